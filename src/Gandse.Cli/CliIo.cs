@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+
+namespace Gandse.Cli;
+
+/// <summary>Where a command writes: the invocation's output writer, as plain text, a Spectre table or JSON.</summary>
+public sealed class CliIo
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public CliIo(ParseResult parseResult)
+    {
+        Output = parseResult.InvocationConfiguration.Output;
+        Error = parseResult.InvocationConfiguration.Error;
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public IAnsiConsole Console => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Output),
+        Ansi = ReferenceEquals(Output, System.Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.No,
+    });
+
+    public void WriteJson(JsonNode node) => Output.WriteLine(node.ToJsonString(JsonOptions));
+
+    /// <summary>Numbers as JSON, CSV and tables show them: shortest round-trip, invariant culture.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A JSON number (an integer when the value is one), or null for infinities and NaN, which JSON cannot hold.</summary>
+    public static JsonNode? JsonNumber(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return null;
+        }
+
+        return value == Math.Floor(value) && Math.Abs(value) < 9e15 ? JsonValue.Create((long)value) : JsonValue.Create(value);
+    }
+}

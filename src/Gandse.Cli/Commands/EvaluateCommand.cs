@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Gandse.Conditions;
+using Gandse.CostModels;
+using Gandse.Io;
+using Gandse.Spaces;
+using Gandse.Tasks;
+using Gandse.Workloads;
+using Spectre.Console;
+
+namespace Gandse.Cli.Commands;
+
+/// <summary><c>gandse evaluate</c>: one design on one workload, or every row of a CSV file in one batch.</summary>
+public static class EvaluateCommand
+{
+    public static Command Build()
+    {
+        var command = new Command(
+            "evaluate",
+            "Evaluate designs with the exact cost model. Either --workload and --design for one design, or --input for a CSV of many.\n"
+            + "Examples:\n"
+            + "  gandse evaluate --workload gemm:M=33,N=20,K=17 --design rows=8,cols=8,dataflow=os\n"
+            + "  gandse evaluate --input designs.csv --output results.csv");
+        Option<string?> workload = CommonOptions.Workload(required: false);
+        var design = new Option<string?>("--design", "-d")
+        {
+            Description = "Design as name=value pairs, e.g. rows=8,cols=8,dataflow=os; parameters left out take the space's defaults (see 'gandse space show'). Any positive size is evaluated, not only the space's choices.",
+            HelpName = "k=v,…",
+        };
+        var input = new Option<string?>("--input", "-i") { Description = "CSV with columns M,N,K (or conv fields), design parameters and optionally dram_bw.", HelpName = "file" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV (default: standard output).", HelpName = "file" };
+        Option<string?> dramBw = CommonOptions.DramBandwidth();
+        Option<string> space = CommonOptions.Space();
+        Option<string> osCycles = CommonOptions.OsConvention();
+        Option<bool> json = CommonOptions.Json();
+        foreach (Option option in new Option[] { workload, design, input, output, dramBw, space, osCycles, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            var io = new CliIo(result);
+            SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
+            ICostModel model = entry.CreateCostModel(CommonOptions.ParseSystolicOptions(result.GetValue(osCycles)!));
+            double dramBandwidth = CommonOptions.PositiveNumber(result.GetValue(dramBw), "--dram-bw", Gandse.CostModels.Systolic.SystolicSpace.DefaultDramBandwidth)!.Value;
+            string? inputPath = result.GetValue(input);
+            if (inputPath is not null)
+            {
+                if (result.GetValue(workload) is not null || result.GetValue(design) is not null)
+                {
+                    throw new UsageException("--input evaluates a CSV; leave out --workload and --design (put them in the CSV's columns)");
+                }
+
+                return EvaluateCsv(io, model, entry, inputPath, result.GetValue(output), dramBandwidth);
+            }
+
+            string workloadSpec = result.GetValue(workload)
+                ?? throw new UsageException("give --workload (with --design) or --input; see 'gandse evaluate --help'");
+            return EvaluateOne(io, model, entry, CommonOptions.ParseWorkload(workloadSpec), result.GetValue(design), dramBandwidth, result.GetValue(json));
+        });
+        return command;
+    }
+
+    private static int EvaluateOne(CliIo io, ICostModel model, SpaceEntry entry, Workload workload, string? designText, double dramBandwidth, bool json)
+    {
+        DesignSpace space = model.Space;
+        var tokens = designText is null
+            ? new Dictionary<string, string>()
+            : KeyValueList.Parse(designText, "--design").ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, double> design = space.ParseValues(tokens, entry.Defaults);
+        var condition = new Condition(workload, new Constraints(dramBandwidth), Targets.None);
+        Dictionary<string, double> metrics = model.EvaluateOne(design, condition.Values());
+        Gemm gemm = workload.Gemms[0];
+
+        if (json)
+        {
+            io.WriteJson(new JsonObject
+            {
+                ["workload"] = new JsonObject { ["spec"] = workload.Spec, ["M"] = gemm.M, ["N"] = gemm.N, ["K"] = gemm.K },
+                ["design"] = DesignJson(space, design),
+                ["dram_bw"] = CliIo.JsonNumber(dramBandwidth),
+                ["metrics"] = MetricsJson(model, metrics),
+            });
+            return ExitCodes.Success;
+        }
+
+        io.Output.WriteLine($"workload  {workload.Spec}  (GEMM M={gemm.M}, N={gemm.N}, K={gemm.K})");
+        io.Output.WriteLine($"design    {string.Join(",", design.Select(p => $"{p.Key}={space.FormatValue(p.Key, p.Value)}"))}");
+        io.Output.WriteLine($"dram_bw   {CliIo.Number(dramBandwidth)} words/cycle");
+        io.Console.Write(MetricsTable(model, metrics));
+        return ExitCodes.Success;
+    }
+
+    private static int EvaluateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, double dramBandwidth)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, dramBandwidth);
+        Dictionary<string, double[]> metrics = table.Rows.Count == 0
+            ? model.MetricNames.ToDictionary(name => name, _ => Array.Empty<double>())
+            : model.EvaluateRows(table.Designs, table.Conditions);
+        if (outputPath is null)
+        {
+            table.Write(io.Output, model.MetricNames, metrics);
+            return ExitCodes.Success;
+        }
+
+        AtomicFile.Write(outputPath, writer => table.Write(writer, model.MetricNames, metrics));
+        io.Error.WriteLine($"evaluated {table.Rows.Count} rows in {stopwatch.Elapsed.TotalMilliseconds:F0} ms → {outputPath}");
+        return ExitCodes.Success;
+    }
+
+    public static JsonObject DesignJson(DesignSpace space, IReadOnlyDictionary<string, double> design)
+    {
+        var node = new JsonObject();
+        foreach (Parameter parameter in space.Parameters)
+        {
+            double value = design[parameter.Name];
+            node[parameter.Name] = parameter is CategoricalParameter ? JsonValue.Create(space.FormatValue(parameter.Name, value)) : CliIo.JsonNumber(value);
+        }
+
+        return node;
+    }
+
+    public static JsonObject MetricsJson(ICostModel model, IReadOnlyDictionary<string, double> metrics)
+    {
+        var node = new JsonObject();
+        foreach (string name in model.MetricNames)
+        {
+            node[name] = CliIo.JsonNumber(metrics[name]);
+        }
+
+        return node;
+    }
+
+    public static Table MetricsTable(ICostModel model, IReadOnlyDictionary<string, double> metrics)
+    {
+        var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+        foreach (string name in model.MetricNames)
+        {
+            double value = metrics[name];
+            table.AddRow(name, value == Math.Floor(value) && Math.Abs(value) < 1e15 ? value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gandse.Conditions;
+using Gandse.CostModels;
+using Gandse.Io;
+using Gandse.Objectives;
+using Gandse.Optimum;
+using Gandse.Spaces;
+using Gandse.Tasks;
+using Gandse.Workloads;
+
+namespace Gandse.Cli.Commands;
+
+/// <summary><c>gandse optimum</c>: the exact best design of a space for one query, by exhaustive batched enumeration.</summary>
+public static class OptimumCommand
+{
+    public static Command Build()
+    {
+        var command = new Command(
+            "optimum",
+            "Find the exact best feasible design by evaluating every design of the space.\n"
+            + "Examples:\n"
+            + "  gandse optimum --workload gemm:M=1024,N=1024,K=1024 --mac-budget 1024\n"
+            + "  gandse optimum -w conv:H=56,W=56,C=64,R=3,S=3,filters=64,padding=1 --mac-budget 4096 --sram-budget-kb 512 --json\n"
+            + "  gandse optimum -w gemm:M=512,N=512,K=512 --objective cheapest-meeting-latency --target-latency 200000");
+        Option<string?> workload = CommonOptions.Workload(required: true);
+        Option<string?> mac = CommonOptions.MacBudget();
+        Option<string?> sram = CommonOptions.SramBudget();
+        Option<string?> area = CommonOptions.AreaBudget();
+        Option<string?> dramBw = CommonOptions.DramBandwidth();
+        var targetLatency = new Option<string?>("--target-latency") { Description = "Latency target in cycles: total_cycles ≤ target (needed by cheapest-meeting-latency).", HelpName = "cycles" };
+        var objective = new Option<string>("--objective")
+        {
+            Description = "latency: least total_cycles, ties by energy. cheapest-meeting-latency: least area, then energy, with total_cycles ≤ --target-latency.",
+            DefaultValueFactory = _ => "latency",
+            HelpName = string.Join("|", SystolicObjectives.Names),
+        };
+        var fix = new Option<string?>("--fix") { Description = "Search only designs with these choices, e.g. dataflow=ws,rows=32.", HelpName = "k=v,…" };
+        Option<string> space = CommonOptions.Space();
+        Option<string> osCycles = CommonOptions.OsConvention();
+        Option<bool> json = CommonOptions.Json();
+        foreach (Option option in new Option[] { workload, mac, sram, area, dramBw, targetLatency, objective, fix, space, osCycles, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            var io = new CliIo(result);
+            SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
+            ICostModel model = entry.CreateCostModel(CommonOptions.ParseSystolicOptions(result.GetValue(osCycles)!));
+            Workload parsed = CommonOptions.ParseWorkload(result.GetValue(workload)!);
+            Objective chosen = SystolicObjectives.ByName(result.GetValue(objective)!);
+            double? target = CommonOptions.PositiveNumber(result.GetValue(targetLatency), "--target-latency");
+            if (chosen.Constraints.Contains(SystolicObjectives.LatencyTarget) && target is null)
+            {
+                throw new UsageException($"--objective {chosen.Name} needs --target-latency");
+            }
+
+            var condition = new Condition(parsed, CommonOptions.ParseConstraints(result, dramBw, mac, sram, area), new Targets(target));
+            Dictionary<string, int> fixedChoices = ParseFixed(model.Space, result.GetValue(fix));
+            OptimumResult optimum = new ExhaustiveOptimum(model, chosen).Find(condition.Values(), fixedChoices);
+            Write(io, model, condition, chosen, optimum, result.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, int> ParseFixed(DesignSpace space, string? text) =>
+        text is null
+            ? new Dictionary<string, int>()
+            : KeyValueList.Parse(text, "--fix").ToDictionary(p => space[p.Key].Name, p => space[p.Key].Parse(p.Value));
+
+    private static void Write(CliIo io, ICostModel model, Condition condition, Objective objective, OptimumResult optimum, bool json)
+    {
+        DesignSpace space = model.Space;
+        if (json)
+        {
+            var node = new JsonObject
+            {
+                ["workload"] = condition.Workload.Spec,
+                ["objective"] = objective.Name,
+                ["condition"] = new JsonObject(condition.Values().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
+                ["found"] = optimum.Found,
+                ["design"] = optimum.Design is null ? null : EvaluateCommand.DesignJson(space, space.ValuesOf(optimum.Design)),
+                ["metrics"] = optimum.Metrics is null ? null : EvaluateCommand.MetricsJson(model, optimum.Metrics),
+                ["space_size"] = optimum.SpaceSize.ToString(CultureInfo.InvariantCulture),
+                ["feasible_designs"] = optimum.FeasibleCount,
+                ["milliseconds"] = Math.Round(optimum.Elapsed.TotalMilliseconds, 3),
+            };
+            io.WriteJson(node);
+            return;
+        }
+
+        io.Output.WriteLine($"workload   {condition.Workload.Spec}");
+        io.Output.WriteLine($"objective  {objective.Name}: minimise {string.Join(", then ", objective.Minimise)}");
+        io.Output.WriteLine($"searched   {optimum.SpaceSize:N0} designs ({optimum.FeasibleCount:N0} feasible) in {optimum.Elapsed.TotalMilliseconds:F1} ms");
+        if (optimum.Design is null || optimum.Metrics is null)
+        {
+            io.Output.WriteLine("no feasible design: every design violates a budget or the target; relax --mac-budget, --sram-budget-kb, --area-budget or --target-latency");
+            return;
+        }
+
+        io.Output.WriteLine($"optimum    {space.Format(optimum.Design)}");
+        io.Console.Write(EvaluateCommand.MetricsTable(model, optimum.Metrics));
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Gandse.Conditions;
+using Gandse.CostModels.Systolic;
+using Gandse.Tasks;
+using Gandse.Workloads;
+
+namespace Gandse.Cli;
+
+/// <summary>Options several commands share, and the parsing that turns their tokens into library values.</summary>
+public static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of a table." };
+
+    public static Option<string> Space() => new("--space")
+    {
+        Description = $"Design space; one of: {string.Join(", ", SpaceCatalog.Names)}.",
+        DefaultValueFactory = _ => SystolicSpace.Name,
+        HelpName = "name",
+    };
+
+    public static Option<string?> Workload(bool required) => new("--workload", "-w")
+    {
+        Description = "Workload: gemm:M=…,N=…,K=… or conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0].",
+        Required = required,
+        HelpName = "spec",
+    };
+
+    public static Option<string?> DramBandwidth() => new("--dram-bw")
+    {
+        Description = $"DRAM bandwidth in words per cycle (default {SystolicSpace.DefaultDramBandwidth}, SCALE-Sim v2's google.cfg).",
+        HelpName = "words/cycle",
+    };
+
+    public static Option<string?> MacBudget() => new("--mac-budget") { Description = "Most PEs allowed: rows · cols ≤ N (default: unbounded).", HelpName = "N" };
+
+    public static Option<string?> SramBudget() => new("--sram-budget-kb") { Description = "Most SRAM allowed over the three buffers, KB (default: unbounded).", HelpName = "KB" };
+
+    public static Option<string?> AreaBudget() => new("--area-budget") { Description = "Most area allowed, MAESTRO units (default: unbounded).", HelpName = "area" };
+
+    public static Option<string> OsConvention() => new("--os-cycles")
+    {
+        Description = "Output-stationary cycle formula: v2 (SCALE-Sim v2, (R+C+T−2)·F) or paper (ISPASS 2020, (2R+C+T−2)·F).",
+        DefaultValueFactory = _ => "v2",
+        HelpName = "v2|paper",
+    };
+
+    public static Workload ParseWorkload(string spec) => WorkloadParser.Parse(spec);
+
+    public static SystolicOptions ParseSystolicOptions(string convention) => convention.Trim().ToLowerInvariant() switch
+    {
+        "v2" => new SystolicOptions(OsFillConvention.ScaleSimV2),
+        "paper" => new SystolicOptions(OsFillConvention.Paper),
+        _ => throw new UsageException($"--os-cycles '{convention}' is not allowed; allowed: v2, paper"),
+    };
+
+    /// <summary>A strictly positive number from the token of <paramref name="flag"/>, or <paramref name="fallback"/> when absent.</summary>
+    public static double? PositiveNumber(string? token, string flag, double? fallback = null)
+    {
+        if (token is null)
+        {
+            return fallback;
+        }
+
+        bool parsed = double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        return parsed && value > 0 && double.IsFinite(value)
+            ? value
+            : throw new UsageException($"{flag} '{token}' is not allowed; expected a positive number");
+    }
+
+    /// <summary>A strictly positive integer from the token of <paramref name="flag"/>, or <paramref name="fallback"/> when absent.</summary>
+    public static long? PositiveInteger(string? token, string flag, long? fallback = null)
+    {
+        if (token is null)
+        {
+            return fallback;
+        }
+
+        bool parsed = long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value);
+        return parsed && value > 0 ? value : throw new UsageException($"{flag} '{token}' is not allowed; expected a positive integer");
+    }
+
+    public static Constraints ParseConstraints(ParseResult result, Option<string?> dramBw, Option<string?> mac, Option<string?> sram, Option<string?> area) => new(
+        PositiveNumber(result.GetValue(dramBw), "--dram-bw", SystolicSpace.DefaultDramBandwidth)!.Value,
+        PositiveInteger(result.GetValue(mac), "--mac-budget"),
+        PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
+        PositiveNumber(result.GetValue(area), "--area-budget"));
+}

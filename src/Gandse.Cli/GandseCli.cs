@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Gandse.Cli.Commands;
+
+namespace Gandse.Cli;
+
+/// <summary>The command tree, declared in one place, and the one entry point that runs it.</summary>
+public static class GandseCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "Gandse: design-space exploration of deep-learning accelerators with deep generative models.");
+        root.Subcommands.Add(SpaceCommand.Build());
+        root.Subcommands.Add(EvaluateCommand.Build());
+        root.Subcommands.Add(OptimumCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
+        return root;
+    }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. Usage errors (parse errors and <see cref="UsageException"/>) print
+    /// one line to <paramref name="error"/> and return 2; no stack trace reaches the user.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        Runtime.AllocatorTuning.Apply();
+        ParseResult parseResult = Build().Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
+        {
+            error.WriteLine($"error: {parseResult.Errors[0].Message} (see 'gandse {parseResult.CommandResult.Command.Name} --help')");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException exception)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception) when (Environment.GetEnvironmentVariable("GANDSE_DEBUG") is null)
+        {
+            error.WriteLine($"error: {exception.GetType().Name}: {exception.Message} (set GANDSE_DEBUG=1 for a stack trace)");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Gandse.Cli;
+
+return GandseCli.Run(args, Console.Out, Console.Error);

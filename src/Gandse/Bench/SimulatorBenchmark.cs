@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Gandse.Conditions;
+using Gandse.CostModels;
+using Gandse.CostModels.Systolic;
+using Gandse.Optimum;
+using Gandse.Spaces;
+using Gandse.Tasks;
+using Gandse.Tensors;
+using Gandse.Workloads;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Bench;
+
+/// <summary>
+/// Throughput of the batched and the scalar systolic cost models on the same random design × workload pairs,
+/// and the time of one exhaustive optimum over the whole systolic space. Seeded, so every run measures the
+/// same inputs.
+/// </summary>
+public sealed class SimulatorBenchmark
+{
+    private readonly int _workloads;
+    private readonly int _designs;
+    private readonly int _seed;
+
+    public SimulatorBenchmark(int workloads = 256, int designs = 4096, int seed = 0)
+    {
+        _workloads = workloads;
+        _designs = designs;
+        _seed = seed;
+    }
+
+    public SimulatorBenchmarkResult Run(Action<string>? progress = null)
+    {
+        var random = new Random(_seed);
+        DesignSpace space = SystolicSpace.Create();
+        var model = new SystolicCostModel(space);
+        var reference = new SystolicReferenceModel();
+        List<Gemm> gemms = Enumerable.Range(0, _workloads).Select(_ => new Gemm(LogUniform(random, 4096), LogUniform(random, 4096), LogUniform(random, 4096))).ToList();
+        List<Design> designs = Enumerable.Range(0, _designs)
+            .Select(_ => new Design(space.Parameters.Select(p => random.Next(p.Count)))).ToList();
+        double[] bandwidths = gemms.Select(_ => (double)(1 << random.Next(0, 7))).ToArray();
+
+        progress?.Invoke($"batched: {_workloads} workloads x {_designs} designs per call");
+        using IDisposable scope = NewDisposeScope();
+        ValueBatch designValues = space.Values(space.IndexTensor(designs)).Map(t => t.unsqueeze(0));
+        var conditions = new ValueBatch
+        {
+            [ConditionFields.M] = tensor(gemms.Select(g => (double)g.M).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [ConditionFields.N] = tensor(gemms.Select(g => (double)g.N).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [ConditionFields.K] = tensor(gemms.Select(g => (double)g.K).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [ConditionFields.DramBandwidth] = tensor(bandwidths, ScalarType.Float64).unsqueeze(1),
+        };
+        Tensor batchedTotal = model.EvaluateChunked(designValues, conditions)[SystolicMetricNames.TotalCycles];
+        long pairs = (long)_workloads * _designs;
+        double batchedSeconds = MedianSeconds(warmups: 3, runs: 11, () =>
+        {
+            using IDisposable inner = NewDisposeScope();
+            model.EvaluateChunked(designValues, conditions);
+        });
+
+        progress?.Invoke("scalar reference on the same pairs");
+        List<SystolicHardware> hardware = designs.Select(d => Hardware(space, d)).ToList();
+        double[] scalarTotal = new double[_workloads * _designs];
+        double scalarSeconds = MedianSeconds(warmups: 1, runs: 3, () =>
+        {
+            for (int w = 0; w < _workloads; w++)
+            {
+                for (int d = 0; d < _designs; d++)
+                {
+                    scalarTotal[(w * _designs) + d] = reference.Evaluate(hardware[d], gemms[w], bandwidths[w]).TotalCycles;
+                }
+            }
+        });
+
+        bool agree = batchedTotal.reshape(-1).data<double>().ToArray().SequenceEqual(scalarTotal);
+
+        progress?.Invoke($"exact optimum over {space.Size:N0} designs");
+        var optimum = new ExhaustiveOptimum(model, SystolicObjectives.Latency());
+        IReadOnlyDictionary<string, double> query = new Condition(
+            new Gemm(1024, 1024, 1024), new Constraints(SystolicSpace.DefaultDramBandwidth, MacBudget: 4096, SramBudgetKb: 1024), Targets.None).Values();
+        optimum.Find(query);
+        var times = Enumerable.Range(0, 11).Select(_ => optimum.Find(query).Elapsed.TotalMilliseconds).ToList();
+
+        return new SimulatorBenchmarkResult(
+            pairs, batchedSeconds, pairs, scalarSeconds, agree, (long)space.Size, times, get_num_threads());
+    }
+
+    private static SystolicHardware Hardware(DesignSpace space, Design design) => new(
+        (long)space.Value(design, SystolicParameterNames.Rows),
+        (long)space.Value(design, SystolicParameterNames.Cols),
+        (Dataflow)(int)space.Value(design, SystolicParameterNames.Dataflow),
+        space.Value(design, SystolicParameterNames.IfmapSramKb),
+        space.Value(design, SystolicParameterNames.FilterSramKb),
+        space.Value(design, SystolicParameterNames.OfmapSramKb));
+
+    private static long LogUniform(Random random, int max) => (long)Math.Max(1, Math.Round(Math.Exp(random.NextDouble() * Math.Log(max))));
+
+    /// <summary>Median wall time of <paramref name="runs"/> runs of <paramref name="work"/>, after <paramref name="warmups"/> untimed ones.</summary>
+    private static double MedianSeconds(int warmups, int runs, Action work)
+    {
+        for (int i = 0; i < warmups; i++)
+        {
+            work();
+        }
+
+        var seconds = new List<double>(runs);
+        for (int i = 0; i < runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            work();
+            seconds.Add(stopwatch.Elapsed.TotalSeconds);
+        }
+
+        seconds.Sort();
+        return seconds[runs / 2];
+    }
+}

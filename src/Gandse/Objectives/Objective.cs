@@ -1,0 +1,68 @@
+using Gandse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Objectives;
+
+/// <summary>
+/// From metrics to a feasible mask and a cost to minimise: a design is feasible when it meets every
+/// constraint; among feasible designs, <see cref="Minimise"/> is compared lexicographically (the first metric,
+/// then the next to break ties).
+/// </summary>
+public sealed class Objective
+{
+    public Objective(string name, IReadOnlyList<string> minimise, IReadOnlyList<ConstraintDefinition> constraints)
+    {
+        if (minimise.Count == 0)
+        {
+            throw new ArgumentException("An objective minimises at least one metric.", nameof(minimise));
+        }
+
+        Name = name;
+        Minimise = minimise;
+        Constraints = constraints;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> Minimise { get; }
+
+    public IReadOnlyList<ConstraintDefinition> Constraints { get; }
+
+    /// <summary>The primary cost: the first metric minimised.</summary>
+    public string PrimaryMetric => Minimise[0];
+
+    public Tensor Feasible(ValueBatch designs, ValueBatch metrics, ValueBatch conditions)
+    {
+        Tensor feasible = ones_like(metrics[PrimaryMetric], ScalarType.Bool);
+        foreach (ConstraintDefinition constraint in Constraints)
+        {
+            if (conditions.TryGet(constraint.Bound, out Tensor bound))
+            {
+                feasible = feasible & (constraint.Usage(designs, metrics) <= bound);
+            }
+        }
+
+        return feasible;
+    }
+
+    /// <summary>
+    /// How far each design is from feasible: the sum over constraints of relative excess usage/bound − 1
+    /// (0 when feasible). Used to return the nearest design when none is feasible.
+    /// </summary>
+    public Tensor Violation(ValueBatch designs, ValueBatch metrics, ValueBatch conditions)
+    {
+        Tensor violation = zeros_like(metrics[PrimaryMetric]);
+        foreach (ConstraintDefinition constraint in Constraints)
+        {
+            if (conditions.TryGet(constraint.Bound, out Tensor bound))
+            {
+                violation = violation + (constraint.Usage(designs, metrics) / bound - 1).clamp_min(0);
+            }
+        }
+
+        return violation;
+    }
+
+    public IReadOnlyList<Tensor> Keys(ValueBatch metrics) => Minimise.Select(name => metrics[name]).ToList();
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Numerics;
+using Gandse.CostModels;
+using Gandse.Objectives;
+using Gandse.Spaces;
+using Gandse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Optimum;
+
+/// <summary>
+/// The exact optimum by enumerating every design. The space is cut into chunks that fix the leading
+/// parameters; each chunk is a broadcast grid over the remaining ones (<see cref="DesignSpace.Grid"/>), so a
+/// cost-model sub-expression is computed once per distinct combination of the parameters it reads.
+/// </summary>
+public sealed class ExhaustiveOptimum
+{
+    /// <summary>Designs per chunk: 2^21 keeps a chunk's float64 metric tensors at 16 MB each.</summary>
+    public const long DefaultChunkSize = 1L << 21;
+
+    private readonly ICostModel _model;
+    private readonly Objective _objective;
+    private readonly long _chunkSize;
+
+    public ExhaustiveOptimum(ICostModel model, Objective objective, long chunkSize = DefaultChunkSize)
+    {
+        _model = model;
+        _objective = objective;
+        _chunkSize = chunkSize;
+    }
+
+    /// <summary>
+    /// Best design for one condition. <paramref name="fixedChoices"/> (parameter name → choice index) restricts
+    /// the search to designs with those choices.
+    /// </summary>
+    public OptimumResult Find(IReadOnlyDictionary<string, double> condition, IReadOnlyDictionary<string, int>? fixedChoices = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        DesignSpace space = _model.Space;
+        IReadOnlyList<Parameter> parameters = space.Parameters;
+
+        int split = parameters.Count;
+        long chunk = 1;
+        while (split > 0 && chunk * parameters[split - 1].Count <= _chunkSize)
+        {
+            split--;
+            chunk *= parameters[split].Count;
+        }
+
+        Design? best = null;
+        double[]? bestKeys = null;
+        Dictionary<string, double>? bestMetrics = null;
+        long feasibleCount = 0;
+
+        using (NewDisposeScope())
+        {
+            var conditions = new ValueBatch(condition.Select(pair =>
+                new KeyValuePair<string, Tensor>(pair.Key, tensor(pair.Value, ScalarType.Float64))));
+            foreach (int[] prefix in Prefixes(parameters, split))
+            {
+                using IDisposable scope = NewDisposeScope();
+                ValueBatch designs = space.Grid(prefix);
+                ValueBatch metrics = _model.Evaluate(designs, conditions);
+                ValueBatch flatMetrics = metrics.Map(t => t.reshape(-1));
+                Tensor feasible = _objective.Feasible(designs, metrics, conditions);
+                foreach ((string name, int choice) in fixedChoices ?? new Dictionary<string, int>())
+                {
+                    feasible = feasible & designs[name].eq(space[name].Value(choice));
+                }
+
+                feasible = feasible.expand(metrics[_objective.PrimaryMetric].shape).reshape(-1);
+                long chunkFeasible = feasible.sum().item<long>();
+                feasibleCount += chunkFeasible;
+                if (chunkFeasible == 0)
+                {
+                    continue;
+                }
+
+                (Tensor position, _) = Lexicographic.ArgMin(feasible, _objective.Keys(flatMetrics), 0);
+                long local = position.item<long>();
+                double[] keys = _objective.Minimise.Select(name => flatMetrics[name][local].item<double>()).ToArray();
+                if (bestKeys is null || Lexicographic.Less(keys, bestKeys))
+                {
+                    bestKeys = keys;
+                    BigInteger flat = (space.FlatIndex(new Design(prefix.Concat(new int[parameters.Count - split]))) + local);
+                    best = space.FromFlatIndex(flat);
+                    bestMetrics = _model.MetricNames.ToDictionary(name => name, name => flatMetrics[name][local].item<double>());
+                }
+            }
+        }
+
+        return new OptimumResult(best, bestMetrics, space.Size, feasibleCount, stopwatch.Elapsed);
+    }
+
+    private static IEnumerable<int[]> Prefixes(IReadOnlyList<Parameter> parameters, int length)
+    {
+        var prefix = new int[length];
+        while (true)
+        {
+            yield return (int[])prefix.Clone();
+            int position = length - 1;
+            while (position >= 0 && ++prefix[position] == parameters[position].Count)
+            {
+                prefix[position] = 0;
+                position--;
+            }
+
+            if (position < 0)
+            {
+                yield break;
+            }
+        }
+    }
+}

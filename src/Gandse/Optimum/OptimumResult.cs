@@ -1,0 +1,18 @@
+using System.Numerics;
+using Gandse.Spaces;
+
+namespace Gandse.Optimum;
+
+/// <summary>
+/// The exact best feasible design of a space for one condition, or none when no design is feasible.
+/// <see cref="FeasibleCount"/> is how many designs met every constraint.
+/// </summary>
+public sealed record OptimumResult(
+    Design? Design,
+    IReadOnlyDictionary<string, double>? Metrics,
+    BigInteger SpaceSize,
+    long FeasibleCount,
+    TimeSpan Elapsed)
+{
+    public bool Found => Design is not null;
+}

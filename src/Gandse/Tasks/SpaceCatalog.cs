@@ -1,0 +1,34 @@
+using Gandse.CostModels;
+using Gandse.CostModels.Systolic;
+using Gandse.Spaces;
+
+namespace Gandse.Tasks;
+
+/// <summary>A named design space with its cost model and the values that parameters left out take.</summary>
+public sealed record SpaceEntry(
+    string Name,
+    string Description,
+    Func<SystolicOptions, ICostModel> CreateCostModel,
+    IReadOnlyDictionary<string, string> Defaults)
+{
+    public DesignSpace Space => CreateCostModel(SystolicOptions.Default).Space;
+}
+
+/// <summary>The design spaces the CLI knows by name.</summary>
+public static class SpaceCatalog
+{
+    private static readonly SpaceEntry[] Entries =
+    {
+        new(
+            SystolicSpace.Name,
+            "SCALE-Sim-style systolic array: array shape, dataflow and three SRAM buffers (the space behind AIrchitect)",
+            options => new SystolicCostModel(SystolicSpace.Create(), options),
+            SystolicSpace.Defaults),
+    };
+
+    public static IReadOnlyList<string> Names => Entries.Select(e => e.Name).ToList();
+
+    public static SpaceEntry Get(string name) =>
+        Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UsageException($"unknown space '{name}'; allowed: {string.Join(", ", Names)}");
+}

@@ -1,0 +1,41 @@
+using Gandse.Conditions;
+using Gandse.Objectives;
+using P = Gandse.CostModels.Systolic.SystolicParameterNames;
+using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
+
+namespace Gandse.Tasks;
+
+/// <summary>Objectives and constraints of systolic-array tasks.</summary>
+public static class SystolicObjectives
+{
+    public static readonly ConstraintDefinition MacBudget = new(
+        ConditionFields.MacBudget, "rows · cols ≤ mac_budget", (designs, _) => designs[P.Rows] * designs[P.Cols]);
+
+    public static readonly ConstraintDefinition SramBudget = new(
+        ConditionFields.SramBudgetKb,
+        "ifmap_sram_kb + filter_sram_kb + ofmap_sram_kb ≤ sram_budget_kb",
+        (designs, _) => designs[P.IfmapSramKb] + designs[P.FilterSramKb] + designs[P.OfmapSramKb]);
+
+    public static readonly ConstraintDefinition AreaBudget = new(
+        ConditionFields.AreaBudget, "area ≤ area_budget", (_, metrics) => metrics[Metric.Area]);
+
+    public static readonly ConstraintDefinition LatencyTarget = new(
+        ConditionFields.TargetLatency, "total_cycles ≤ target_latency", (_, metrics) => metrics[Metric.TotalCycles]);
+
+    /// <summary>Least total_cycles, ties broken by energy, within the MAC, SRAM and area budgets.</summary>
+    public static Objective Latency() => new(
+        "latency", new[] { Metric.TotalCycles, Metric.Energy }, new[] { MacBudget, SramBudget, AreaBudget });
+
+    /// <summary>The cheapest design (least area, then energy) whose total_cycles meets the target latency, within budgets.</summary>
+    public static Objective CheapestMeetingLatency() => new(
+        "cheapest-meeting-latency", new[] { Metric.Area, Metric.Energy }, new[] { MacBudget, SramBudget, AreaBudget, LatencyTarget });
+
+    public static IReadOnlyList<string> Names { get; } = new[] { "latency", "cheapest-meeting-latency" };
+
+    public static Objective ByName(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "latency" => Latency(),
+        "cheapest-meeting-latency" => CheapestMeetingLatency(),
+        _ => throw new UsageException($"unknown objective '{name}'; allowed: {string.Join(", ", Names)}"),
+    };
+}

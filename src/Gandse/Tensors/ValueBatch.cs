@@ -1,0 +1,72 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Tensors;
+
+/// <summary>
+/// Named float64 tensors that broadcast against each other: the values of a batch of designs (one tensor per
+/// parameter), of conditions (one per workload field, constraint and target) or of metrics. Shapes are the
+/// caller's: [B] for a list, [Q, 1] against [1, D] for conditions × designs, a grid for enumeration.
+/// </summary>
+public sealed class ValueBatch
+{
+    private readonly Dictionary<string, Tensor> _values;
+
+    public ValueBatch()
+    {
+        _values = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+    }
+
+    public ValueBatch(IEnumerable<KeyValuePair<string, Tensor>> values)
+    {
+        _values = new Dictionary<string, Tensor>(values, StringComparer.Ordinal);
+    }
+
+    public IEnumerable<string> Names => _values.Keys;
+
+    public Tensor this[string name]
+    {
+        get => _values.TryGetValue(name, out Tensor? value)
+            ? value
+            : throw new KeyNotFoundException($"No values named '{name}'; have: {string.Join(", ", _values.Keys)}");
+        set => _values[name] = value;
+    }
+
+    public bool Contains(string name) => _values.ContainsKey(name);
+
+    public bool TryGet(string name, out Tensor value) => _values.TryGetValue(name, out value!);
+
+    /// <summary>One row per entry of <paramref name="rows"/>, as [B] float64 tensors.</summary>
+    public static ValueBatch FromRows(IReadOnlyList<IReadOnlyDictionary<string, double>> rows, IEnumerable<string> names)
+    {
+        var batch = new ValueBatch();
+        foreach (string name in names)
+        {
+            var column = new double[rows.Count];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                column[i] = rows[i].TryGetValue(name, out double v) ? v : double.NaN;
+            }
+
+            batch[name] = tensor(column, ScalarType.Float64);
+        }
+
+        return batch;
+    }
+
+    /// <summary>A copy whose tensors are reshaped with <paramref name="reshape"/> (for example unsqueezed for broadcasting).</summary>
+    public ValueBatch Map(Func<Tensor, Tensor> reshape) =>
+        new(_values.Select(pair => new KeyValuePair<string, Tensor>(pair.Key, reshape(pair.Value))));
+
+    /// <summary>The values at flat position <paramref name="index"/> of every tensor, after broadcasting to <paramref name="shape"/>.</summary>
+    public Dictionary<string, double> Row(long index, long[] shape)
+    {
+        var row = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach ((string name, Tensor value) in _values)
+        {
+            row[name] = value.expand(shape).reshape(-1)[index].item<double>();
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Gandse.Workloads;
+
+/// <summary>Something an accelerator runs: one GEMM, a conv layer lowered to a GEMM, or a network of layers.</summary>
+public abstract record Workload
+{
+    /// <summary>The GEMMs the workload runs, in order.</summary>
+    public abstract IReadOnlyList<Gemm> Gemms { get; }
+
+    /// <summary>Spelled as the CLI reads it, for example <c>gemm:M=33,N=20,K=17</c>.</summary>
+    public abstract string Spec { get; }
+
+    public override string ToString() => Spec;
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Gandse.Io;
+
+namespace Gandse.Workloads;
+
+/// <summary>Reads workload specs: <c>gemm:M=…,N=…,K=…</c> and <c>conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0]</c>.</summary>
+public static class WorkloadParser
+{
+    public const string Allowed = "gemm:M=…,N=…,K=… or conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…]";
+
+    private static readonly string[] GemmKeys = { "M", "N", "K" };
+    private static readonly string[] ConvKeys = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
+
+    public static Workload Parse(string spec)
+    {
+        int colon = spec.IndexOf(':');
+        string kind = colon > 0 ? spec[..colon].Trim().ToLowerInvariant() : spec.Trim();
+        if (colon <= 0 || (kind != "gemm" && kind != "conv"))
+        {
+            throw new UsageException($"unknown workload '{spec}'; allowed: {Allowed}");
+        }
+
+        IReadOnlyList<KeyValuePair<string, string>> pairs = KeyValueList.Parse(spec[(colon + 1)..], $"workload '{spec}'");
+        return kind == "gemm" ? ParseGemm(Fields(pairs, GemmKeys, kind)) : ParseConv(Fields(pairs, ConvKeys, kind));
+    }
+
+    /// <summary>A GEMM from named dims (from a CSV row, say): every key in <paramref name="fields"/> must be M, N or K.</summary>
+    public static Gemm ParseGemm(IReadOnlyDictionary<string, string> fields)
+    {
+        return new Gemm(Dimension(fields, "M"), Dimension(fields, "N"), Dimension(fields, "K"));
+    }
+
+    private static ConvLayer ParseConv(IReadOnlyDictionary<string, string> fields)
+    {
+        long h = Dimension(fields, "H");
+        long w = Dimension(fields, "W");
+        long r = Dimension(fields, "R");
+        long s = Dimension(fields, "S");
+        long padding = fields.ContainsKey("padding") ? Dimension(fields, "padding", allowZero: true) : 0;
+        if (h + (2 * padding) < r || w + (2 * padding) < s)
+        {
+            throw new UsageException($"filter R={r},S={s} is larger than the padded input {h + (2 * padding)}x{w + (2 * padding)}; use a smaller filter or more padding");
+        }
+
+        return new ConvLayer(
+            h, w, Dimension(fields, "C"), r, s, Dimension(fields, "filters"),
+            fields.ContainsKey("stride") ? Dimension(fields, "stride") : 1,
+            padding);
+    }
+
+    private static Dictionary<string, string> Fields(IEnumerable<KeyValuePair<string, string>> pairs, string[] keys, string kind)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string key, string value) in pairs)
+        {
+            string? canonical = keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            fields[canonical ?? throw new UsageException($"unknown {kind} field '{key}'; allowed: {string.Join(", ", keys)}")] = value;
+        }
+
+        return fields;
+    }
+
+    private static long Dimension(IReadOnlyDictionary<string, string> fields, string key, bool allowZero = false)
+    {
+        if (!fields.TryGetValue(key, out string? token))
+        {
+            throw new UsageException($"missing workload field '{key}'; a workload is {Allowed}");
+        }
+
+        return ParsePositiveInteger(token, key, allowZero);
+    }
+
+    public static long ParsePositiveInteger(string token, string key, bool allowZero = false)
+    {
+        bool parsed = long.TryParse(token.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long value);
+        if (!parsed || value < 0 || (value == 0 && !allowZero))
+        {
+            string allowed = allowZero ? "a non-negative integer" : "a positive integer";
+            throw new UsageException($"{key}='{token}' is not {allowed}");
+        }
+
+        return value;
+    }
+}
