@@ -56,6 +56,7 @@ public static class BenchCommand
                 ["implementations_agree"] = r.Agree,
                 ["optimum_space_size"] = r.OptimumSpaceSize,
                 ["optimum_median_ms"] = Math.Round(r.OptimumMedianMilliseconds, 2),
+                ["optimum_designs_per_second"] = Math.Round(r.OptimumDesignsPerSecond),
                 ["optimum_runs_ms"] = new JsonArray(r.OptimumMilliseconds.Select(t => (JsonNode)JsonValue.Create(Math.Round(t, 2))).ToArray()),
                 ["torch_threads"] = r.TorchThreads,
             });
@@ -68,6 +69,7 @@ public static class BenchCommand
         table.AddRow("batched / scalar", $"{r.Speedup:F1}x");
         table.AddRow("implementations agree (total_cycles)", r.Agree ? "yes" : "[red]NO[/]");
         table.AddRow($"exact optimum, {r.OptimumSpaceSize:N0} designs (median of {r.OptimumMilliseconds.Count})", $"{r.OptimumMedianMilliseconds:F1} ms");
+        table.AddRow("  designs searched / s", $"{r.OptimumDesignsPerSecond:N0}");
         table.AddRow("torch threads", r.TorchThreads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         io.Console.Write(table);
     }

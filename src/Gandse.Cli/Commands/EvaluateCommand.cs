@@ -140,9 +140,20 @@ public static class EvaluateCommand
         foreach (string name in model.MetricNames)
         {
             double value = metrics[name];
-            table.AddRow(name, value == Math.Floor(value) && Math.Abs(value) < 1e15 ? value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(name, FormatMetric(value));
         }
 
         return table;
+    }
+
+    private static string FormatMetric(double value)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e15)
+        {
+            return value.ToString("N0", invariant);
+        }
+
+        return Math.Abs(value) >= 1000 ? value.ToString("N1", invariant) : value.ToString("G6", invariant);
     }
 }

@@ -95,7 +95,7 @@ public static class OptimumCommand
 
         io.Output.WriteLine($"workload   {condition.Workload.Spec}");
         io.Output.WriteLine($"objective  {objective.Name}: minimise {string.Join(", then ", objective.Minimise)}");
-        io.Output.WriteLine($"searched   {optimum.SpaceSize:N0} designs ({optimum.FeasibleCount:N0} feasible) in {optimum.Elapsed.TotalMilliseconds:F1} ms");
+        io.Output.WriteLine($"searched   {optimum.SpaceSize:N0} designs ({optimum.FeasibleCount:N0} feasible) in {optimum.Elapsed.TotalMilliseconds:F1} ms (first search in a process includes torch start-up)");
         if (optimum.Design is null || optimum.Metrics is null)
         {
             io.Output.WriteLine("no feasible design: every design violates a budget or the target; relax --mac-budget, --sram-budget-kb, --area-budget or --target-latency");

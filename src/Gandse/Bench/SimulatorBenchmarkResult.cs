@@ -17,5 +17,8 @@ public sealed record SimulatorBenchmarkResult(
 
     public double Speedup => BatchedPerSecond / ScalarPerSecond;
 
+    /// <summary>Designs evaluated per second inside the exhaustive optimum (broadcast grid, feasibility and selection included).</summary>
+    public double OptimumDesignsPerSecond => OptimumSpaceSize / (OptimumMedianMilliseconds / 1000.0);
+
     public double OptimumMedianMilliseconds => OptimumMilliseconds.Order().ElementAt(OptimumMilliseconds.Count / 2);
 }

@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace Gandse.Tests.Cli;
+
+public class EvaluateCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gandse-evaluate-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void One_design_as_json_names_parameters_and_metrics_in_snake_case()
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(
+            "evaluate", "--workload", "gemm:M=33,N=20,K=17", "--design", "rows=8,cols=8,dataflow=os", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(465, json.RootElement.GetProperty("metrics").GetProperty("compute_cycles").GetInt64());
+        Assert.Equal(1700, json.RootElement.GetProperty("metrics").GetProperty("filter_sram_reads").GetInt64());
+        Assert.Equal("os", json.RootElement.GetProperty("design").GetProperty("dataflow").GetString());
+        Assert.Equal(64, json.RootElement.GetProperty("design").GetProperty("ifmap_sram_kb").GetInt64());
+    }
+
+    [Fact]
+    public void A_conv_layer_is_evaluated_as_its_lowered_gemm()
+    {
+        (int exitCode, string output, _) = CliRunner.Run(
+            "evaluate", "-w", "conv:H=56,W=56,C=64,R=3,S=3,filters=64,stride=1,padding=1", "-d", "rows=12,cols=14,dataflow=ws", "--json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(3136, json.RootElement.GetProperty("workload").GetProperty("M").GetInt64());
+        Assert.Equal(((2 * 12) + 14 + 3136 - 2) * 48L * 5, json.RootElement.GetProperty("metrics").GetProperty("compute_cycles").GetInt64());
+    }
+
+    [Fact]
+    public void The_table_shows_every_metric()
+    {
+        (int exitCode, string output, _) = CliRunner.Run("evaluate", "-w", "gemm:M=33,N=20,K=17", "-d", "rows=8,cols=8,dataflow=is");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("compute_cycles", output);
+        Assert.Contains("630", output);
+        Assert.Contains("area", output);
+    }
+
+    [Fact]
+    public void A_csv_is_evaluated_row_by_row_and_repeats_its_columns()
+    {
+        string input = Path.Combine(_directory, "designs.csv");
+        string output = Path.Combine(_directory, "results.csv");
+        File.WriteAllText(input, "M,N,K,rows,cols,dataflow\n33,20,17,8,8,os\n33,20,17,8,8,ws\n33,20,17,8,8,is\n1,1,1,1,1,os\n");
+
+        (int exitCode, _, string error) = CliRunner.Run("evaluate", "--input", input, "--output", output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("evaluated 4 rows", error);
+        string[] lines = File.ReadAllLines(output);
+        Assert.Equal("M,N,K,rows,cols,dataflow,compute_cycles,stall_cycles,total_cycles,utilization,ifmap_sram_reads,filter_sram_reads,ofmap_sram_writes,dram_reads,dram_writes,energy,area", lines[0]);
+        Assert.Equal(new[] { "465", "495", "630", "1" }, lines.Skip(1).Select(l => l.Split(',')[6]));
+        Assert.StartsWith("33,20,17,8,8,ws,", lines[2]);
+        Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
+    }
+
+    [Fact]
+    public void Csv_output_goes_to_standard_output_without_output_file_and_takes_dram_bw_and_conv_columns()
+    {
+        string input = Path.Combine(_directory, "conv.csv");
+        File.WriteAllText(input, "H,W,C,R,S,filters,padding,rows,cols,dataflow,dram_bw\n56,56,64,3,3,64,1,12,14,ws,16\n");
+
+        (int exitCode, string output, _) = CliRunner.Run("evaluate", "--input", input);
+
+        Assert.Equal(0, exitCode);
+        string[] cells = output.Split('\n')[1].Split(',');
+        Assert.Equal((((2 * 12) + 14 + 3136 - 2) * 48L * 5).ToString(System.Globalization.CultureInfo.InvariantCulture), cells[11]);
+    }
+
+    [Theory]
+    [InlineData("M,N,K,rows,cols,dataflow\n33,20,17,8,8,rs\n", "line 2", "'rs'")]
+    [InlineData("M,N,K,rows,cols,dataflow\n33,20,17,8,8,os\n33,20,0,8,8,os\n", "line 3", "K='0'")]
+    [InlineData("M,N,K,rows,cols\n33,20,17,8\n", "line 2", "4 cells for 5 columns")]
+    [InlineData("M,N,K,rows,colz\n33,20,17,8,8\n", "line 1", "unknown column 'colz'")]
+    [InlineData("rows,cols\n8,8\n", "line 1", "not neither")]
+    [InlineData("", "is empty", "header")]
+    public void A_malformed_csv_names_its_line_and_the_bad_token(string content, string where, string what)
+    {
+        string input = Path.Combine(_directory, "bad.csv");
+        string output = Path.Combine(_directory, "out.csv");
+        File.WriteAllText(input, content);
+
+        (int exitCode, _, string error) = CliRunner.Run("evaluate", "--input", input, "--output", output);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(where, error);
+        Assert.Contains(what, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.False(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "-d", "rows=8,dataflow=rs" }, "'rs'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "-d", "rows=0" }, "rows='0'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "-d", "rows" }, "malformed 'rows'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "-d", "banks=4" }, "unknown parameter 'banks'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--space", "eyeriss" }, "unknown space 'eyeriss'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--dram-bw", "-1" }, "--dram-bw '-1'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--os-cycles", "v3" }, "--os-cycles 'v3'")]
+    [InlineData(new[] { "evaluate", "--input", "/nonexistent/designs.csv" }, "'/nonexistent/designs.csv' not found")]
+    [InlineData(new[] { "evaluate" }, "give --workload")]
+    [InlineData(new[] { "evaluate", "--frobnicate" }, "--frobnicate")]
+    public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal(string.Empty, output);
+    }
+}
