@@ -20,14 +20,27 @@ public static class CostModelExtensions
             throw new ArgumentException("One condition per design is needed.", nameof(conditions));
         }
 
+        return model.EvaluateColumns(Columns(designs, model.Space.Parameters.Select(p => p.Name)), Columns(conditions, conditions.SelectMany(c => c.Keys).Distinct()));
+    }
+
+    /// <summary>Value i of every design column under value i of every condition column, in one batched call.</summary>
+    public static Dictionary<string, double[]> EvaluateColumns(
+        this ICostModel model, IReadOnlyDictionary<string, double[]> designs, IReadOnlyDictionary<string, double[]> conditions)
+    {
+        int count = designs.Values.First().Length;
         using IDisposable scope = NewDisposeScope();
-        ValueBatch designBatch = ValueBatch.FromRows(designs, model.Space.Parameters.Select(p => p.Name));
-        ValueBatch conditionBatch = ValueBatch.FromRows(conditions, conditions.SelectMany(c => c.Keys).Distinct());
+        var designBatch = new ValueBatch(designs.Select(c => new KeyValuePair<string, Tensor>(c.Key, tensor(c.Value, ScalarType.Float64))));
+        var conditionBatch = new ValueBatch(conditions.Select(c => new KeyValuePair<string, Tensor>(c.Key, tensor(c.Value, ScalarType.Float64))));
         ValueBatch metrics = model.EvaluateChunked(designBatch, conditionBatch);
         return model.MetricNames.ToDictionary(
             name => name,
-            name => metrics[name].expand(designs.Count).contiguous().data<double>().ToArray());
+            name => metrics[name].expand(count).contiguous().data<double>().ToArray());
     }
+
+    private static Dictionary<string, double[]> Columns(IReadOnlyList<IReadOnlyDictionary<string, double>> rows, IEnumerable<string> names) =>
+        names.ToDictionary(
+            name => name,
+            name => rows.Select(row => row.TryGetValue(name, out double value) ? value : double.NaN).ToArray());
 
     /// <summary>Elements per chunk: 65,536 float64 values (512 KB) stay cache-resident and below glibc's mmap threshold.</summary>
     public const long DefaultChunkElements = 1L << 16;

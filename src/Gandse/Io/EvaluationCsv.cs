@@ -8,21 +8,21 @@ using Gandse.Workloads;
 namespace Gandse.Io;
 
 /// <summary>
-/// Rows of designs and workloads to evaluate, read from CSV. Columns are workload fields (M, N, K, or a conv
-/// layer's H, W, C, R, S, filters, stride, padding), design parameters and the condition dram_bw; missing
-/// design parameters and dram_bw take defaults.
+/// Rows of designs and workloads to evaluate, read from CSV into columns. Columns are workload fields (M, N, K,
+/// or a conv layer's H, W, C, R, S, filters, stride, padding), design parameters and the condition dram_bw;
+/// missing design parameters and dram_bw take defaults.
 /// </summary>
 public sealed class EvaluationCsv
 {
     private static readonly string[] GemmColumns = { "M", "N", "K" };
     private static readonly string[] ConvColumns = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
 
-    private EvaluationCsv(string[] header, List<string[]> rows, List<Dictionary<string, double>> designs, List<Dictionary<string, double>> conditions)
+    private EvaluationCsv(string[] header, List<string[]> rows, Dictionary<string, double[]> designs, Dictionary<string, double[]> conditions)
     {
         Header = header;
         Rows = rows;
-        Designs = designs;
-        Conditions = conditions;
+        DesignColumns = designs;
+        ConditionColumns = conditions;
     }
 
     public IReadOnlyList<string> Header { get; }
@@ -30,9 +30,11 @@ public sealed class EvaluationCsv
     /// <summary>The input cells as written, repeated in the output.</summary>
     public IReadOnlyList<string[]> Rows { get; }
 
-    public IReadOnlyList<IReadOnlyDictionary<string, double>> Designs { get; }
+    /// <summary>One column of values per design parameter.</summary>
+    public IReadOnlyDictionary<string, double[]> DesignColumns { get; }
 
-    public IReadOnlyList<IReadOnlyDictionary<string, double>> Conditions { get; }
+    /// <summary>Columns M, N, K (a conv layer lowered to its GEMM) and dram_bw.</summary>
+    public IReadOnlyDictionary<string, double[]> ConditionColumns { get; }
 
     public static EvaluationCsv Read(string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, double defaultDramBandwidth)
     {
@@ -42,40 +44,40 @@ public sealed class EvaluationCsv
         }
 
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, TrimOptions = TrimOptions.Trim });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || csv.Record is null || (csv.Record.Length == 1 && csv.Record[0].Length == 0))
         {
             throw new UsageException($"'{path}' is empty; expected a header row such as M,N,K,rows,cols,dataflow");
         }
 
-        string[] header = csv.HeaderRecord;
-        string[] allowed = GemmColumns.Concat(ConvColumns).Concat(space.Parameters.Select(p => p.Name)).Append(ConditionFields.DramBandwidth).ToArray();
-        for (int i = 0; i < header.Length; i++)
-        {
-            string? canonical = allowed.FirstOrDefault(a => string.Equals(a, header[i], StringComparison.OrdinalIgnoreCase));
-            header[i] = canonical ?? throw new UsageException(
-                $"{path} line 1: unknown column '{header[i]}'; allowed: {string.Join(", ", allowed)}");
-        }
-
+        string[] header = Canonical(path, csv.Record, space);
         bool gemm = GemmColumns.Any(header.Contains);
-        bool conv = ConvColumns.Any(header.Contains);
-        if (gemm == conv)
+        if (gemm == ConvColumns.Any(header.Contains))
         {
             throw new UsageException($"{path} line 1: give the workload either as M,N,K or as conv columns {string.Join(",", ConvColumns)}, not {(gemm ? "both" : "neither")}");
         }
 
+        var parameterColumn = space.Parameters.Select(p => Array.IndexOf(header, p.Name)).ToArray();
+        double[] defaultValues = space.Parameters.Select(p =>
+            parameterColumn[space.IndexOf(p.Name)] >= 0 ? 0 : p.ParseValue(defaults[p.Name])).ToArray();
+        int bandwidthColumn = Array.IndexOf(header, ConditionFields.DramBandwidth);
+        int[] workloadColumns = (gemm ? GemmColumns : ConvColumns).Select(c => Array.IndexOf(header, c)).ToArray();
+
         var rows = new List<string[]>();
-        var designs = new List<Dictionary<string, double>>();
-        var conditions = new List<Dictionary<string, double>>();
+        var designs = space.Parameters.Select(_ => new List<double>()).ToArray();
+        var m = new List<double>();
+        var n = new List<double>();
+        var k = new List<double>();
+        var bandwidth = new List<double>();
         while (csv.Read())
         {
-            int line = csv.Parser.RawRow;
-            string[] cells = csv.Parser.Record ?? Array.Empty<string>();
+            string[] cells = csv.Record!;
             if (cells.Length == 1 && cells[0].Length == 0)
             {
                 continue;
             }
 
+            int line = csv.RawRow;
             if (cells.Length != header.Length)
             {
                 throw new UsageException($"{path} line {line}: {cells.Length} cells for {header.Length} columns ({string.Join(",", header)})");
@@ -83,15 +85,16 @@ public sealed class EvaluationCsv
 
             try
             {
-                var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                for (int i = 0; i < header.Length; i++)
+                for (int p = 0; p < designs.Length; p++)
                 {
-                    fields[header[i]] = cells[i];
+                    designs[p].Add(parameterColumn[p] >= 0 ? space.Parameters[p].ParseValue(cells[parameterColumn[p]]) : defaultValues[p]);
                 }
 
-                designs.Add(space.ParseValues(
-                    fields.Where(f => space.Has(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase), defaults));
-                conditions.Add(ConditionValues(fields, gemm, defaultDramBandwidth));
+                Gemm workload = gemm ? GemmOf(cells, workloadColumns) : ConvOf(cells, workloadColumns).ToGemm();
+                m.Add(workload.M);
+                n.Add(workload.N);
+                k.Add(workload.K);
+                bandwidth.Add(bandwidthColumn >= 0 ? Bandwidth(cells[bandwidthColumn]) : defaultDramBandwidth);
                 rows.Add(cells);
             }
             catch (UsageException error)
@@ -100,7 +103,15 @@ public sealed class EvaluationCsv
             }
         }
 
-        return new EvaluationCsv(header, rows, designs, conditions);
+        var designColumns = space.Parameters.Select((p, i) => (p.Name, Values: designs[i].ToArray())).ToDictionary(c => c.Name, c => c.Values);
+        var conditionColumns = new Dictionary<string, double[]>
+        {
+            [ConditionFields.M] = m.ToArray(),
+            [ConditionFields.N] = n.ToArray(),
+            [ConditionFields.K] = k.ToArray(),
+            [ConditionFields.DramBandwidth] = bandwidth.ToArray(),
+        };
+        return new EvaluationCsv(header, rows, designColumns, conditionColumns);
     }
 
     /// <summary>The input columns, then one column per metric.</summary>
@@ -121,18 +132,47 @@ public sealed class EvaluationCsv
         }
     }
 
-    private static Dictionary<string, double> ConditionValues(Dictionary<string, string> fields, bool gemm, double defaultDramBandwidth)
+    private static string[] Canonical(string path, string[] header, DesignSpace space)
     {
-        Workload workload = gemm
-            ? WorkloadParser.ParseGemm(fields.Where(f => GemmColumns.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value))
-            : WorkloadParser.Parse("conv:" + string.Join(",", fields.Where(f => ConvColumns.Contains(f.Key)).Select(f => $"{f.Key}={f.Value}")));
-        double dramBandwidth = defaultDramBandwidth;
-        if (fields.TryGetValue(ConditionFields.DramBandwidth, out string? token)
-            && !(double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out dramBandwidth) && dramBandwidth > 0 && double.IsFinite(dramBandwidth)))
+        string[] allowed = GemmColumns.Concat(ConvColumns).Concat(space.Parameters.Select(p => p.Name)).Append(ConditionFields.DramBandwidth).ToArray();
+        var canonical = new string[header.Length];
+        for (int i = 0; i < header.Length; i++)
         {
-            throw new UsageException($"dram_bw='{token}' is not allowed; expected a positive number");
+            canonical[i] = allowed.FirstOrDefault(a => string.Equals(a, header[i], StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"{path} line 1: unknown column '{header[i]}'; allowed: {string.Join(", ", allowed)}");
+            if (Array.IndexOf(canonical, canonical[i]) < i)
+            {
+                throw new UsageException($"{path} line 1: column '{header[i]}' appears twice");
+            }
         }
 
-        return new Condition(workload, new Constraints(dramBandwidth), Targets.None).Values().ToDictionary(p => p.Key, p => p.Value);
+        return canonical;
     }
+
+    private static Gemm GemmOf(string[] cells, int[] columns) => new(
+        Dimension(cells, columns[0], "M"), Dimension(cells, columns[1], "N"), Dimension(cells, columns[2], "K"));
+
+    private static ConvLayer ConvOf(string[] cells, int[] columns)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < ConvColumns.Length; i++)
+        {
+            if (columns[i] >= 0)
+            {
+                fields[ConvColumns[i]] = cells[columns[i]];
+            }
+        }
+
+        return (ConvLayer)WorkloadParser.Parse("conv:" + string.Join(",", fields.Select(f => $"{f.Key}={f.Value}")));
+    }
+
+    private static long Dimension(string[] cells, int column, string name) =>
+        column >= 0
+            ? WorkloadParser.ParsePositiveInteger(cells[column], name)
+            : throw new UsageException($"missing workload column '{name}'; a GEMM needs M, N and K");
+
+    private static double Bandwidth(string token) =>
+        double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
+            ? value
+            : throw new UsageException($"dram_bw='{token}' is not allowed; expected a positive number");
 }
