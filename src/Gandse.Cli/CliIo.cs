@@ -21,6 +21,9 @@ public sealed class CliIo
 
     public TextWriter Error { get; }
 
+    /// <summary>True when writing to a terminal a person watches (live progress bars make sense).</summary>
+    public bool IsInteractive => ReferenceEquals(Output, System.Console.Out) && !System.Console.IsOutputRedirected;
+
     public IAnsiConsole Console => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(Output),

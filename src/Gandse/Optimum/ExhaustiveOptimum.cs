@@ -34,7 +34,14 @@ public sealed class ExhaustiveOptimum
     /// Best design for one condition. <paramref name="fixedChoices"/> (parameter name → choice index) restricts
     /// the search to designs with those choices.
     /// </summary>
-    public OptimumResult Find(IReadOnlyDictionary<string, double> condition, IReadOnlyDictionary<string, int>? fixedChoices = null)
+    public OptimumResult Find(IReadOnlyDictionary<string, double> condition, IReadOnlyDictionary<string, int>? fixedChoices = null) =>
+        Find(condition, fixedChoices, nearCount: 0, nearTolerance: 0);
+
+    /// <summary>
+    /// Best design for one condition and up to <paramref name="nearCount"/> near-optimal designs: feasible, with a
+    /// primary cost within <paramref name="nearTolerance"/> of the optimum's, best first (the optimum among them).
+    /// </summary>
+    public OptimumResult Find(IReadOnlyDictionary<string, double> condition, IReadOnlyDictionary<string, int>? fixedChoices, int nearCount, double nearTolerance)
     {
         var stopwatch = Stopwatch.StartNew();
         DesignSpace space = _model.Space;
@@ -52,6 +59,7 @@ public sealed class ExhaustiveOptimum
         double[]? bestKeys = null;
         Dictionary<string, double>? bestMetrics = null;
         long feasibleCount = 0;
+        var near = new List<(BigInteger Flat, double[] Keys)>();
 
         using (NewDisposeScope())
         {
@@ -77,20 +85,62 @@ public sealed class ExhaustiveOptimum
                     continue;
                 }
 
-                (Tensor position, _) = Lexicographic.ArgMin(feasible, _objective.Keys(flatMetrics), 0);
+                IReadOnlyList<Tensor> flatKeys = _objective.Keys(flatMetrics);
+                (Tensor position, _) = Lexicographic.ArgMin(feasible, flatKeys, 0);
                 long local = position.item<long>();
+                BigInteger chunkStart = space.FlatIndex(new Design(prefix.Concat(new int[parameters.Count - split])));
+                if (nearCount > 0)
+                {
+                    near.AddRange(NearCandidates(feasible, flatKeys, Math.Min(chunkFeasible, 4L * nearCount), chunkStart));
+                }
+
                 double[] keys = _objective.Minimise.Select(name => flatMetrics[name][local].item<double>()).ToArray();
                 if (bestKeys is null || Lexicographic.Less(keys, bestKeys))
                 {
                     bestKeys = keys;
-                    BigInteger flat = (space.FlatIndex(new Design(prefix.Concat(new int[parameters.Count - split]))) + local);
-                    best = space.FromFlatIndex(flat);
+                    best = space.FromFlatIndex(chunkStart + local);
                     bestMetrics = _model.MetricNames.ToDictionary(name => name, name => flatMetrics[name][local].item<double>());
                 }
             }
         }
 
-        return new OptimumResult(best, bestMetrics, space.Size, feasibleCount, stopwatch.Elapsed);
+        IReadOnlyList<Design> nearOptimal = bestKeys is null
+            ? Array.Empty<Design>()
+            : near.Where(n => n.Keys[0] <= bestKeys[0] * (1 + nearTolerance) || n.Keys[0] == bestKeys[0])
+                .OrderBy(n => n.Keys, KeyComparer.Instance).ThenBy(n => n.Flat)
+                .Take(nearCount).Select(n => space.FromFlatIndex(n.Flat)).ToList();
+        return new OptimumResult(best, bestMetrics, space.Size, feasibleCount, stopwatch.Elapsed) { NearOptimal = nearOptimal };
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> feasible designs of a chunk with the least primary key, ties leaning to the
+    /// least secondary keys (a composite score; the exact order is restored when the chunks are merged).
+    /// </summary>
+    private static IEnumerable<(BigInteger Flat, double[] Keys)> NearCandidates(Tensor feasible, IReadOnlyList<Tensor> keys, long count, BigInteger chunkStart)
+    {
+        Tensor score = where(feasible, keys[0], double.PositiveInfinity);
+        Tensor least = score.min();
+        score = score / least;
+        for (int i = 1; i < keys.Count; i++)
+        {
+            Tensor key = where(feasible, keys[i], 0.0);
+            score = score + (Math.Pow(1e-6, i) * key / key.max().clamp_min(1e-300));
+        }
+
+        long[] positions = score.topk((int)count, largest: false).indexes.data<long>().ToArray();
+        var rows = keys.Select(k => k.index_select(0, tensor(positions)).data<double>().ToArray()).ToArray();
+        for (int i = 0; i < positions.Length; i++)
+        {
+            yield return (chunkStart + positions[i], rows.Select(r => r[i]).ToArray());
+        }
+    }
+
+    private sealed class KeyComparer : IComparer<double[]>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare(double[]? a, double[]? b) =>
+            Lexicographic.Less(a!, b!) ? -1 : Lexicographic.Less(b!, a!) ? 1 : 0;
     }
 
     private static IEnumerable<int[]> Prefixes(IReadOnlyList<Parameter> parameters, int length)

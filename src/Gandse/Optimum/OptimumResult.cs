@@ -15,4 +15,7 @@ public sealed record OptimumResult(
     TimeSpan Elapsed)
 {
     public bool Found => Design is not null;
+
+    /// <summary>Near-optimal designs, best first, when asked for.</summary>
+    public IReadOnlyList<Design> NearOptimal { get; init; } = Array.Empty<Design>();
 }

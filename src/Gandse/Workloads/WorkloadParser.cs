@@ -6,7 +6,7 @@ namespace Gandse.Workloads;
 /// <summary>Reads workload specs: <c>gemm:M=…,N=…,K=…</c> and <c>conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0]</c>.</summary>
 public static class WorkloadParser
 {
-    public const string Allowed = "gemm:M=…,N=…,K=… or conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…]";
+    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (resnet50, vgg16, mobilenetv2)";
 
     private static readonly string[] GemmKeys = { "M", "N", "K" };
     private static readonly string[] ConvKeys = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
@@ -15,6 +15,13 @@ public static class WorkloadParser
     {
         int colon = spec.IndexOf(':');
         string kind = colon > 0 ? spec[..colon].Trim().ToLowerInvariant() : spec.Trim();
+        if (kind == "network")
+        {
+            string rest = spec[(colon + 1)..].Trim();
+            int layers = rest.IndexOf(':');
+            return layers < 0 ? BuiltInNetworks.Get(rest) : Network.ParseLayers(rest[..layers], rest[(layers + 1)..]);
+        }
+
         if (colon <= 0 || (kind != "gemm" && kind != "conv"))
         {
             throw new UsageException($"unknown workload '{spec}'; allowed: {Allowed}");

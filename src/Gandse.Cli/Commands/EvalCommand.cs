@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gandse.Data;
+using Gandse.Harness;
+using Gandse.Methods.Gan;
+using Gandse.Tasks;
+using Spectre.Console;
+
+namespace Gandse.Cli.Commands;
+
+/// <summary><c>gandse eval</c>: a checkpoint scored on a held-out split against the exact optima.</summary>
+public static class EvalCommand
+{
+    public static Command Build()
+    {
+        var command = new Command(
+            "eval",
+            "Score a checkpoint on a dataset split: every query answered on its own (propose, verify, pick), against its exact optimum.\n"
+            + "Reports feasible rate, quality (geomean of optimum cost / achieved cost), exact match, target-met rate and error, p50/p95 ms per query.\n"
+            + "Examples:\n"
+            + "  gandse eval --checkpoint checkpoints/systolic-gemm\n"
+            + "  gandse eval --checkpoint checkpoints/systolic-gemm --split val --json");
+        var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint file, or a folder holding best.ckpt (else last.ckpt).", Required = true, HelpName = "path" };
+        var split = new Option<string>("--split") { Description = "train, val or test.", DefaultValueFactory = _ => "test", HelpName = "name" };
+        var candidates = new Option<int?>("--candidates") { Description = "Candidates per query (default: the checkpoint's generate.candidates).", HelpName = "N" };
+        var limit = new Option<int?>("--limit") { Description = "Score only the first N queries of the split.", HelpName = "N" };
+        var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise.", DefaultValueFactory = _ => 0 };
+        Option<bool> json = CommonOptions.Json();
+        foreach (Option option in new Option[] { checkpoint, split, candidates, limit, seed, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            var io = new CliIo(result);
+            string splitName = result.GetValue(split)!;
+            if (!Dataset.SplitNames.Contains(splitName))
+            {
+                throw new UsageException($"unknown split '{splitName}'; allowed: {string.Join(", ", Dataset.SplitNames)}");
+            }
+
+            if (result.GetValue(candidates) is <= 0 || result.GetValue(limit) is <= 0)
+            {
+                throw new UsageException("--candidates and --limit must be positive");
+            }
+
+            TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
+            IReadOnlyList<LabelledCondition> queries = DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, splitName, (done, total) =>
+            {
+                if (done == 1 || done == total)
+                {
+                    io.Error.WriteLine($"eval: labelling the {splitName} split with exact optima [{done}/{total}]");
+                }
+            });
+            if (result.GetValue(limit) is int cap)
+            {
+                queries = queries.Take(cap).ToList();
+            }
+
+            int perQuery = result.GetValue(candidates) ?? gan.Config.Generate.Candidates;
+            GanMethod method = gan.Method(result.GetValue(seed));
+            Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery);
+            Summary summary = Summary.Of(Scorer.ScoreEach(gan.Task, method, queries, perQuery), queries.Any(q => q.Condition.Targets.Latency is not null));
+            Write(io, gan, splitName, perQuery, summary, result.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(CliIo io, TrainedGan gan, string split, int candidates, Summary s, bool json)
+    {
+        if (json)
+        {
+            io.WriteJson(new JsonObject
+            {
+                ["checkpoint"] = gan.Path,
+                ["task"] = gan.Task.Name,
+                ["split"] = split,
+                ["queries"] = s.Queries,
+                ["candidates"] = candidates,
+                ["feasible_rate"] = s.FeasibleRate,
+                ["quality"] = s.Quality,
+                ["exact_match"] = s.ExactMatch,
+                ["target_met_rate"] = s.TargetMetRate,
+                ["mean_target_error"] = s.MeanTargetError,
+                ["p50_ms"] = Math.Round(s.P50Milliseconds, 3),
+                ["p95_ms"] = Math.Round(s.P95Milliseconds, 3),
+            });
+            return;
+        }
+
+        var table = new Table().Title($"{gan.Task.Name}: {s.Queries} {split} queries, {candidates} candidates each")
+            .AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        var invariant = CultureInfo.InvariantCulture;
+        table.AddRow("feasible rate", s.FeasibleRate.ToString("P1", invariant));
+        table.AddRow("quality (geomean optimum / achieved)", s.Quality.ToString("F4", invariant));
+        table.AddRow("exact match", s.ExactMatch.ToString("P1", invariant));
+        if (s.TargetMetRate is double met)
+        {
+            table.AddRow("target met", met.ToString("P1", invariant));
+            table.AddRow("mean |latency − target| / target", (s.MeanTargetError ?? 0).ToString("F4", invariant));
+        }
+
+        table.AddRow("ms per query, p50", s.P50Milliseconds.ToString("F2", invariant));
+        table.AddRow("ms per query, p95", s.P95Milliseconds.ToString("F2", invariant));
+        io.Console.Write(table);
+    }
+}

@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Gandse.Conditions;
+using Gandse.Harness;
+using Gandse.Io;
+using Gandse.Methods.Gan;
+using Gandse.Spaces;
+using Gandse.Tasks;
+using Spectre.Console;
+
+namespace Gandse.Cli.Commands;
+
+/// <summary><c>gandse generate</c>: one-shot designs from a trained GAN, checked with the exact cost model.</summary>
+public static class GenerateCommand
+{
+    public static Command Build()
+    {
+        var command = new Command(
+            "generate",
+            "Propose designs for a query in one shot: sample candidates from a trained generator, check them all with the exact cost model, return the best feasible.\n"
+            + "Examples:\n"
+            + "  gandse generate --checkpoint checkpoints/systolic-gemm --workload gemm:M=512,N=1024,K=256 --mac-budget 4096\n"
+            + "  gandse generate --checkpoint checkpoints/systolic-gemm -w gemm:M=64,N=64,K=4096 --count 3 --json\n"
+            + "  gandse generate --checkpoint checkpoints/systolic-gemm --input queries.csv --output designs.csv");
+        var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint file, or a folder holding best.ckpt (else last.ckpt).", Required = true, HelpName = "path" };
+        Option<string?> workload = CommonOptions.Workload(required: false);
+        Option<string?> mac = CommonOptions.MacBudget();
+        Option<string?> sram = CommonOptions.SramBudget();
+        Option<string?> dramBw = CommonOptions.DramBandwidth();
+        var target = new Option<string?>("--target-latency") { Description = "Latency target in cycles (required by latency-target checkpoints).", HelpName = "cycles" };
+        var count = new Option<int>("--count", "-k") { Description = "How many distinct designs to return, best first.", DefaultValueFactory = _ => 1 };
+        var candidates = new Option<int?>("--candidates") { Description = "Candidates sampled per query (default: the checkpoint's generate.candidates, 256).", HelpName = "N" };
+        var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise; same seed, same designs.", DefaultValueFactory = _ => 0 };
+        var input = new Option<string?>("--input", "-i") { Description = "CSV of queries: M,N,K (or conv fields), optional mac_budget, sram_budget_kb, dram_bw, target_latency.", HelpName = "file" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV (default: standard output).", HelpName = "file" };
+        Option<bool> json = CommonOptions.Json();
+        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, input, output, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            var io = new CliIo(result);
+            int k = result.GetValue(count);
+            int? n = result.GetValue(candidates);
+            if (k <= 0 || n is <= 0)
+            {
+                throw new UsageException($"--count and --candidates must be positive, got {k} and {n}");
+            }
+
+            TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
+            GanMethod method = gan.Method(result.GetValue(seed));
+            int perQuery = n ?? gan.Config.Generate.Candidates;
+            if (result.GetValue(input) is string inputPath)
+            {
+                if (result.GetValue(workload) is not null)
+                {
+                    throw new UsageException("--input reads the queries from a CSV; leave out --workload");
+                }
+
+                return GenerateCsv(io, gan, method, QueryCsv.Read(inputPath, gan.Task), perQuery, result.GetValue(output));
+            }
+
+            string spec = result.GetValue(workload) ?? throw new UsageException("give --workload or --input; see 'gandse generate --help'");
+            Condition query = gan.Task.Query(
+                CommonOptions.ParseWorkload(spec),
+                CommonOptions.PositiveInteger(result.GetValue(mac), "--mac-budget"),
+                CommonOptions.PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
+                CommonOptions.PositiveNumber(result.GetValue(dramBw), "--dram-bw"),
+                CommonOptions.PositiveNumber(result.GetValue(target), "--target-latency"));
+            Scorer.Answer(gan.Task, method, new[] { query }, perQuery, k);
+            var stopwatch = Stopwatch.StartNew();
+            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, k)[0];
+            Write(io, gan, query, designs, perQuery, stopwatch.Elapsed.TotalMilliseconds, result.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(CliIo io, TrainedGan gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, double milliseconds, bool json)
+    {
+        DesignSpace space = gan.Task.Space;
+        if (json)
+        {
+            io.WriteJson(new JsonObject
+            {
+                ["checkpoint"] = gan.Path,
+                ["task"] = gan.Task.Name,
+                ["workload"] = query.Workload.Spec,
+                ["condition"] = new JsonObject(query.Values().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
+                ["candidates"] = candidates,
+                ["milliseconds"] = Math.Round(milliseconds, 3),
+                ["designs"] = new JsonArray(designs.Select(d => (JsonNode)new JsonObject
+                {
+                    ["design"] = EvaluateCommand.DesignJson(space, space.ValuesOf(d.Design)),
+                    ["metrics"] = new JsonObject(gan.Task.MetricNames.Select(m => new KeyValuePair<string, JsonNode?>(m, CliIo.JsonNumber(d.Metrics[m])))),
+                    ["feasible"] = d.Feasible,
+                }).ToArray()),
+            });
+            return;
+        }
+
+        io.Output.WriteLine($"query      {query.Workload.Spec}  mac_budget={Show(query.Constraints.MacBudget)} sram_budget_kb={Show(query.Constraints.SramBudgetKb)} dram_bw={CliIo.Number(query.Constraints.DramBandwidth)}"
+            + (query.Targets.Latency is double t ? $" target_latency={CliIo.Number(t)}" : string.Empty));
+        io.Output.WriteLine($"checked    {candidates} candidates with the exact cost model in {milliseconds:F1} ms");
+        if (!designs[0].Feasible)
+        {
+            io.Output.WriteLine("no candidate is feasible: the nearest one is shown, marked infeasible; relax the budgets or the target, or raise --candidates");
+        }
+
+        var table = new Table().AddColumn("#").AddColumn("design").AddColumn("feasible");
+        foreach (string metric in gan.Task.Objective.Minimise.Append(CostModels.Systolic.SystolicMetricNames.TotalCycles).Distinct())
+        {
+            table.AddColumn(new TableColumn(metric).RightAligned());
+        }
+
+        for (int i = 0; i < designs.Count; i++)
+        {
+            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), space.Format(designs[i].Design), designs[i].Feasible ? "yes" : "[red]NO[/]" };
+            cells.AddRange(gan.Task.Objective.Minimise.Append(CostModels.Systolic.SystolicMetricNames.TotalCycles).Distinct()
+                .Select(m => designs[i].Metrics[m].ToString("N0", CultureInfo.InvariantCulture)));
+            table.AddRow(cells.ToArray());
+        }
+
+        io.Console.Write(table);
+    }
+
+    private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, QueryCsv queries, int candidates, string? outputPath)
+    {
+        DesignSpace space = gan.Task.Space;
+        if (queries.Conditions.Count > 0)
+        {
+            Scorer.Answer(gan.Task, method, new[] { queries.Conditions[0] }, candidates, 1);
+        }
+
+        var lines = new List<string>
+        {
+            string.Join(",", queries.Header.Concat(space.Parameters.Select(p => p.Name)).Concat(gan.Task.MetricNames).Append("feasible").Append("milliseconds")),
+        };
+        for (int q = 0; q < queries.Conditions.Count; q++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            RankedCandidate best = Scorer.Answer(gan.Task, method, new[] { queries.Conditions[q] }, candidates, 1)[0][0];
+            double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
+            var line = new StringBuilder();
+            line.AppendJoin(',', queries.Rows[q]);
+            foreach (Parameter parameter in space.Parameters)
+            {
+                line.Append(',').Append(parameter.Format(best.Design[space.IndexOf(parameter.Name)]));
+            }
+
+            foreach (string metric in gan.Task.MetricNames)
+            {
+                line.Append(',').Append(CliIo.Number(best.Metrics[metric]));
+            }
+
+            line.Append(',').Append(best.Feasible ? "true" : "false").Append(',').Append(milliseconds.ToString("F3", CultureInfo.InvariantCulture));
+            lines.Add(line.ToString());
+        }
+
+        if (outputPath is null)
+        {
+            lines.ForEach(io.Output.WriteLine);
+        }
+        else
+        {
+            AtomicFile.Write(outputPath, writer => lines.ForEach(writer.WriteLine));
+            io.Error.WriteLine($"generated designs for {queries.Conditions.Count} queries → {outputPath}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Show(double? value) => value is double v ? CliIo.Number(v) : "unbounded";
+}

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using Gandse.Config;
+using Gandse.Harness;
+using Gandse.Methods.Gan;
+using Spectre.Console;
+
+namespace Gandse.Cli.Commands;
+
+/// <summary><c>gandse train EXPERIMENT.yaml</c>: dataset, surrogate and GAN training with checkpoints and TensorBoard logs.</summary>
+public static class TrainCommand
+{
+    public static Command Build()
+    {
+        var command = new Command(
+            "train",
+            "Train GANDSE from an experiment config: build (or load) the dataset, fit the surrogate, train the GAN.\n"
+            + "Writes runs/<experiment>-<time>-s<seed>/ (config.yaml, metrics.csv, TensorBoard events) and checkpoints/<experiment>/{last,best}.ckpt.\n"
+            + "Examples:\n"
+            + "  gandse train experiments/systolic-gemm.yaml\n"
+            + "  gandse train experiments/systolic-gemm.yaml --set train.steps=500 --set seed=3\n"
+            + "  gandse train experiments/systolic-gemm.yaml --resume --max-steps 6000\n"
+            + "  tensorboard --logdir runs");
+        var experiment = new Argument<string>("experiment") { Description = "Experiment config (YAML); keys not given take the defaults listed in the README." };
+        var set = new Option<string[]>("--set") { Description = "Override a setting, e.g. --set train.steps=500 (repeatable; lists as [1, 2]).", HelpName = "key=value", AllowMultipleArgumentsPerToken = false };
+        var maxSteps = new Option<string?>("--max-steps") { Description = "Total GAN steps (same as --set train.steps=N).", HelpName = "N" };
+        var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default runs/<experiment>-<time>-s<seed>).", HelpName = "dir" };
+        var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "Checkpoint folder (default checkpoints/<experiment>).", HelpName = "dir" };
+        var resume = new Option<bool>("--resume") { Description = "Continue from <checkpoint-dir>/last.ckpt with its saved config, optimiser and RNG state." };
+        command.Arguments.Add(experiment);
+        foreach (Option option in new Option[] { set, maxSteps, runDir, checkpointDir, resume })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            var io = new CliIo(result);
+            var overrides = (result.GetValue(set) ?? Array.Empty<string>()).ToList();
+            if (result.GetValue(maxSteps) is string steps)
+            {
+                overrides.Add($"train.steps={CommonOptions.PositiveInteger(steps, "--max-steps")}");
+            }
+
+            ExperimentConfig config = ConfigBinder.Load(result.GetValue(experiment)!, overrides);
+            string? checkpoints = result.GetValue(checkpointDir);
+            bool resuming = result.GetValue(resume);
+            if (resuming)
+            {
+                string last = Path.Combine(checkpoints ?? Path.Combine("checkpoints", config.Experiment), GanCheckpoint.LastFile);
+                if (!File.Exists(last))
+                {
+                    throw new UsageException($"--resume: no checkpoint at '{last}'");
+                }
+
+                config = ConfigBinder.Parse(GanCheckpoint.ReadInfo(last).ConfigYaml, last, overrides);
+            }
+
+            ConfigValidator.Validate(config);
+            using var interrupt = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                // First Ctrl-C: finish the step, save last.ckpt, stop. A second one kills the process.
+                e.Cancel = !interrupt.IsCancellationRequested;
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            TrainResult trained;
+            try
+            {
+                trained = Run(io, config, new TrainOptions(result.GetValue(runDir), checkpoints, resuming, Cancellation: interrupt.Token));
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+
+            Report(io, trained);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static TrainResult Run(CliIo io, ExperimentConfig config, TrainOptions options)
+    {
+        if (io.IsInteractive)
+        {
+            TrainResult? result = null;
+            io.Console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(context =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    result = GanTrainer.Train(config, options with
+                    {
+                        Progress = progress =>
+                        {
+                            if (!tasks.TryGetValue(progress.Phase, out ProgressTask? task))
+                            {
+                                task = tasks[progress.Phase] = context.AddTask(progress.Phase, maxValue: progress.Total);
+                            }
+
+                            task.Value = progress.Done;
+                            task.Description = Describe(progress);
+                        },
+                    });
+                });
+            return result!;
+        }
+
+        var lastReport = new Dictionary<string, int>();
+        return GanTrainer.Train(config, options with
+        {
+            Progress = progress =>
+            {
+                int tenth = progress.Total >= 10 ? progress.Done * 10 / progress.Total : progress.Done;
+                if (progress.Validation is not null || !lastReport.TryGetValue(progress.Phase, out int last) || tenth > last || progress.Done == progress.Total)
+                {
+                    lastReport[progress.Phase] = tenth;
+                    io.Error.WriteLine($"train: {Markup.Remove(Describe(progress))} [{progress.Done}/{progress.Total}]");
+                }
+            },
+        });
+    }
+
+    private static string Describe(TrainProgress progress)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return progress.Phase switch
+        {
+            "dataset" => "labelling conditions with their exact optima",
+            "surrogate" => $"surrogate  mse {progress.GeneratorLoss?.ToString("F4", invariant)}",
+            _ => $"gan  D {progress.DiscriminatorLoss?.ToString("F3", invariant)}  G {progress.GeneratorLoss?.ToString("F3", invariant)}"
+                + (progress.Validation is Summary v ? $"  val feasible {v.FeasibleRate:P0} quality {v.Quality.ToString("F4", invariant)}" : string.Empty),
+        };
+    }
+
+    private static void Report(CliIo io, TrainResult trained)
+    {
+        if (trained.Interrupted)
+        {
+            io.Output.WriteLine($"interrupted at step {trained.Step}: saved {Path.Combine(trained.CheckpointDirectory, GanCheckpoint.LastFile)}; continue with the same command and --resume");
+        }
+
+        io.Output.WriteLine($"{(trained.Interrupted ? "stopped after" : "trained")} {trained.Step} steps in {trained.Elapsed.TotalSeconds:F0} s (dataset {(trained.DatasetFromCache ? "from cache" : "built")})");
+        if (trained.Validation is Summary v)
+        {
+            io.Output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"validation: feasible {v.FeasibleRate:P1}, quality {v.Quality:F4}, exact match {v.ExactMatch:P1}, best score {trained.BestScore:F4}"));
+        }
+
+        io.Output.WriteLine($"run         {trained.RunDirectory}  (tensorboard --logdir {Path.GetDirectoryName(trained.RunDirectory)})");
+        io.Output.WriteLine($"checkpoints {trained.CheckpointDirectory}");
+    }
+}

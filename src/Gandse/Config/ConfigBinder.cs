@@ -1,0 +1,223 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Gandse.Config;
+
+/// <summary>
+/// Binds YAML and <c>key.path=value</c> overrides onto settings objects by property name (snake_case in
+/// files, PascalCase in C#). Refuses unknown keys and wrongly typed values, naming the key's full path.
+/// </summary>
+public static class ConfigBinder
+{
+    public static ExperimentConfig Load(string path, IEnumerable<string> overrides)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"experiment file '{path}' not found");
+        }
+
+        return Parse(File.ReadAllText(path), path, overrides);
+    }
+
+    /// <summary>Settings from YAML text (<paramref name="source"/> names it in errors), then the overrides.</summary>
+    public static ExperimentConfig Parse(string yaml, string source, IEnumerable<string> overrides)
+    {
+        var config = new ExperimentConfig();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException error)
+        {
+            throw new UsageException($"{source} line {error.Start.Line}: {error.Message}");
+        }
+
+        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
+        {
+            Bind(config, stream.Documents[0].RootNode, string.Empty, source);
+        }
+
+        foreach (string assignment in overrides)
+        {
+            Apply(config, assignment);
+        }
+
+        return config;
+    }
+
+    /// <summary>Applies one <c>key.path=value</c>; the value is read as YAML (so lists are <c>[1, 2]</c>).</summary>
+    public static void Apply(object config, string assignment)
+    {
+        int equals = assignment.IndexOf('=');
+        if (equals <= 0)
+        {
+            throw new UsageException($"--set '{assignment}' is malformed; expected key.path=value, e.g. train.steps=100");
+        }
+
+        string path = assignment[..equals].Trim();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(assignment[(equals + 1)..]));
+        }
+        catch (YamlException error)
+        {
+            throw new UsageException($"--set '{assignment}': {error.Message}");
+        }
+
+        YamlNode value = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : new YamlScalarNode(string.Empty);
+        object target = config;
+        string[] keys = path.Split('.');
+        for (int i = 0; i < keys.Length - 1; i++)
+        {
+            PropertyInfo section = Property(target, keys[i], string.Join('.', keys[..i]), "--set");
+            if (!IsSection(section.PropertyType))
+            {
+                throw new UsageException($"--set: '{string.Join('.', keys[..(i + 1)])}' is a value, not a section");
+            }
+
+            target = section.GetValue(target)!;
+        }
+
+        PropertyInfo property = Property(target, keys[^1], string.Join('.', keys[..^1]), "--set");
+        if (IsSection(property.PropertyType))
+        {
+            string example = ConfigBinder.SnakeCase(property.PropertyType.GetProperties()[0].Name);
+            throw new UsageException($"--set: '{path}' is a section, not a value; set one of its keys, e.g. {path}.{example}=…");
+        }
+
+        Assign(target, property, value, path, "--set");
+    }
+
+    public static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Every (key path, value) of a settings object, in declaration order.</summary>
+    public static IEnumerable<(string Path, object? Value)> Flatten(object settings, string prefix = "")
+    {
+        foreach (PropertyInfo property in settings.GetType().GetProperties())
+        {
+            string path = prefix + SnakeCase(property.Name);
+            object? value = property.GetValue(settings);
+            if (IsSection(property.PropertyType) && value is not null)
+            {
+                foreach ((string Path, object? Value) inner in Flatten(value, path + "."))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return (path, value);
+            }
+        }
+    }
+
+    public static string Format(object? value) => value switch
+    {
+        null => "null",
+        string text => text,
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Format)) + "]",
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static void Bind(object target, YamlNode node, string prefix, string source)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw new UsageException($"{source} line {node.Start.Line}: '{Display(prefix)}' must be a mapping of keys to values");
+        }
+
+        foreach ((YamlNode keyNode, YamlNode valueNode) in mapping.Children)
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            string path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            PropertyInfo property = Property(target, key, prefix, $"{source} line {keyNode.Start.Line}");
+            if (IsSection(property.PropertyType))
+            {
+                Bind(property.GetValue(target)!, valueNode, path, source);
+            }
+            else
+            {
+                Assign(target, property, valueNode, path, $"{source} line {valueNode.Start.Line}");
+            }
+        }
+    }
+
+    private static PropertyInfo Property(object target, string key, string prefix, string where)
+    {
+        PropertyInfo[] properties = target.GetType().GetProperties();
+        return properties.FirstOrDefault(p => SnakeCase(p.Name) == key)
+            ?? throw new UsageException(
+                $"{where}: unknown key '{(prefix.Length == 0 ? key : $"{prefix}.{key}")}'; allowed under '{Display(prefix)}': "
+                + string.Join(", ", properties.Select(p => SnakeCase(p.Name))));
+    }
+
+    private static void Assign(object target, PropertyInfo property, YamlNode node, string path, string where)
+    {
+        Type type = property.PropertyType;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            Type element = type.GetGenericArguments()[0];
+            if (node is not YamlSequenceNode sequence)
+            {
+                throw new UsageException($"{where}: '{path}' must be a list of {TypeName(element)}, like [1, 2]");
+            }
+
+            var list = (IList)Activator.CreateInstance(type)!;
+            foreach (YamlNode item in sequence.Children)
+            {
+                list.Add(Scalar(item, element, path, where));
+            }
+
+            property.SetValue(target, list);
+            return;
+        }
+
+        property.SetValue(target, Scalar(node, type, path, where));
+    }
+
+    private static object Scalar(YamlNode node, Type type, string path, string where)
+    {
+        string? text = (node as YamlScalarNode)?.Value;
+        object? value = text is null ? null : type switch
+        {
+            _ when type == typeof(string) => text,
+            _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) ? i : null,
+            _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) ? l : null,
+            _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) ? d : null,
+            _ when type == typeof(bool) => bool.TryParse(text, out bool b) ? b : null,
+            _ => null,
+        };
+        return value ?? throw new UsageException($"{where}: '{path}' = '{text ?? node.ToString()}' is not {TypeName(type)}");
+    }
+
+    private static bool IsSection(Type type) => type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type);
+
+    private static string TypeName(Type type) => type == typeof(int) || type == typeof(long) ? "an integer"
+        : type == typeof(double) ? "a number"
+        : type == typeof(bool) ? "true or false"
+        : "a string";
+
+    private static string Display(string prefix) => prefix.Length == 0 ? "(top level)" : prefix;
+}

@@ -1,0 +1,80 @@
+namespace Gandse.Config;
+
+/// <summary>Checks the values that a type alone cannot: positive counts, ordered ranges, known names.</summary>
+public static class ConfigValidator
+{
+    public static void Validate(ExperimentConfig config)
+    {
+        Positive(config.Data.TrainWorkloads, "data.train_workloads");
+        Positive(config.Data.ValWorkloads, "data.val_workloads");
+        Positive(config.Data.TestWorkloads, "data.test_workloads");
+        Positive(config.Data.ConditionsPerWorkload, "data.conditions_per_workload");
+        Positive(config.Data.NearOptimal, "data.near_optimal");
+        Positive(config.Data.DimMin, "data.dim_min");
+        if (config.Data.DimMax < config.Data.DimMin)
+        {
+            throw new UsageException($"data.dim_max ({config.Data.DimMax}) is below data.dim_min ({config.Data.DimMin})");
+        }
+
+        NonEmptyPositive(config.Data.MacBudgets.Select(v => (double)v), "data.mac_budgets");
+        NonEmptyPositive(config.Data.SramBudgetsKb, "data.sram_budgets_kb");
+        NonEmptyPositive(config.Data.DramBandwidths, "data.dram_bandwidths");
+        if (!(config.Data.TargetSlackMin >= 1.0 && config.Data.TargetSlackMax >= config.Data.TargetSlackMin))
+        {
+            throw new UsageException("data.target_slack_min must be ≥ 1 and data.target_slack_max ≥ data.target_slack_min");
+        }
+
+        if (config.Data.NearOptimalTolerance < 0)
+        {
+            throw new UsageException("data.near_optimal_tolerance must be ≥ 0");
+        }
+
+        Positive(config.Model.NoiseDim, "model.noise_dim");
+        Positive(config.Model.Hidden, "model.hidden");
+        Positive(config.Model.Layers, "model.layers");
+        Positive(config.Train.Steps, "train.steps");
+        Positive(config.Train.BatchSize, "train.batch_size");
+        Positive(config.Train.SurrogateBatchSize, "train.surrogate_batch_size");
+        Positive(config.Train.LogEvery, "train.log_every");
+        Positive(config.Train.EvalEvery, "train.eval_every");
+        Positive(config.Train.ValQueries, "train.val_queries");
+        Positive(config.Train.HistogramEvery, "train.histogram_every");
+        Positive(config.Generate.Candidates, "generate.candidates");
+        if (config.Train.SurrogateSteps < 0)
+        {
+            throw new UsageException("train.surrogate_steps must be ≥ 0");
+        }
+
+        foreach ((string name, double value) in new[]
+        {
+            ("train.generator_lr", config.Train.GeneratorLr), ("train.discriminator_lr", config.Train.DiscriminatorLr),
+            ("train.surrogate_lr", config.Train.SurrogateLr), ("train.gumbel_tau_start", config.Train.GumbelTauStart),
+            ("train.gumbel_tau_end", config.Train.GumbelTauEnd), ("train.lr_final_fraction", config.Train.LrFinalFraction), ("generate.temperature", config.Generate.Temperature),
+        })
+        {
+            if (!(value > 0))
+            {
+                throw new UsageException($"{name} must be positive, got {value}");
+            }
+        }
+
+        Tasks.TaskCatalog.Create(config);
+    }
+
+    private static void Positive(long value, string path)
+    {
+        if (value <= 0)
+        {
+            throw new UsageException($"{path} must be positive, got {value}");
+        }
+    }
+
+    private static void NonEmptyPositive(IEnumerable<double> values, string path)
+    {
+        var list = values.ToList();
+        if (list.Count == 0 || list.Any(v => !(v > 0)))
+        {
+            throw new UsageException($"{path} must be a non-empty list of positive numbers");
+        }
+    }
+}

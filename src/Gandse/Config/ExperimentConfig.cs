@@ -1,0 +1,151 @@
+namespace Gandse.Config;
+
+/// <summary>
+/// Every setting of an experiment, with its default. An experiment file (YAML, snake_case keys) overrides a
+/// few; <c>--set key.path=value</c> overrides more. Unknown keys and wrongly typed values are refused.
+/// </summary>
+public sealed class ExperimentConfig
+{
+    /// <summary>Names run directories and the checkpoint folder.</summary>
+    public string Experiment { get; set; } = "systolic-gemm";
+
+    /// <summary>One of systolic-gemm, systolic-latency-target, systolic-network.</summary>
+    public string Task { get; set; } = "systolic-gemm";
+
+    /// <summary>Seeds the dataset, the networks' initialisation and every sample drawn in training.</summary>
+    public long Seed { get; set; }
+
+    public DataConfig Data { get; set; } = new();
+
+    public ModelConfig Model { get; set; } = new();
+
+    public TrainConfig Train { get; set; } = new();
+
+    public GenerateConfig Generate { get; set; } = new();
+}
+
+/// <summary>How conditions are sampled, split and labelled.</summary>
+public sealed class DataConfig
+{
+    /// <summary>Distinct workloads per split; splits never share a workload.</summary>
+    public int TrainWorkloads { get; set; } = 1500;
+
+    public int ValWorkloads { get; set; } = 100;
+
+    public int TestWorkloads { get; set; } = 200;
+
+    /// <summary>Conditions (budget and bandwidth draws) per workload.</summary>
+    public int ConditionsPerWorkload { get; set; } = 2;
+
+    /// <summary>GEMM dims M, N, K are log-uniform integers in [dim_min, dim_max].</summary>
+    public long DimMin { get; set; } = 16;
+
+    public long DimMax { get; set; } = 4096;
+
+    /// <summary>MAC budgets (rows · cols ≤ budget), drawn uniformly.</summary>
+    public List<long> MacBudgets { get; set; } = new() { 256, 1024, 4096, 16384 };
+
+    /// <summary>Total SRAM budgets in KB, drawn uniformly.</summary>
+    public List<double> SramBudgetsKb { get; set; } = new() { 96, 384, 1536, 6144 };
+
+    /// <summary>DRAM bandwidths in words per cycle, drawn uniformly.</summary>
+    public List<double> DramBandwidths { get; set; } = new() { 4, 16, 64 };
+
+    /// <summary>Latency targets (latency tasks): the least latency achievable under the budgets times a log-uniform slack in [min, max].</summary>
+    public double TargetSlackMin { get; set; } = 1.0;
+
+    public double TargetSlackMax { get; set; } = 4.0;
+
+    /// <summary>Near-optimal designs kept per condition: the real examples the discriminator sees.</summary>
+    public int NearOptimal { get; set; } = 16;
+
+    /// <summary>A design is near-optimal when its cost is within this fraction of the optimum.</summary>
+    public double NearOptimalTolerance { get; set; } = 0.05;
+
+    /// <summary>Network task: training and validation draw synthetic networks; the test split uses these built-ins.</summary>
+    public List<string> TestNetworks { get; set; } = new() { "resnet50", "vgg16", "mobilenetv2" };
+
+    /// <summary>Network task: layer slots of the design space (one dataflow each); networks may not be longer.</summary>
+    public int MaxLayers { get; set; } = 56;
+
+    /// <summary>Network task: synthetic networks have between these many layers.</summary>
+    public int SyntheticLayersMin { get; set; } = 6;
+
+    public int SyntheticLayersMax { get; set; } = 40;
+
+    /// <summary>Where datasets are cached, keyed by the hash of the settings that made them.</summary>
+    public string CacheDir { get; set; } = ".cache/datasets";
+}
+
+/// <summary>Network sizes.</summary>
+public sealed class ModelConfig
+{
+    public int NoiseDim { get; set; } = 16;
+
+    public int Hidden { get; set; } = 256;
+
+    /// <summary>Hidden layers of the generator, the discriminator and the surrogate.</summary>
+    public int Layers { get; set; } = 3;
+}
+
+/// <summary>Optimisation.</summary>
+public sealed class TrainConfig
+{
+    public int Steps { get; set; } = 8000;
+
+    public int BatchSize { get; set; } = 256;
+
+    public double GeneratorLr { get; set; } = 1e-3;
+
+    public double DiscriminatorLr { get; set; } = 1e-3;
+
+    /// <summary>Generator and discriminator learning rates decay linearly to this fraction of their start by the last step.</summary>
+    public double LrFinalFraction { get; set; } = 0.1;
+
+    /// <summary>Weight of the adversarial term in the generator's loss.</summary>
+    public double AdversarialWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of the surrogate's predicted objective (normalised log cost).</summary>
+    public double ObjectiveWeight { get; set; } = 0.3;
+
+    /// <summary>
+    /// Weight of a likelihood term: cross-entropy of the generator's per-parameter logits against a
+    /// near-optimal design of the same condition (as pix2pix adds an L1 term to its adversarial loss).
+    /// </summary>
+    public double SupervisedWeight { get; set; } = 3.0;
+
+    /// <summary>Weight of the constraint penalties (budgets and targets).</summary>
+    public double ConstraintWeight { get; set; } = 3.0;
+
+    /// <summary>Gumbel-softmax temperature, annealed geometrically from start to end.</summary>
+    public double GumbelTauStart { get; set; } = 1.0;
+
+    public double GumbelTauEnd { get; set; } = 0.3;
+
+    /// <summary>Steps of surrogate training on simulator samples, before the GAN.</summary>
+    public int SurrogateSteps { get; set; } = 1500;
+
+    public int SurrogateBatchSize { get; set; } = 512;
+
+    public double SurrogateLr { get; set; } = 1e-3;
+
+    public int LogEvery { get; set; } = 25;
+
+    /// <summary>Validation (and the best/last checkpoints) every this many steps.</summary>
+    public int EvalEvery { get; set; } = 500;
+
+    /// <summary>Validation queries per evaluation.</summary>
+    public int ValQueries { get; set; } = 100;
+
+    public int HistogramEvery { get; set; } = 500;
+}
+
+/// <summary>One-shot generation.</summary>
+public sealed class GenerateConfig
+{
+    /// <summary>Candidates sampled per query and checked with the exact cost model.</summary>
+    public int Candidates { get; set; } = 256;
+
+    /// <summary>Sampling temperature of the generator's logits at generation time (above 1: more diverse candidates).</summary>
+    public double Temperature { get; set; } = 3.0;
+}

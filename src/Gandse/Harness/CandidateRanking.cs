@@ -1,0 +1,63 @@
+using Gandse.Objectives;
+using Gandse.Spaces;
+using Gandse.Tasks;
+using TorchSharp;
+
+namespace Gandse.Harness;
+
+/// <summary>
+/// Orders verified candidates: feasible ones first by the objective's keys (lexicographic), then infeasible
+/// ones by how far they miss; duplicates dropped.
+/// </summary>
+public static class CandidateRanking
+{
+    /// <summary>The best <paramref name="count"/> distinct candidates of every query.</summary>
+    public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Rank(
+        IDseTask task, CandidateEvaluation evaluation, torch.Tensor candidates, int count)
+    {
+        int queries = (int)candidates.shape[0];
+        int perQuery = (int)candidates.shape[1];
+        IReadOnlyList<Design> designs = task.Space.Designs(candidates.reshape(queries * perQuery, -1));
+        bool[] feasible = evaluation.Feasible.to_type(torch.ScalarType.Bool).expand(queries, perQuery).contiguous().data<bool>().ToArray();
+        double[] violation = evaluation.Violation.expand(queries, perQuery).contiguous().data<double>().ToArray();
+        var metrics = task.MetricNames.ToDictionary(
+            name => name, name => evaluation.Metrics[name].expand(queries, perQuery).contiguous().data<double>().ToArray());
+        IReadOnlyList<string> keys = task.Objective.Minimise;
+
+        var ranked = new List<IReadOnlyList<RankedCandidate>>(queries);
+        for (int q = 0; q < queries; q++)
+        {
+            int offset = q * perQuery;
+            IEnumerable<int> order = Enumerable.Range(offset, perQuery)
+                .OrderBy(i => feasible[i] ? 0 : 1)
+                .ThenBy(i => feasible[i] ? 0 : violation[i])
+                .ThenBy(i => keys.Select(k => metrics[k][i]).ToArray(), KeyOrder.Instance)
+                .ThenBy(i => i);
+            var seen = new HashSet<Design>();
+            var best = new List<RankedCandidate>(count);
+            foreach (int i in order)
+            {
+                if (best.Count == count)
+                {
+                    break;
+                }
+
+                if (seen.Add(designs[i]))
+                {
+                    best.Add(new RankedCandidate(designs[i], feasible[i], violation[i], metrics.ToDictionary(m => m.Key, m => m.Value[i])));
+                }
+            }
+
+            ranked.Add(best);
+        }
+
+        return ranked;
+    }
+
+    private sealed class KeyOrder : IComparer<double[]>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(double[]? a, double[]? b) => Lexicographic.Less(a!, b!) ? -1 : Lexicographic.Less(b!, a!) ? 1 : 0;
+    }
+}

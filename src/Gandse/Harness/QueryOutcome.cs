@@ -1,0 +1,20 @@
+using Gandse.Spaces;
+
+namespace Gandse.Harness;
+
+/// <summary>
+/// How one query was answered, against its exact optimum. <see cref="Quality"/> = optimum cost / achieved cost
+/// (1 is optimal) for feasible answers; <see cref="TargetError"/> = |achieved latency − target| / target where
+/// the query has a latency target.
+/// </summary>
+public sealed record QueryOutcome(
+    Design Design,
+    bool Feasible,
+    double Cost,
+    double OptimumCost,
+    bool ExactMatch,
+    double? TargetError,
+    double Milliseconds)
+{
+    public double Quality => Feasible ? OptimumCost / Cost : 0;
+}

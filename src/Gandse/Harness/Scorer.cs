@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Gandse.Conditions;
+using Gandse.Methods;
+using Gandse.Tasks;
+using Gandse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
+using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
+
+namespace Gandse.Harness;
+
+/// <summary>Answers labelled queries with a method (propose, verify exactly, keep the best) and scores the answers.</summary>
+public static class Scorer
+{
+    /// <summary>
+    /// Every query answered on its own, as a user's query would be, and timed from proposal to verified answer.
+    /// </summary>
+    public static IReadOnlyList<QueryOutcome> ScoreEach(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates)
+    {
+        var outcomes = new List<QueryOutcome>(queries.Count);
+        foreach (LabelledCondition query in queries)
+        {
+            using IDisposable scope = NewDisposeScope();
+            var stopwatch = Stopwatch.StartNew();
+            RankedCandidate best = Answer(task, method, new[] { query.Condition }, candidates, 1)[0][0];
+            double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
+            outcomes.Add(Outcome(task, query, best, milliseconds));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>All queries in one batch (faster; per-query time is the batch time divided evenly).</summary>
+    public static IReadOnlyList<QueryOutcome> ScoreBatch(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates)
+    {
+        using IDisposable scope = NewDisposeScope();
+        var stopwatch = Stopwatch.StartNew();
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> ranked = Answer(task, method, queries.Select(q => q.Condition).ToList(), candidates, 1);
+        double milliseconds = stopwatch.Elapsed.TotalMilliseconds / queries.Count;
+        return queries.Select((query, i) => Outcome(task, query, ranked[i][0], milliseconds)).ToList();
+    }
+
+    /// <summary>Proposes, verifies with the exact cost model and ranks: the best <paramref name="count"/> per condition.</summary>
+    public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
+        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count)
+    {
+        Tensor proposals = method.Propose(conditions, candidates);
+        ValueBatch values = task.ConditionValues(conditions);
+        CandidateEvaluation evaluation = task.Evaluate(values, proposals);
+        return CandidateRanking.Rank(task, evaluation, proposals, count);
+    }
+
+    public static QueryOutcome Outcome(IDseTask task, LabelledCondition query, RankedCandidate answer, double milliseconds)
+    {
+        string cost = task.Objective.PrimaryMetric;
+        bool exact = answer.Feasible && task.Objective.Minimise.All(k => answer.Metrics[k] == query.OptimumMetrics[k]);
+        double? target = query.Condition.Targets.Latency;
+        double? targetError = target is null ? null : Math.Abs(answer.Metrics[Metric.TotalCycles] - target.Value) / target.Value;
+        return new QueryOutcome(answer.Design, answer.Feasible, answer.Metrics[cost], query.OptimumMetrics[cost], exact, targetError, milliseconds);
+    }
+}

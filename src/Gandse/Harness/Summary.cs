@@ -1,0 +1,44 @@
+namespace Gandse.Harness;
+
+/// <summary>
+/// What the harness reports over a set of queries. Quality is the geometric mean of optimum / achieved cost
+/// over the feasible answers; infeasible answers count in <see cref="FeasibleRate"/>, never silently dropped.
+/// </summary>
+public sealed record Summary(
+    int Queries,
+    double FeasibleRate,
+    double Quality,
+    double ExactMatch,
+    double? TargetMetRate,
+    double? MeanTargetError,
+    double P50Milliseconds,
+    double P95Milliseconds,
+    double Score)
+{
+    public static Summary Of(IReadOnlyList<QueryOutcome> outcomes, bool hasTarget)
+    {
+        if (outcomes.Count == 0)
+        {
+            throw new ArgumentException("No queries to summarise.", nameof(outcomes));
+        }
+
+        var feasible = outcomes.Where(o => o.Feasible).ToList();
+        double quality = feasible.Count == 0 ? 0 : Math.Exp(feasible.Average(o => Math.Log(o.Quality)));
+        var times = outcomes.Select(o => o.Milliseconds).Order().ToList();
+        var errors = outcomes.Where(o => o.TargetError is not null).Select(o => o.TargetError!.Value).ToList();
+        return new Summary(
+            outcomes.Count,
+            (double)feasible.Count / outcomes.Count,
+            quality,
+            (double)outcomes.Count(o => o.ExactMatch) / outcomes.Count,
+            hasTarget ? (double)feasible.Count / outcomes.Count : null,
+            hasTarget && errors.Count > 0 ? errors.Average() : null,
+            Percentile(times, 0.50),
+            Percentile(times, 0.95),
+            outcomes.Average(o => o.Quality));
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double fraction) =>
+        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Gandse.Io;
+
+/// <summary>
+/// A CSV file read whole: a header of known column names (matched case-insensitively, spelled canonically)
+/// and rows of cells, each with its line number. Malformed input is a <see cref="UsageException"/> naming the
+/// file, the line and the bad token.
+/// </summary>
+public sealed class CsvTable
+{
+    private CsvTable(string path, string[] header, List<(int Line, string[] Cells)> rows)
+    {
+        Path = path;
+        Header = header;
+        Rows = rows;
+    }
+
+    public string Path { get; }
+
+    public string[] Header { get; }
+
+    public IReadOnlyList<(int Line, string[] Cells)> Rows { get; }
+
+    public static CsvTable Read(string path, IReadOnlyList<string> allowed, string example)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"input file '{path}' not found");
+        }
+
+        using var reader = new StreamReader(path);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || csv.Record is null || (csv.Record.Length == 1 && csv.Record[0].Length == 0))
+        {
+            throw new UsageException($"'{path}' is empty; expected a header row such as {example}");
+        }
+
+        var header = new string[csv.Record.Length];
+        for (int i = 0; i < header.Length; i++)
+        {
+            header[i] = allowed.FirstOrDefault(a => string.Equals(a, csv.Record[i], StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"{path} line 1: unknown column '{csv.Record[i]}'; allowed: {string.Join(", ", allowed)}");
+            if (Array.IndexOf(header, header[i]) < i)
+            {
+                throw new UsageException($"{path} line 1: column '{csv.Record[i]}' appears twice");
+            }
+        }
+
+        var rows = new List<(int, string[])>();
+        while (csv.Read())
+        {
+            string[] cells = csv.Record!;
+            if (cells.Length == 1 && cells[0].Length == 0)
+            {
+                continue;
+            }
+
+            if (cells.Length != header.Length)
+            {
+                throw new UsageException($"{path} line {csv.RawRow}: {cells.Length} cells for {header.Length} columns ({string.Join(",", header)})");
+            }
+
+            rows.Add((csv.RawRow, cells));
+        }
+
+        return new CsvTable(path, header, rows);
+    }
+
+    public int Column(string name) => Array.IndexOf(Header, name);
+
+    /// <summary>Runs <paramref name="parse"/> on every row; a <see cref="UsageException"/> gets the file and line in front.</summary>
+    public List<T> Parse<T>(Func<string[], T> parse)
+    {
+        var parsed = new List<T>(Rows.Count);
+        foreach ((int line, string[] cells) in Rows)
+        {
+            try
+            {
+                parsed.Add(parse(cells));
+            }
+            catch (UsageException error)
+            {
+                throw new UsageException($"{Path} line {line}: {error.Message}");
+            }
+        }
+
+        return parsed;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using Gandse.Io;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Gandse.Methods.Gan;
+
+/// <summary>What a checkpoint says about itself.</summary>
+public sealed record CheckpointInfo(
+    string Experiment,
+    string Task,
+    long Step,
+    double BestScore,
+    long Seed,
+    string DatasetHash,
+    string ConfigYaml,
+    int FeatureCount,
+    IReadOnlyList<string> SurrogateMetrics,
+    DateTime SavedAtUtc);
+
+/// <summary>
+/// One file per checkpoint (<c>last.ckpt</c>, <c>best.ckpt</c>), written atomically: a magic line, the JSON
+/// <see cref="CheckpointInfo"/> (config, step, best score), the networks' state, the three optimisers' state
+/// and the training sampler's RNG state, so a resumed run continues exactly.
+/// </summary>
+public static class GanCheckpoint
+{
+    public const string LastFile = "last.ckpt";
+    public const string BestFile = "best.ckpt";
+    private const string Magic = "GANDSE-CHECKPOINT 1";
+
+    public static void Save(string path, CheckpointInfo info, GanNetworks networks, IReadOnlyList<OptimizerHelper> optimizers, Generator sampler)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(JsonSerializer.Serialize(info));
+            networks.save(writer);
+            writer.Write(optimizers.Count);
+            foreach (OptimizerHelper optimizer in optimizers)
+            {
+                optimizer.save_state_dict(writer);
+            }
+
+            byte[] state = sampler.get_state().data<byte>().ToArray();
+            writer.Write(state.Length);
+            writer.Write(state);
+        });
+    }
+
+    public static CheckpointInfo ReadInfo(string path)
+    {
+        using BinaryReader reader = Open(path);
+        return ReadHeader(reader, path);
+    }
+
+    /// <summary>Restores <paramref name="networks"/> (and, when given, optimisers and sampler) from <paramref name="path"/>.</summary>
+    public static CheckpointInfo Load(string path, GanNetworks networks, IReadOnlyList<OptimizerHelper>? optimizers = null, Generator? sampler = null)
+    {
+        using BinaryReader reader = Open(path);
+        CheckpointInfo info = ReadHeader(reader, path);
+        networks.load(reader);
+        int count = reader.ReadInt32();
+        if (optimizers is null)
+        {
+            return info;
+        }
+
+        if (count != optimizers.Count)
+        {
+            throw new InvalidDataException($"checkpoint {path} holds {count} optimisers, expected {optimizers.Count}");
+        }
+
+        foreach (OptimizerHelper optimizer in optimizers)
+        {
+            optimizer.load_state_dict(reader);
+        }
+
+        byte[] state = reader.ReadBytes(reader.ReadInt32());
+        sampler?.set_state(tensor(state, ScalarType.Byte));
+        return info;
+    }
+
+    /// <summary>The checkpoint file a user means by <paramref name="path"/>: a file, or a folder's best (else last) checkpoint.</summary>
+    public static string Resolve(string path)
+    {
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        if (Directory.Exists(path))
+        {
+            foreach (string name in new[] { BestFile, LastFile })
+            {
+                string candidate = Path.Combine(path, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new UsageException($"no checkpoint in '{path}' (expected {BestFile} or {LastFile}); train one with 'gandse train experiments/<experiment>.yaml'");
+        }
+
+        throw new UsageException($"checkpoint '{path}' not found; train one with 'gandse train experiments/<experiment>.yaml'");
+    }
+
+    private static BinaryReader Open(string path)
+    {
+        var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        try
+        {
+            if (reader.ReadString() != Magic)
+            {
+                throw new InvalidDataException();
+            }
+        }
+        catch (Exception error) when (error is InvalidDataException or EndOfStreamException or IOException)
+        {
+            reader.Dispose();
+            throw new UsageException($"'{path}' is not a Gandse checkpoint");
+        }
+
+        return reader;
+    }
+
+    private static CheckpointInfo ReadHeader(BinaryReader reader, string path) =>
+        JsonSerializer.Deserialize<CheckpointInfo>(reader.ReadString())
+        ?? throw new UsageException($"'{path}' has no checkpoint header");
+}

@@ -1,0 +1,41 @@
+using Gandse.Conditions;
+using Gandse.Tasks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Methods.Gan;
+
+/// <summary>
+/// One-shot generation: for each query, <c>candidates</c> noise vectors through the generator, one design
+/// sampled per logit set (Gumbel-max), all in one batch. Verification and selection are the harness's.
+/// </summary>
+public sealed class GanMethod : IMethod
+{
+    private readonly IDseTask _task;
+    private readonly GanNetworks _networks;
+    private readonly Generator _sampler;
+    private readonly int[] _blocks;
+
+    public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0)
+    {
+        Temperature = temperature;
+        _task = task;
+        _networks = networks;
+        _sampler = new Generator((ulong)seed);
+        _blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
+    }
+
+    public string Name => "gan";
+
+    /// <summary>Sampling temperature: logits are divided by it, so above 1 the candidates spread wider.</summary>
+    public double Temperature { get; }
+
+    public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
+    {
+        using IDisposable noGrad = no_grad();
+        Tensor features = _task.Features(conditions).repeat_interleave(candidates, 0);
+        Tensor noise = randn(new long[] { features.shape[0], _networks.NoiseDim }, generator: _sampler);
+        Tensor logits = _networks.GeneratorLogits(noise, features) / Temperature;
+        return GumbelSoftmax.Sample(logits, _blocks, _sampler).reshape(conditions.Count, candidates, _blocks.Length);
+    }
+}

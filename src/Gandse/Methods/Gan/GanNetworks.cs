@@ -1,0 +1,59 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Gandse.Methods.Gan;
+
+/// <summary>
+/// The three networks of GANDSE and the normalisation they share. Generator G(z, c) → per-parameter logits;
+/// discriminator D(design, c) → real/fake logit; surrogate S(design, c) → normalised log2 metrics, trained on
+/// simulator samples and frozen while the GAN trains. Designs enter D and S as one-hot blocks.
+/// </summary>
+public sealed class GanNetworks : Module
+{
+    private readonly Mlp generator;
+    private readonly Mlp discriminator;
+    private readonly Mlp surrogate;
+    private readonly Tensor surrogate_mean;
+    private readonly Tensor surrogate_std;
+
+    public GanNetworks(int noiseDim, int features, int designWidth, int surrogateOutputs, int hidden, int layers)
+        : base("gandse")
+    {
+        NoiseDim = noiseDim;
+        generator = new Mlp("generator", noiseDim + features, hidden, layers, designWidth, leaky: false);
+        discriminator = new Mlp("discriminator", designWidth + features, hidden, layers, 1, leaky: true);
+        surrogate = new Mlp("surrogate", designWidth + features, hidden, layers, surrogateOutputs, leaky: false);
+        surrogate_mean = zeros(surrogateOutputs);
+        surrogate_std = ones(surrogateOutputs);
+        RegisterComponents();
+    }
+
+    public int NoiseDim { get; }
+
+    public Mlp Generator => generator;
+
+    public Mlp Discriminator => discriminator;
+
+    public Mlp Surrogate => surrogate;
+
+    public Tensor GeneratorLogits(Tensor noise, Tensor features) => generator.forward(cat(new[] { noise, features }, -1));
+
+    public Tensor DiscriminatorLogit(Tensor design, Tensor features) => discriminator.forward(cat(new[] { design, features }, -1)).squeeze(-1);
+
+    /// <summary>Normalised log2 metrics predicted by the surrogate.</summary>
+    public Tensor SurrogateNormalised(Tensor design, Tensor features) => surrogate.forward(cat(new[] { design, features }, -1));
+
+    /// <summary>log2 metrics predicted by the surrogate.</summary>
+    public Tensor SurrogateLog2(Tensor design, Tensor features) => (SurrogateNormalised(design, features) * surrogate_std) + surrogate_mean;
+
+    public Tensor NormaliseLog2(Tensor log2Metrics) => (log2Metrics - surrogate_mean) / surrogate_std;
+
+    public void SetSurrogateNormalisation(Tensor mean, Tensor std)
+    {
+        using IDisposable noGrad = no_grad();
+        surrogate_mean.copy_(mean);
+        surrogate_std.copy_(std);
+    }
+}

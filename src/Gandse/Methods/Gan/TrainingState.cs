@@ -1,0 +1,126 @@
+using Gandse.Config;
+using Gandse.Data;
+using Gandse.Tasks;
+using Gandse.Tensors;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
+
+namespace Gandse.Methods.Gan;
+
+/// <summary>Everything a GAN training run holds: the dataset as tensors, the networks, their optimisers and the sampler.</summary>
+internal sealed class TrainingState
+{
+    public TrainingState(ExperimentConfig config, IDseTask task, Dataset dataset)
+    {
+        Config = config;
+        Task = task;
+        HasTarget = dataset.Train.Any(c => c.Condition.Targets.Latency is not null);
+        Blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
+        ValueTables = task.Space.Parameters
+            .Select(p => tensor(Enumerable.Range(0, p.Count).Select(i => (float)p.Value(i)).ToArray()))
+            .ToArray();
+        SurrogateMetrics = SurrogateMetricsOf(task);
+
+        TrainCount = dataset.Train.Count;
+        TrainFeatures = task.Features(dataset.Train.Select(c => c.Condition).ToList());
+        TrainValues = task.ConditionValues(dataset.Train.Select(c => c.Condition).ToList());
+        (TrainNear, TrainNearCounts) = NearTensor(task, dataset.Train);
+
+        ValQueries = dataset.Val.Take(config.Train.ValQueries).ToList();
+        ValFeatures = task.Features(ValQueries.Select(c => c.Condition).ToList());
+        ValValues = task.ConditionValues(ValQueries.Select(c => c.Condition).ToList());
+        (ValNear, _) = NearTensor(task, ValQueries);
+
+        Networks = new GanNetworks(config.Model.NoiseDim, task.FeatureCount, task.Space.OneHotWidth, SurrogateMetrics.Count, config.Model.Hidden, config.Model.Layers);
+        GeneratorOptimizer = optim.Adam(Networks.Generator.parameters(), config.Train.GeneratorLr, 0.5, 0.999);
+        DiscriminatorOptimizer = optim.Adam(Networks.Discriminator.parameters(), config.Train.DiscriminatorLr, 0.5, 0.999);
+        SurrogateOptimizer = optim.Adam(Networks.Surrogate.parameters(), config.Train.SurrogateLr);
+        Sampler = new Generator((ulong)config.Seed);
+    }
+
+    public ExperimentConfig Config { get; }
+
+    public IDseTask Task { get; }
+
+    public bool HasTarget { get; }
+
+    public int[] Blocks { get; }
+
+    /// <summary>Per parameter, the value of each choice, so one-hot blocks map to values by a product.</summary>
+    public Tensor[] ValueTables { get; }
+
+    public IReadOnlyList<string> SurrogateMetrics { get; }
+
+    public int TrainCount { get; }
+
+    public Tensor TrainFeatures { get; }
+
+    public ValueBatch TrainValues { get; }
+
+    public Tensor TrainNear { get; }
+
+    public Tensor TrainNearCounts { get; }
+
+    public IReadOnlyList<LabelledCondition> ValQueries { get; }
+
+    public Tensor ValFeatures { get; }
+
+    public ValueBatch ValValues { get; }
+
+    public Tensor ValNear { get; }
+
+    public GanNetworks Networks { get; }
+
+    public Adam GeneratorOptimizer { get; }
+
+    public Adam DiscriminatorOptimizer { get; }
+
+    public Adam SurrogateOptimizer { get; }
+
+    public IReadOnlyList<OptimizerHelper> Optimizers => new OptimizerHelper[] { GeneratorOptimizer, DiscriminatorOptimizer, SurrogateOptimizer };
+
+    public Generator Sampler { get; }
+
+    /// <summary>What the surrogate predicts: the objective's metrics, plus total_cycles and area for constraints.</summary>
+    public static IReadOnlyList<string> SurrogateMetricsOf(IDseTask task) =>
+        task.Objective.Minimise.Concat(new[] { Metric.TotalCycles, Metric.Area }).Distinct().ToList();
+
+    /// <summary>One near-optimal design per index, drawn uniformly from that condition's set: [B, P].</summary>
+    public Tensor PickNear(Tensor index)
+    {
+        Tensor counts = TrainNearCounts.index_select(0, index);
+        Tensor pick = minimum((rand(index.shape, generator: Sampler) * counts).floor().to_type(ScalarType.Int64), counts - 1);
+        Tensor sets = TrainNear.index_select(0, index);
+        return sets.gather(1, pick.view(-1, 1, 1).expand(-1, 1, sets.shape[2])).squeeze(1);
+    }
+
+    public CheckpointInfo Info(int step, double bestScore) => new(
+        Config.Experiment, Config.Task, step, bestScore, Config.Seed, ConfigWriter.DatasetHash(Config), ConfigWriter.ToYaml(Config),
+        Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow);
+
+    /// <summary>Near-optimal sets as [C, K, P] (short sets padded with their best design) and their sizes [C].</summary>
+    private static (Tensor Near, Tensor Counts) NearTensor(IDseTask task, IReadOnlyList<LabelledCondition> conditions)
+    {
+        int width = task.Space.Parameters.Count;
+        int k = Math.Max(1, conditions.Max(c => c.NearOptimal.Count));
+        var flat = new long[conditions.Count * k * width];
+        var counts = new long[conditions.Count];
+        for (int c = 0; c < conditions.Count; c++)
+        {
+            IReadOnlyList<Spaces.Design> set = conditions[c].NearOptimal.Count > 0 ? conditions[c].NearOptimal : new[] { conditions[c].Optimum };
+            counts[c] = set.Count;
+            for (int i = 0; i < k; i++)
+            {
+                Spaces.Design design = set[i < set.Count ? i : 0];
+                for (int p = 0; p < width; p++)
+                {
+                    flat[(((c * k) + i) * width) + p] = design[p];
+                }
+            }
+        }
+
+        return (tensor(flat, new long[] { conditions.Count, k, width }), tensor(counts));
+    }
+}

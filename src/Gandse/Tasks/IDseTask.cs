@@ -1,0 +1,43 @@
+using Gandse.Conditions;
+using Gandse.Config;
+using Gandse.Objectives;
+using Gandse.Spaces;
+using TorchSharp;
+
+namespace Gandse.Tasks;
+
+/// <summary>
+/// A design-space-exploration task: the space, how conditions are drawn and encoded for networks, the exact
+/// evaluation of candidates and the exact labels. An experiment config selects one.
+/// </summary>
+public interface IDseTask
+{
+    string Name { get; }
+
+    DesignSpace Space { get; }
+
+    Objective Objective { get; }
+
+    IReadOnlyList<string> MetricNames { get; }
+
+    /// <summary>Width of <see cref="Features"/>.</summary>
+    int FeatureCount { get; }
+
+    /// <summary>Normalised condition features, [Q, FeatureCount] float32 (log scale for dims and budgets).</summary>
+    torch.Tensor Features(IReadOnlyList<Condition> conditions);
+
+    /// <summary>Draws the unlabelled conditions of the three splits; no workload appears in two splits.</summary>
+    SplitDrafts Sample(DataConfig data, Random random);
+
+    /// <summary>Completes a draft (a latency target, say) and labels it with its exact optimum and near-optimal designs.</summary>
+    LabelledCondition Label(ConditionDraft draft, DataConfig data);
+
+    /// <summary>The conditions as the cost model and objective read them: named [Q] float64 tensors.</summary>
+    Tensors.ValueBatch ConditionValues(IReadOnlyList<Condition> conditions);
+
+    /// <summary>Exact metrics, feasibility and constraint violation of candidates [Q, N, P] under Q conditions given by <see cref="ConditionValues"/>.</summary>
+    CandidateEvaluation Evaluate(Tensors.ValueBatch conditionValues, torch.Tensor candidates);
+
+    /// <summary>A query from a workload and optional constraints and target; what is missing takes the task's defaults.</summary>
+    Condition Query(Workloads.Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency);
+}

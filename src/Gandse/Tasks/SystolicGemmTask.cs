@@ -1,0 +1,157 @@
+using Gandse.Conditions;
+using Gandse.Config;
+using Gandse.CostModels;
+using Gandse.CostModels.Systolic;
+using Gandse.Objectives;
+using Gandse.Optimum;
+using Gandse.Spaces;
+using Gandse.Tensors;
+using Gandse.Workloads;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Tasks;
+
+/// <summary>
+/// One GEMM on the systolic space. <c>systolic-gemm</c>: least total_cycles (ties: energy) under MAC, SRAM
+/// and DRAM-bandwidth conditions. <c>systolic-latency-target</c>: the cheapest design (least area, then
+/// energy) whose total_cycles meets a target latency, under the same budgets.
+/// </summary>
+public sealed class SystolicGemmTask : IDseTask
+{
+    public const string GemmName = "systolic-gemm";
+    public const string LatencyTargetName = "systolic-latency-target";
+
+    private readonly SystolicCostModel _model;
+    private readonly DataConfig _data;
+
+    public SystolicGemmTask(bool latencyTarget, DataConfig data)
+    {
+        HasTarget = latencyTarget;
+        _data = data;
+        _model = new SystolicCostModel(SystolicSpace.Create());
+        Objective = latencyTarget ? SystolicObjectives.CheapestMeetingLatency() : SystolicObjectives.Latency();
+    }
+
+    public bool HasTarget { get; }
+
+    public string Name => HasTarget ? LatencyTargetName : GemmName;
+
+    public DesignSpace Space => _model.Space;
+
+    public Objective Objective { get; }
+
+    public IReadOnlyList<string> MetricNames => _model.MetricNames;
+
+    public int FeatureCount => HasTarget ? 7 : 6;
+
+    public Tensor Features(IReadOnlyList<Condition> conditions)
+    {
+        var features = new float[conditions.Count * FeatureCount];
+        for (int q = 0; q < conditions.Count; q++)
+        {
+            Condition condition = conditions[q];
+            Gemm gemm = condition.Workload.Gemms[0];
+            double[] row =
+            {
+                Math.Log2(gemm.M) / 12, Math.Log2(gemm.N) / 12, Math.Log2(gemm.K) / 12,
+                Math.Log2(condition.Constraints.MacBudget ?? 512 * 512) / 16,
+                Math.Log2(condition.Constraints.SramBudgetKb ?? 3 * 2048) / 13,
+                Math.Log2(condition.Constraints.DramBandwidth) / 6,
+                Math.Log2(condition.Targets.Latency ?? 1) / 30,
+            };
+            for (int f = 0; f < FeatureCount; f++)
+            {
+                features[(q * FeatureCount) + f] = (float)row[f];
+            }
+        }
+
+        return tensor(features, new long[] { conditions.Count, FeatureCount });
+    }
+
+    public SplitDrafts Sample(DataConfig data, Random random)
+    {
+        var seen = new HashSet<(long, long, long)>();
+        List<ConditionDraft> Split(int workloads)
+        {
+            var drafts = new List<ConditionDraft>();
+            while (drafts.Count < workloads * data.ConditionsPerWorkload)
+            {
+                var gemm = new Gemm(LogUniform(random, data.DimMin, data.DimMax), LogUniform(random, data.DimMin, data.DimMax), LogUniform(random, data.DimMin, data.DimMax));
+                if (!seen.Add((gemm.M, gemm.N, gemm.K)))
+                {
+                    continue;
+                }
+
+                for (int c = 0; c < data.ConditionsPerWorkload; c++)
+                {
+                    var constraints = new Constraints(
+                        data.DramBandwidths[random.Next(data.DramBandwidths.Count)],
+                        data.MacBudgets[random.Next(data.MacBudgets.Count)],
+                        data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)]);
+                    double slack = Math.Exp(Math.Log(data.TargetSlackMin) + (random.NextDouble() * (Math.Log(data.TargetSlackMax) - Math.Log(data.TargetSlackMin))));
+                    drafts.Add(new ConditionDraft(new Condition(gemm, constraints, Targets.None), slack));
+                }
+            }
+
+            return drafts;
+        }
+
+        return new SplitDrafts(Split(data.TrainWorkloads), Split(data.ValWorkloads), Split(data.TestWorkloads));
+    }
+
+    public LabelledCondition Label(ConditionDraft draft, DataConfig data)
+    {
+        Condition condition = draft.Condition;
+        if (HasTarget)
+        {
+            OptimumResult fastest = new ExhaustiveOptimum(_model, SystolicObjectives.Latency()).Find(condition.Values());
+            if (!fastest.Found)
+            {
+                throw new InvalidOperationException($"No design meets the budgets of {condition}; widen data.mac_budgets or data.sram_budgets_kb.");
+            }
+
+            double target = Math.Ceiling(fastest.Metrics![SystolicMetricNames.TotalCycles] * draft.TargetSlack);
+            condition = condition with { Targets = new Targets(target) };
+        }
+
+        OptimumResult optimum = new ExhaustiveOptimum(_model, Objective).Find(condition.Values(), null, data.NearOptimal, data.NearOptimalTolerance);
+        if (!optimum.Found)
+        {
+            throw new InvalidOperationException($"No design is feasible for {condition}; widen data.mac_budgets or data.sram_budgets_kb.");
+        }
+
+        return new LabelledCondition(condition, optimum.Design!, optimum.Metrics!, optimum.NearOptimal);
+    }
+
+    public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions) => Condition.Batch(conditions);
+
+    public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates)
+    {
+        ValueBatch designs = Space.Values(candidates);
+        ValueBatch values = conditionValues.Map(t => t.unsqueeze(1));
+        ValueBatch metrics = _model.EvaluateChunked(designs, values);
+        return new CandidateEvaluation(metrics, Objective.Feasible(designs, metrics, values), Objective.Violation(designs, metrics, values));
+    }
+
+    public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
+    {
+        if (workload.Gemms.Count != 1)
+        {
+            throw new UsageException($"task {Name} takes one GEMM or conv layer, not a network");
+        }
+
+        if (HasTarget && targetLatency is null)
+        {
+            throw new UsageException($"task {Name} needs a target latency (--target-latency or a target_latency column)");
+        }
+
+        return new Condition(
+            workload,
+            new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),
+            new Targets(HasTarget ? targetLatency : null));
+    }
+
+    private static long LogUniform(Random random, long min, long max) =>
+        Math.Clamp((long)Math.Round(Math.Exp(Math.Log(min) + (random.NextDouble() * (Math.Log(max) - Math.Log(min))))), min, max);
+}

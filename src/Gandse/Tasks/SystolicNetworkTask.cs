@@ -1,0 +1,219 @@
+using Gandse.Conditions;
+using Gandse.Config;
+using Gandse.CostModels;
+using Gandse.CostModels.Systolic;
+using Gandse.Objectives;
+using Gandse.Spaces;
+using Gandse.Tensors;
+using Gandse.Workloads;
+using TorchSharp;
+using static TorchSharp.torch;
+using P = Gandse.CostModels.Systolic.SystolicParameterNames;
+using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
+
+namespace Gandse.Tasks;
+
+/// <summary>
+/// A whole network on one systolic array: shared hardware (rows, cols, three SRAMs) and a dataflow per layer,
+/// 172,800 · 3^L designs. Objective: least total latency (Σ layers' total_cycles), ties by energy, under MAC,
+/// SRAM and area budgets. Its exact optimum exists by decomposition: once the hardware is fixed, each layer's
+/// best dataflow is independent of the others (<see cref="NetworkOptimum"/>).
+/// </summary>
+public sealed class SystolicNetworkTask : IDseTask
+{
+    public const string TaskName = "systolic-network";
+    private const int LayerFeatures = 5;
+
+    private readonly SystolicCostModel _model = new();
+    private readonly DataConfig _data;
+
+    public SystolicNetworkTask(DataConfig data)
+    {
+        _data = data;
+        MaxLayers = data.MaxLayers;
+        Space = SystolicNetworkSpace.Create(MaxLayers);
+        Objective = SystolicObjectives.Latency();
+    }
+
+    public string Name => TaskName;
+
+    public int MaxLayers { get; }
+
+    public DesignSpace Space { get; }
+
+    public Objective Objective { get; }
+
+    public IReadOnlyList<string> MetricNames => _model.MetricNames;
+
+    public int FeatureCount => 3 + (LayerFeatures * MaxLayers);
+
+    public Tensor Features(IReadOnlyList<Condition> conditions)
+    {
+        var features = new float[conditions.Count * FeatureCount];
+        for (int q = 0; q < conditions.Count; q++)
+        {
+            Condition condition = conditions[q];
+            Network network = AsNetwork(condition.Workload);
+            int offset = q * FeatureCount;
+            features[offset] = (float)(Math.Log2(condition.Constraints.MacBudget ?? 512 * 512) / 16);
+            features[offset + 1] = (float)(Math.Log2(condition.Constraints.SramBudgetKb ?? 3 * 2048) / 13);
+            features[offset + 2] = (float)(Math.Log2(condition.Constraints.DramBandwidth) / 6);
+            for (int l = 0; l < network.Layers.Count; l++)
+            {
+                NetworkLayer layer = network.Layers[l];
+                int at = offset + 3 + (l * LayerFeatures);
+                features[at] = (float)(Math.Log2(layer.Gemm.M) / 12);
+                features[at + 1] = (float)(Math.Log2(layer.Gemm.N) / 12);
+                features[at + 2] = (float)(Math.Log2(layer.Gemm.K) / 12);
+                features[at + 3] = (float)(Math.Log2(layer.Repeats) / 10);
+                features[at + 4] = 1;
+            }
+        }
+
+        return tensor(features, new long[] { conditions.Count, FeatureCount });
+    }
+
+    public SplitDrafts Sample(DataConfig data, Random random)
+    {
+        ConditionDraft Draw(Workload network) => new(
+            new Condition(
+                network,
+                new Constraints(
+                    data.DramBandwidths[random.Next(data.DramBandwidths.Count)],
+                    data.MacBudgets[random.Next(data.MacBudgets.Count)],
+                    data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)]),
+                Targets.None),
+            1.0);
+
+        List<ConditionDraft> Synthetic(string prefix, int count) => Enumerable.Range(0, count)
+            .Select(i => SyntheticNetworks.Draw(random, data.SyntheticLayersMin, Math.Min(data.SyntheticLayersMax, MaxLayers), $"{prefix}{i}"))
+            .SelectMany(network => Enumerable.Range(0, data.ConditionsPerWorkload).Select(_ => Draw(network)))
+            .ToList();
+
+        List<ConditionDraft> train = Synthetic("synthetic-train-", data.TrainWorkloads);
+        List<ConditionDraft> val = Synthetic("synthetic-val-", data.ValWorkloads);
+        var test = new List<ConditionDraft>();
+        for (int i = 0; i < data.TestWorkloads; i++)
+        {
+            Network network = BuiltInNetworks.Get(data.TestNetworks[i % data.TestNetworks.Count]);
+            test.AddRange(Enumerable.Range(0, data.ConditionsPerWorkload).Select(_ => Draw(network)));
+        }
+
+        return new SplitDrafts(train, val, test);
+    }
+
+    public LabelledCondition Label(ConditionDraft draft, DataConfig data)
+    {
+        Condition condition = draft.Condition;
+        Network network = AsNetwork(condition.Workload);
+        IReadOnlyList<Design> best = new NetworkOptimum(_model, Space).Find(network, condition.Constraints, data.NearOptimal, data.NearOptimalTolerance);
+        if (best.Count == 0)
+        {
+            throw new InvalidOperationException($"No hardware is feasible for {condition}; widen data.mac_budgets or data.sram_budgets_kb.");
+        }
+
+        using IDisposable scope = NewDisposeScope();
+        ValueBatch metrics = Evaluate(ConditionValues(new[] { condition }), Space.IndexTensor(new[] { best[0] }).unsqueeze(0)).Metrics;
+        return new LabelledCondition(condition, best[0], MetricNames.ToDictionary(m => m, m => metrics[m].reshape(-1)[0].item<double>()), best);
+    }
+
+    public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions)
+    {
+        var dims = new double[4][];
+        for (int f = 0; f < 4; f++)
+        {
+            dims[f] = new double[conditions.Count * MaxLayers];
+        }
+
+        for (int q = 0; q < conditions.Count; q++)
+        {
+            Network network = AsNetwork(conditions[q].Workload);
+            for (int l = 0; l < MaxLayers; l++)
+            {
+                NetworkLayer? layer = l < network.Layers.Count ? network.Layers[l] : null;
+                int at = (q * MaxLayers) + l;
+                dims[0][at] = layer?.Gemm.M ?? 1;
+                dims[1][at] = layer?.Gemm.N ?? 1;
+                dims[2][at] = layer?.Gemm.K ?? 1;
+                dims[3][at] = layer?.Repeats ?? 0;
+            }
+        }
+
+        ValueBatch values = ScalarValues(conditions);
+        string[] names = { NetworkConditionFields.LayerM, NetworkConditionFields.LayerN, NetworkConditionFields.LayerK, NetworkConditionFields.LayerRepeats };
+        for (int f = 0; f < 4; f++)
+        {
+            values[names[f]] = tensor(dims[f], new long[] { conditions.Count, MaxLayers }, ScalarType.Float64);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Every layer of every candidate through the systolic model ([Q, N, L]), weighted by its repeats and
+    /// summed: cycles, accesses and energy add up; area is the hardware's; utilization is MACs over PE-cycles.
+    /// </summary>
+    public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates)
+    {
+        ValueBatch values = Space.Values(candidates);
+        Tensor dataflows = stack(Enumerable.Range(0, MaxLayers).Select(l => values[SystolicNetworkSpace.DataflowName(l)]).ToArray(), -1);
+        var layerDesigns = new ValueBatch
+        {
+            [P.Rows] = values[P.Rows].unsqueeze(-1),
+            [P.Cols] = values[P.Cols].unsqueeze(-1),
+            [P.Dataflow] = dataflows,
+            [P.IfmapSramKb] = values[P.IfmapSramKb].unsqueeze(-1),
+            [P.FilterSramKb] = values[P.FilterSramKb].unsqueeze(-1),
+            [P.OfmapSramKb] = values[P.OfmapSramKb].unsqueeze(-1),
+        };
+        var layerConditions = new ValueBatch
+        {
+            [ConditionFields.M] = conditionValues[NetworkConditionFields.LayerM].unsqueeze(1),
+            [ConditionFields.N] = conditionValues[NetworkConditionFields.LayerN].unsqueeze(1),
+            [ConditionFields.K] = conditionValues[NetworkConditionFields.LayerK].unsqueeze(1),
+            [ConditionFields.DramBandwidth] = conditionValues[ConditionFields.DramBandwidth].view(-1, 1, 1),
+        };
+        ValueBatch perLayer = _model.EvaluateChunked(layerDesigns, layerConditions);
+        Tensor repeats = conditionValues[NetworkConditionFields.LayerRepeats].unsqueeze(1);
+        var metrics = new ValueBatch();
+        foreach (string name in MetricNames.Where(m => m is not (Metric.Area or Metric.Utilization)))
+        {
+            metrics[name] = (perLayer[name] * repeats).sum(-1);
+        }
+
+        metrics[Metric.Area] = perLayer[Metric.Area].select(-1, 0);
+        Tensor macs = (layerConditions[ConditionFields.M] * layerConditions[ConditionFields.N] * layerConditions[ConditionFields.K] * repeats).sum(-1);
+        metrics[Metric.Utilization] = macs / (metrics[Metric.ComputeCycles] * values[P.Rows] * values[P.Cols]);
+
+        ValueBatch bounds = ScalarOnly(conditionValues).Map(t => t.unsqueeze(1));
+        return new CandidateEvaluation(metrics, Objective.Feasible(values, metrics, bounds), Objective.Violation(values, metrics, bounds));
+    }
+
+    public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
+    {
+        Network network = workload as Network
+            ?? throw new UsageException($"task {Name} takes a network (network:resnet50, network:vgg16, network:mobilenetv2 or network:NAME:MxNxK;…)");
+        if (network.Layers.Count > MaxLayers)
+        {
+            throw new UsageException($"network '{network.Name}' has {network.Layers.Count} layers; this checkpoint's space has {MaxLayers} layer slots");
+        }
+
+        return new Condition(
+            network,
+            new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),
+            Targets.None);
+    }
+
+    private Network AsNetwork(Workload workload) => workload is Network network && network.Layers.Count <= MaxLayers
+        ? network
+        : throw new UsageException($"task {Name} needs a network of at most {MaxLayers} layers, got {workload.Spec}");
+
+    private static ValueBatch ScalarValues(IReadOnlyList<Condition> conditions)
+    {
+        var rows = conditions.Select(c => (IReadOnlyDictionary<string, double>)c.Constraints.Values().ToDictionary(p => p.Key, p => p.Value)).ToList();
+        return ValueBatch.FromRows(rows, ConditionFields.Constraints);
+    }
+
+    private static ValueBatch ScalarOnly(ValueBatch values) =>
+        new(ConditionFields.Constraints.Select(name => new KeyValuePair<string, Tensor>(name, values[name])));
+}

@@ -1,0 +1,17 @@
+using Gandse.Config;
+
+namespace Gandse.Tasks;
+
+/// <summary>The tasks an experiment config can name.</summary>
+public static class TaskCatalog
+{
+    public static IReadOnlyList<string> Names { get; } = new[] { SystolicGemmTask.GemmName, SystolicGemmTask.LatencyTargetName, SystolicNetworkTask.TaskName };
+
+    public static IDseTask Create(ExperimentConfig config) => config.Task switch
+    {
+        SystolicGemmTask.GemmName => new SystolicGemmTask(latencyTarget: false, config.Data),
+        SystolicGemmTask.LatencyTargetName => new SystolicGemmTask(latencyTarget: true, config.Data),
+        SystolicNetworkTask.TaskName => new SystolicNetworkTask(config.Data),
+        _ => throw new UsageException($"unknown task '{config.Task}'; allowed: {string.Join(", ", Names)}"),
+    };
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Gandse.Workloads;
+
+/// <summary>
+/// An ordered list of layers run one after another on one array. Built-in networks are spelled
+/// <c>network:resnet50</c>; any other network spells out its layers, <c>network:NAME:MxNxK;MxNxK*R;…</c>.
+/// </summary>
+public sealed record Network : Workload
+{
+    public Network(string name, IReadOnlyList<NetworkLayer> layers)
+    {
+        if (layers.Count == 0)
+        {
+            throw new ArgumentException($"Network {name} has no layers.", nameof(layers));
+        }
+
+        Name = name;
+        Layers = layers;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<NetworkLayer> Layers { get; }
+
+    public override IReadOnlyList<Gemm> Gemms => Layers.Select(l => l.Gemm).ToList();
+
+    public long Macs => Layers.Sum(l => l.Gemm.Macs * l.Repeats);
+
+    public override string Spec => BuiltInNetworks.Names.Contains(Name)
+        ? $"network:{Name}"
+        : $"network:{Name}:{string.Join(";", Layers.Select(l => l.Spec))}";
+
+    /// <summary>Reads the layer list of a spelled-out network spec (what follows <c>network:NAME:</c>).</summary>
+    public static Network ParseLayers(string name, string layers)
+    {
+        var parsed = new List<NetworkLayer>();
+        foreach (string item in layers.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] repeat = item.Split('*');
+            string[] dims = repeat[0].Split('x');
+            if (dims.Length != 3 || repeat.Length > 2)
+            {
+                throw new UsageException($"malformed layer '{item}' in network '{name}'; expected MxNxK or MxNxK*repeats");
+            }
+
+            long Dim(string token, string what) => WorkloadParser.ParsePositiveInteger(token, what);
+            parsed.Add(new NetworkLayer(
+                $"layer{parsed.Count}",
+                new Gemm(Dim(dims[0], "M"), Dim(dims[1], "N"), Dim(dims[2], "K")),
+                repeat.Length == 2 ? Dim(repeat[1], "repeats") : 1));
+        }
+
+        return parsed.Count > 0 ? new Network(name, parsed) : throw new UsageException($"network '{name}' has no layers");
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"network:{Name} ({Layers.Count} layers)");
+}

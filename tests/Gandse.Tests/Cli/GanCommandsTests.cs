@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Gandse.Tests.Methods.Gan;
+
+namespace Gandse.Tests.Cli;
+
+/// <summary>train → generate → eval through the CLI, on a tiny experiment.</summary>
+public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWithCli>
+{
+    private readonly TrainedWithCli _trained;
+
+    public GanCommandsTests(TrainedWithCli trained)
+    {
+        _trained = trained;
+    }
+
+    [Fact]
+    public void Train_reports_where_it_wrote()
+    {
+        Assert.Equal(0, _trained.ExitCode);
+        Assert.Contains("trained 30 steps", _trained.Output);
+        Assert.Contains(_trained.Experiment.Path("run"), _trained.Output);
+        Assert.True(File.Exists(_trained.Experiment.Path("ckpt/best.ckpt")));
+    }
+
+    [Fact]
+    public void Generate_as_json_names_design_parameters_and_metrics_like_evaluate()
+    {
+        (int exitCode, string output, _) = CliRunner.Run(
+            "generate", "--checkpoint", _trained.Experiment.Path("ckpt"), "--workload", "gemm:M=300,N=200,K=100",
+            "--mac-budget", "1024", "--sram-budget-kb", "384", "--count", "3", "--json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement designs = json.RootElement.GetProperty("designs");
+        Assert.InRange(designs.GetArrayLength(), 1, 3);
+        JsonElement first = designs[0];
+        Assert.True(first.GetProperty("design").TryGetProperty("dataflow", out _));
+        Assert.True(first.GetProperty("metrics").GetProperty("total_cycles").GetInt64() > 0);
+        Assert.True(first.GetProperty("feasible").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        if (first.GetProperty("feasible").GetBoolean())
+        {
+            Assert.True(first.GetProperty("design").GetProperty("rows").GetInt64() * first.GetProperty("design").GetProperty("cols").GetInt64() <= 1024);
+        }
+    }
+
+    [Fact]
+    public void Generate_from_a_csv_writes_one_row_per_query()
+    {
+        string input = _trained.Experiment.Path("queries.csv");
+        string output = _trained.Experiment.Path("designs.csv");
+        File.WriteAllText(input, "M,N,K,mac_budget,dram_bw\n300,200,100,1024,16\n64,64,64,256,4\n");
+
+        (int exitCode, _, _) = CliRunner.Run("generate", "-c", _trained.Experiment.Path("ckpt"), "--input", input, "--output", output);
+
+        Assert.Equal(0, exitCode);
+        string[] lines = File.ReadAllLines(output);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("M,N,K,mac_budget,dram_bw,rows,cols,dataflow,ifmap_sram_kb,filter_sram_kb,ofmap_sram_kb,compute_cycles", lines[0]);
+        Assert.EndsWith("feasible,milliseconds", lines[0]);
+        Assert.StartsWith("64,64,64,256,4,", lines[2]);
+    }
+
+    [Fact]
+    public void Eval_reports_the_harness_measures_as_json()
+    {
+        (int exitCode, string output, _) = CliRunner.Run("eval", "--checkpoint", _trained.Experiment.Path("ckpt"), "--json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(6, json.RootElement.GetProperty("queries").GetInt32());
+        Assert.InRange(json.RootElement.GetProperty("feasible_rate").GetDouble(), 0, 1);
+        Assert.InRange(json.RootElement.GetProperty("quality").GetDouble(), 0, 1);
+        Assert.True(json.RootElement.GetProperty("p95_ms").GetDouble() >= json.RootElement.GetProperty("p50_ms").GetDouble());
+    }
+
+    [Theory]
+    [InlineData(new[] { "generate", "--checkpoint", "/nonexistent/ckpt", "-w", "gemm:M=8,N=8,K=8" }, "checkpoint '/nonexistent/ckpt' not found")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--count", "0" }, "--count and --candidates must be positive")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--mac-budget", "-3" }, "--mac-budget '-3'")]
+    [InlineData(new[] { "generate", "-c", "CKPT" }, "give --workload or --input")]
+    [InlineData(new[] { "eval", "-c", "CKPT", "--split", "holdout" }, "unknown split 'holdout'")]
+    public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)
+    {
+        string[] resolved = args.Select(a => a == "CKPT" ? _trained.Experiment.Path("ckpt") : a).ToArray();
+
+        (int exitCode, _, string error) = CliRunner.Run(resolved);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Train_refuses_an_unknown_config_key_with_its_path()
+    {
+        (int exitCode, _, string error) = CliRunner.Run("train", _trained.Experiment.ConfigPath, "--set", "train.learning_rate=1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown key 'train.learning_rate'", error);
+    }
+
+    public sealed class TrainedWithCli : IDisposable
+    {
+        public TrainedWithCli()
+        {
+            Experiment = new TinyExperiment();
+            (ExitCode, Output, _) = CliRunner.Run(
+                "train", Experiment.ConfigPath, "--run-dir", Experiment.Path("run"), "--checkpoint-dir", Experiment.Path("ckpt"));
+        }
+
+        public TinyExperiment Experiment { get; }
+
+        public int ExitCode { get; }
+
+        public string Output { get; }
+
+        public void Dispose() => Experiment.Dispose();
+    }
+}

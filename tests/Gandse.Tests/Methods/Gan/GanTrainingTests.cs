@@ -1,0 +1,130 @@
+using System.Globalization;
+using Gandse.Harness;
+using Gandse.Methods.Gan;
+using Gandse.Tasks;
+using Gandse.Tests.Runs;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Tests.Methods.Gan;
+
+/// <summary>Trains a tiny GAN once and checks what the run leaves behind.</summary>
+public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnce>
+{
+    private readonly TrainedOnce _trained;
+
+    public GanTrainingTests(TrainedOnce trained)
+    {
+        _trained = trained;
+    }
+
+    [Fact]
+    public void The_run_folder_holds_the_resolved_config_and_a_metrics_csv()
+    {
+        string run = _trained.Result.RunDirectory;
+
+        Assert.Contains("steps: 30", File.ReadAllText(Path.Combine(run, "config.yaml")));
+        string[] metrics = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
+        Assert.StartsWith("step,seconds,tau,loss_discriminator", metrics[0]);
+        Assert.Equal(new[] { "5", "10", "15", "20", "25", "30" }, metrics.Skip(1).Select(l => l.Split(',')[0]));
+        int quality = Array.IndexOf(metrics[0].Split(','), "val_quality");
+        Assert.True(double.Parse(metrics[2].Split(',')[quality], CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
+    public void TensorBoard_events_hold_the_logged_scalars_histograms_and_config()
+    {
+        List<Tensorboard.Event> events = TensorBoardEvents.Read(_trained.Result.RunDirectory);
+        var scalars = TensorBoardEvents.Scalars(events);
+
+        Assert.Equal(new long[] { 5, 10, 15, 20, 25, 30 }, scalars.Where(s => s.Tag == "losses/generator").Select(s => s.Step));
+        Assert.Equal(new long[] { 10, 20, 30 }, scalars.Where(s => s.Tag == "val/quality").Select(s => s.Step));
+        Assert.Contains(scalars, s => s.Tag == "surrogate/mse" && s.Step == 20);
+        Assert.All(scalars.Where(s => s.Tag == "val/feasible_rate"), s => Assert.InRange(s.Value, 0f, 1f));
+        Assert.Contains(events, e => e.Summary?.Value.Any(v => v.Tag.StartsWith("generated/rows", StringComparison.Ordinal) && v.Histo is not null) == true);
+        Assert.Contains(events, e => e.Summary?.Value.Any(v => v.Tag.StartsWith("config", StringComparison.Ordinal)) == true);
+    }
+
+    [Fact]
+    public void Last_and_best_checkpoints_carry_config_and_step()
+    {
+        CheckpointInfo last = GanCheckpoint.ReadInfo(_trained.Experiment.Path("ckpt/last.ckpt"));
+        CheckpointInfo best = GanCheckpoint.ReadInfo(_trained.Experiment.Path("ckpt/best.ckpt"));
+
+        Assert.Equal(30, last.Step);
+        Assert.InRange(best.Step, 10, 30);
+        Assert.Equal("tiny", last.Experiment);
+        Assert.Contains("batch_size: 32", last.ConfigYaml);
+        Assert.Empty(Directory.GetFiles(_trained.Experiment.Path("ckpt"), "*.tmp"));
+    }
+
+    [Fact]
+    public void A_reloaded_checkpoint_generates_the_same_designs_for_the_same_seed()
+    {
+        TrainedGan first = TrainedGan.Load(_trained.Experiment.Path("ckpt/last.ckpt"));
+        TrainedGan second = TrainedGan.Load(_trained.Experiment.Path("ckpt"));
+        var query = new[] { first.Task.Query(new Gandse.Workloads.Gemm(300, 200, 100), 1024, 384, 16, null) };
+
+        using IDisposable scope = NewDisposeScope();
+        Tensor a = first.Method(9).Propose(query, 64);
+        Tensor b = TrainedGan.Load(_trained.Experiment.Path("ckpt/last.ckpt")).Method(9).Propose(query, 64);
+        Tensor c = first.Method(10).Propose(query, 64);
+
+        Assert.True(a.equal(b).all().item<bool>());
+        Assert.False(a.equal(c).all().item<bool>());
+        Assert.NotNull(second);
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_from_the_saved_step_to_the_same_weights()
+    {
+        string checkpoints = _trained.Experiment.Path("resumed-ckpt");
+        using var interrupt = new CancellationTokenSource();
+        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(
+            _trained.Experiment.Path("resumed-run-1"), checkpoints, Progress: p => { if (p.Phase == "gan" && p.Done == 17) interrupt.Cancel(); }, Cancellation: interrupt.Token));
+        Assert.True(stopped.Interrupted);
+        Assert.Equal(17, GanCheckpoint.ReadInfo(Path.Combine(checkpoints, "last.ckpt")).Step);
+
+        TrainResult resumed = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(_trained.Experiment.Path("resumed-run-2"), checkpoints, Resume: true));
+
+        string[] rows = File.ReadAllLines(Path.Combine(resumed.RunDirectory, "metrics.csv"));
+        Assert.Equal("20", rows[1].Split(',')[0]);
+        Assert.Equal(30, GanCheckpoint.ReadInfo(Path.Combine(checkpoints, "last.ckpt")).Step);
+
+        using IDisposable scope = NewDisposeScope();
+        TrainedGan straight = TrainedGan.Load(_trained.Experiment.Path("ckpt/last.ckpt"));
+        TrainedGan continued = TrainedGan.Load(Path.Combine(checkpoints, "last.ckpt"));
+        foreach ((Tensor a, Tensor b) in straight.Networks.parameters().Zip(continued.Networks.parameters()))
+        {
+            Assert.True(a.allclose(b, rtol: 0, atol: 0));
+        }
+    }
+
+    [Fact]
+    public void Validation_answers_are_checked_with_the_exact_cost_model()
+    {
+        TrainedGan gan = TrainedGan.Load(_trained.Experiment.Path("ckpt"));
+        IReadOnlyList<LabelledCondition> queries = Data.DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, "test");
+
+        IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, gan.Method(0), queries, 32);
+
+        Assert.Equal(6, outcomes.Count);
+        Assert.All(outcomes.Where(o => o.Feasible), o => Assert.True(o.Cost >= o.OptimumCost));
+        Assert.All(outcomes.Where(o => o.ExactMatch), o => Assert.Equal(o.OptimumCost, o.Cost));
+    }
+
+    public sealed class TrainedOnce : IDisposable
+    {
+        public TrainedOnce()
+        {
+            Experiment = new TinyExperiment();
+            Result = GanTrainer.Train(Experiment.Config(), new TrainOptions(Experiment.Path("run"), Experiment.Path("ckpt")));
+        }
+
+        public TinyExperiment Experiment { get; }
+
+        public TrainResult Result { get; }
+
+        public void Dispose() => Experiment.Dispose();
+    }
+}
