@@ -24,13 +24,27 @@ public sealed class CliIo
     /// <summary>True when writing to a terminal a person watches (live progress bars make sense).</summary>
     public bool IsInteractive => ReferenceEquals(Output, System.Console.Out) && !System.Console.IsOutputRedirected;
 
-    public IAnsiConsole Console => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Console
     {
-        Out = new AnsiConsoleOutput(Output),
-        Ansi = ReferenceEquals(Output, System.Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.No,
-    });
+        get
+        {
+            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Output),
+                Ansi = IsInteractive ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.Detect,
+                Interactive = InteractionSupport.No,
+            });
+
+            // Redirected output has no terminal width; 80 columns would wrap design tables.
+            if (!IsInteractive)
+            {
+                console.Profile.Width = 160;
+            }
+
+            return console;
+        }
+    }
 
     public void WriteJson(JsonNode node) => Output.WriteLine(node.ToJsonString(JsonOptions));
 

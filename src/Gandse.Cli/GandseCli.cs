@@ -14,6 +14,7 @@ public static class GandseCli
         root.Subcommands.Add(SpaceCommand.Build());
         root.Subcommands.Add(EvaluateCommand.Build());
         root.Subcommands.Add(OptimumCommand.Build());
+        root.Subcommands.Add(ConfigCommand.Build());
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(EvalCommand.Build());

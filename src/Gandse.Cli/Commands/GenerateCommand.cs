@@ -112,17 +112,35 @@ public static class GenerateCommand
             io.Output.WriteLine("no candidate is feasible: the nearest one is shown, marked infeasible; relax the budgets or the target, or raise --candidates");
         }
 
-        var table = new Table().AddColumn("#").AddColumn("design").AddColumn("feasible");
-        foreach (string metric in gan.Task.Objective.Minimise.Append(CostModels.Systolic.SystolicMetricNames.TotalCycles).Distinct())
+        // One column per parameter; a network's per-layer dataflows share one column.
+        List<Parameter> shown = space.Parameters.Take(space.Parameters.Count <= 8 ? space.Parameters.Count : 5).ToList();
+        string[] metrics = gan.Task.Objective.Minimise.Append(CostModels.Systolic.SystolicMetricNames.TotalCycles).Distinct().ToArray();
+        var table = new Table().AddColumn("#");
+        shown.ForEach(p => table.AddColumn(p.Name));
+        if (shown.Count < space.Parameters.Count)
+        {
+            table.AddColumn("dataflows");
+        }
+
+        table.AddColumn("feasible");
+        foreach (string metric in metrics)
         {
             table.AddColumn(new TableColumn(metric).RightAligned());
         }
 
         for (int i = 0; i < designs.Count; i++)
         {
-            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), space.Format(designs[i].Design), designs[i].Feasible ? "yes" : "[red]NO[/]" };
-            cells.AddRange(gan.Task.Objective.Minimise.Append(CostModels.Systolic.SystolicMetricNames.TotalCycles).Distinct()
-                .Select(m => designs[i].Metrics[m].ToString("N0", CultureInfo.InvariantCulture)));
+            Design design = designs[i].Design;
+            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture) };
+            cells.AddRange(shown.Select(p => p.Format(design[space.IndexOf(p.Name)])));
+            if (shown.Count < space.Parameters.Count)
+            {
+                int layers = query.Workload is Workloads.Network network ? network.Layers.Count : space.Parameters.Count - shown.Count;
+                cells.Add(string.Join(",", space.Parameters.Skip(shown.Count).Take(layers).Select(p => p.Format(design[space.IndexOf(p.Name)]))));
+            }
+
+            cells.Add(designs[i].Feasible ? "yes" : "[red]NO[/]");
+            cells.AddRange(metrics.Select(m => designs[i].Metrics[m].ToString("N0", CultureInfo.InvariantCulture)));
             table.AddRow(cells.ToArray());
         }
 
