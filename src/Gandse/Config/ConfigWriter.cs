@@ -33,10 +33,10 @@ public static class ConfigWriter
     public static string DatasetHash(ExperimentConfig config)
     {
         var text = new StringBuilder();
-        text.Append("task=").Append(config.Task).Append('\n').Append("seed=").Append(config.Seed).Append('\n');
+        text.Append("task=").Append(config.Task).Append('\n').Append("seed=").Append(config.DataSeed()).Append('\n');
         foreach ((string path, object? value) in ConfigBinder.Flatten(config.Data, "data."))
         {
-            if (path != "data.cache_dir")
+            if (path != "data.cache_dir" && path != "data.seed")
             {
                 text.Append(path).Append('=').Append(ConfigBinder.Format(value)).Append('\n');
             }

@@ -6,6 +6,9 @@ namespace Gandse.Config;
 /// </summary>
 public sealed class ExperimentConfig
 {
+    /// <summary>The seed the dataset is drawn with: <c>data.seed</c>, or <c>seed</c> when that is −1.</summary>
+    public long DataSeed() => Data.Seed >= 0 ? Data.Seed : Seed;
+
     /// <summary>Names run directories and the checkpoint folder.</summary>
     public string Experiment { get; set; } = "systolic-gemm";
 
@@ -22,11 +25,16 @@ public sealed class ExperimentConfig
     public TrainConfig Train { get; set; } = new();
 
     public GenerateConfig Generate { get; set; } = new();
+
+    public CompareConfig Compare { get; set; } = new();
 }
 
 /// <summary>How conditions are sampled, split and labelled.</summary>
 public sealed class DataConfig
 {
+    /// <summary>Seed of the dataset's draws; −1 (the default) follows the experiment's <c>seed</c>.</summary>
+    public long Seed { get; set; } = -1;
+
     /// <summary>Distinct workloads per split; splits never share a workload.</summary>
     public int TrainWorkloads { get; set; } = 1500;
 
@@ -148,4 +156,46 @@ public sealed class GenerateConfig
 
     /// <summary>Sampling temperature of the generator's logits at generation time (above 1: more diverse candidates).</summary>
     public double Temperature { get; set; } = 3.0;
+}
+
+/// <summary>
+/// <c>gandse compare</c>: every method answers the same held-out queries with the same budget of cost-model
+/// calls per query, each trained method trained on the same training split, for each seed.
+/// </summary>
+public sealed class CompareConfig
+{
+    /// <summary>Any of gan, mlp, rl-amortised, rl-search, evolutionary, random.</summary>
+    public List<string> Methods { get; set; } = new() { "gan", "mlp", "rl-amortised", "rl-search", "evolutionary", "random" };
+
+    /// <summary>Method seeds are seed, seed + 1, …; the dataset (and so the queries) stays that of the experiment's seed.</summary>
+    public int Seeds { get; set; } = 3;
+
+    /// <summary>Test queries answered per method and seed (the first of the test split).</summary>
+    public int Queries { get; set; } = 100;
+
+    /// <summary>Cost-model calls per query for every method: candidates proposed and verified, or designs a search evaluates.</summary>
+    public int Budget { get; set; } = 1024;
+
+    /// <summary>Use this trained GAN (checkpoint file or folder) for every seed instead of training one per seed.</summary>
+    public string GanCheckpoint { get; set; } = string.Empty;
+
+    public int MlpSteps { get; set; } = 3000;
+
+    public double MlpLr { get; set; } = 1e-3;
+
+    /// <summary>Sampling temperature of the MLP's candidates after its first (arg-max) one.</summary>
+    public double MlpTemperature { get; set; } = 3.0;
+
+    public int RlSteps { get; set; } = 1500;
+
+    public int RlBatchSize { get; set; } = 256;
+
+    public double RlLr { get; set; } = 1e-3;
+
+    /// <summary>Designs per REINFORCE update of the per-query RL search.</summary>
+    public int RlSearchBatch { get; set; } = 64;
+
+    public double RlSearchLr { get; set; } = 3e-3;
+
+    public int EvolutionPopulation { get; set; } = 64;
 }

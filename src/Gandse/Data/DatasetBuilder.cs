@@ -39,7 +39,7 @@ public static class DatasetBuilder
             return DatasetFile.Read(path, task.Space).Split(split);
         }
 
-        SplitDrafts drafts = task.Sample(config.Data, new Random(unchecked((int)config.Seed)));
+        SplitDrafts drafts = task.Sample(config.Data, new Random(unchecked((int)config.DataSeed())));
         IReadOnlyList<ConditionDraft> chosen = split switch
         {
             "train" => drafts.Train,
@@ -59,7 +59,7 @@ public static class DatasetBuilder
 
     public static Dataset Build(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null)
     {
-        SplitDrafts drafts = task.Sample(config.Data, new Random(unchecked((int)config.Seed)));
+        SplitDrafts drafts = task.Sample(config.Data, new Random(unchecked((int)config.DataSeed())));
         int total = drafts.Train.Count + drafts.Val.Count + drafts.Test.Count;
         int done = 0;
         List<LabelledCondition> Label(IReadOnlyList<ConditionDraft> split)

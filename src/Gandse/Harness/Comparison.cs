@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Gandse.Config;
+using Gandse.Data;
+using Gandse.Methods;
+using Gandse.Methods.Baselines;
+using Gandse.Methods.Gan;
+using Gandse.Tasks;
+using static TorchSharp.torch;
+
+namespace Gandse.Harness;
+
+/// <summary>One method, one seed: how it answered the comparison's queries.</summary>
+public sealed record MethodRun(
+    string Method,
+    long Seed,
+    Summary Summary,
+    double TrainingSeconds,
+    int CallsPerQuery,
+    IReadOnlyList<double> Qualities,
+    IReadOnlyList<double> BestSoFar,
+    double? Top1Accuracy,
+    double? Top1Quality);
+
+/// <summary>Everything a comparison measured, with the settings and checkpoints of the cost-model-call curve.</summary>
+public sealed record ComparisonResult(
+    ExperimentConfig Config,
+    string Task,
+    int Queries,
+    IReadOnlyList<int> CallCheckpoints,
+    IReadOnlyList<MethodRun> Runs,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// The comparison protocol: the same held-out test queries, the same seeds and the same budget of cost-model
+/// calls per query for every method; trained methods train on the same training split. Each query is
+/// answered on its own and timed from proposal to verified answer.
+/// </summary>
+public static class Comparison
+{
+    public static ComparisonResult Run(ExperimentConfig config, string outputDirectory, Action<string>? progress = null)
+    {
+        ConfigValidator.Validate(config);
+        var stopwatch = Stopwatch.StartNew();
+        CompareConfig compare = config.Compare;
+        if (compare.Methods.Contains("gan") && compare.GanCheckpoint.Length > 0)
+        {
+            GanCheckpoint.Resolve(compare.GanCheckpoint);
+        }
+
+        IDseTask task = TaskCatalog.Create(config);
+        (Dataset dataset, _) = DatasetBuilder.LoadOrBuild(config, task, (done, total) =>
+        {
+            if (done == 1 || done == total || done % Math.Max(1, total / 10) == 0)
+            {
+                progress?.Invoke($"dataset: labelled {done}/{total} conditions with their exact optima");
+            }
+        });
+        IReadOnlyList<LabelledCondition> queries = dataset.Test.Take(compare.Queries).ToList();
+        int[] checkpoints = CallCheckpoints(compare.Budget);
+        var runs = new List<MethodRun>();
+        for (int s = 0; s < compare.Seeds; s++)
+        {
+            long seed = config.Seed + s;
+            foreach (string name in compare.Methods)
+            {
+                progress?.Invoke($"seed {seed}: {name}: training");
+                (IMethod method, double trainingSeconds) = Build(name, config, task, dataset, seed, outputDirectory);
+                progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries with {compare.Budget} cost-model calls each");
+                runs.Add(Score(task, method, queries, compare.Budget, checkpoints, seed, trainingSeconds));
+            }
+        }
+
+        return new ComparisonResult(config, task.Name, queries.Count, checkpoints, runs, stopwatch.Elapsed);
+    }
+
+    private static (IMethod Method, double TrainingSeconds) Build(string name, ExperimentConfig config, IDseTask task, Dataset dataset, long seed, string outputDirectory)
+    {
+        CompareConfig compare = config.Compare;
+        var stopwatch = Stopwatch.StartNew();
+        switch (name)
+        {
+            case "gan" when compare.GanCheckpoint.Length > 0:
+                return (TrainedGan.Load(compare.GanCheckpoint).Method(seed), 0);
+            case "gan":
+                ExperimentConfig ganConfig = ConfigBinder.Parse(
+                    ConfigWriter.ToYaml(config), "comparison", new[] { $"seed={seed}", $"data.seed={config.DataSeed()}" });
+                string checkpoints = Path.Combine(outputDirectory, "checkpoints", $"gan-s{seed}");
+                GanTrainer.Train(ganConfig, new TrainOptions(Path.Combine(outputDirectory, "runs", $"gan-s{seed}"), checkpoints));
+                return (TrainedGan.Load(checkpoints).Method(seed), stopwatch.Elapsed.TotalSeconds);
+            case "mlp":
+                MlpRecommender mlp = MlpRecommender.Train(task, dataset.Train, compare.MlpSteps, 256, compare.MlpLr, seed, compare.MlpTemperature);
+                return (mlp, mlp.TrainingTime.TotalSeconds);
+            case "rl-amortised":
+                RlAmortised rl = RlAmortised.Train(task, dataset.Train, compare.RlSteps, compare.RlBatchSize, compare.RlLr, seed);
+                return (rl, rl.TrainingTime.TotalSeconds);
+            case "rl-search":
+                return (new RlSearch(task, compare.RlSearchBatch, compare.RlSearchLr, seed), 0);
+            case "evolutionary":
+                return (new EvolutionarySearch(task, compare.EvolutionPopulation, seed), 0);
+            case "random":
+                return (new RandomSearch(task, seed), 0);
+            default:
+                throw new UsageException($"unknown method '{name}'");
+        }
+    }
+
+    private static MethodRun Score(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int[] checkpoints, long seed, double trainingSeconds)
+    {
+        var outcomes = new List<QueryOutcome>(queries.Count);
+        var curve = new double[checkpoints.Length];
+        foreach (LabelledCondition query in queries)
+        {
+            using IDisposable scope = NewDisposeScope();
+            var stopwatch = Stopwatch.StartNew();
+            var conditions = new[] { query.Condition };
+            TorchSharp.torch.Tensor proposals = method.Propose(conditions, budget);
+            CandidateEvaluation evaluation = task.Evaluate(task.ConditionValues(conditions), proposals);
+            RankedCandidate best = CandidateRanking.Rank(task, evaluation, proposals, 1)[0][0];
+            outcomes.Add(Scorer.Outcome(task, query, best, stopwatch.Elapsed.TotalMilliseconds));
+
+            double optimum = query.OptimumMetrics[task.Objective.PrimaryMetric];
+            bool[] feasible = evaluation.Feasible.reshape(-1).data<bool>().ToArray();
+            double[] cost = evaluation.Metrics[task.Objective.PrimaryMetric].reshape(-1).data<double>().ToArray();
+            double bestSoFar = double.PositiveInfinity;
+            for (int i = 0, c = 0; i < cost.Length && c < checkpoints.Length; i++)
+            {
+                if (feasible[i])
+                {
+                    bestSoFar = Math.Min(bestSoFar, cost[i]);
+                }
+
+                while (c < checkpoints.Length && checkpoints[c] == i + 1)
+                {
+                    curve[c++] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
+                }
+            }
+        }
+
+        (double? top1Accuracy, double? top1Quality) = method is MlpRecommender mlp ? Top1(task, mlp, queries) : (null, null);
+        return new MethodRun(
+            method.Name, seed, Summary.Of(outcomes, queries.Any(q => q.Condition.Targets.Latency is not null)), trainingSeconds, budget,
+            outcomes.Select(o => o.Quality).ToList(), curve.Select(c => Math.Exp(c / queries.Count)).ToList(), top1Accuracy, top1Quality);
+    }
+
+    /// <summary>AIrchitect's measures: how often the arg-max prediction is an optimal design, and its geomean quality (infeasible counted as 0.001).</summary>
+    private static (double? Accuracy, double? Quality) Top1(IDseTask task, MlpRecommender mlp, IReadOnlyList<LabelledCondition> queries)
+    {
+        using IDisposable scope = NewDisposeScope();
+        var conditions = queries.Select(q => q.Condition).ToList();
+        TorchSharp.torch.Tensor predicted = mlp.Predict(conditions).unsqueeze(1);
+        CandidateEvaluation evaluation = task.Evaluate(task.ConditionValues(conditions), predicted);
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> ranked = CandidateRanking.Rank(task, evaluation, predicted, 1);
+        var outcomes = queries.Select((q, i) => Scorer.Outcome(task, q, ranked[i][0], 0)).ToList();
+        return ((double)outcomes.Count(o => o.ExactMatch) / outcomes.Count, Math.Exp(outcomes.Average(o => Math.Log(Math.Max(o.Quality, 1e-3)))));
+    }
+
+    /// <summary>1, 2, 4, … up to the budget, and the budget itself.</summary>
+    public static int[] CallCheckpoints(int budget)
+    {
+        var points = new List<int>();
+        for (int calls = 1; calls < budget; calls *= 2)
+        {
+            points.Add(calls);
+        }
+
+        points.Add(budget);
+        return points.ToArray();
+    }
+}

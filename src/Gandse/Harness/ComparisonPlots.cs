@@ -1,0 +1,88 @@
+using ScottPlot;
+
+namespace Gandse.Harness;
+
+/// <summary>The comparison's figures, drawn with ScottPlot and saved as PNG.</summary>
+public static class ComparisonPlots
+{
+    public static IReadOnlyList<string> Write(ComparisonResult result, IReadOnlyList<MethodAggregate> methods, string directory)
+    {
+        return new[]
+        {
+            QualityAgainstTime(methods, Path.Combine(directory, "quality-vs-time.png")),
+            QualityDistribution(methods, Path.Combine(directory, "quality-distribution.png")),
+            BestSoFar(result, methods, Path.Combine(directory, "best-so-far.png")),
+        };
+    }
+
+    /// <summary>Each method's quality (geomean, ± std over seeds) against its median time per query.</summary>
+    private static string QualityAgainstTime(IReadOnlyList<MethodAggregate> methods, string path)
+    {
+        var plot = new Plot();
+        for (int i = 0; i < methods.Count; i++)
+        {
+            MethodAggregate m = methods[i];
+            double x = Math.Log10(Math.Max(m.P50Milliseconds.Mean, 1e-3));
+            var marker = plot.Add.Scatter(new[] { x }, new[] { m.Quality.Mean });
+            marker.LegendText = m.Method;
+            marker.LineWidth = 0;
+            marker.MarkerSize = 12;
+            marker.Color = Colors.Category10[i % 10];
+            var error = plot.Add.ErrorBar(new[] { x }, new[] { m.Quality.Mean }, new[] { m.Quality.Std });
+            error.Color = Colors.Category10[i % 10];
+        }
+
+        plot.Title("Quality against time per query");
+        plot.Axes.Bottom.Label.Text = "log10 ms per query (p50, verification included)";
+        plot.Axes.Left.Label.Text = "quality: geomean optimum / achieved cost";
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, 900, 560);
+        return path;
+    }
+
+    /// <summary>Empirical distribution of per-query quality (all seeds): the share of queries at or below each quality.</summary>
+    private static string QualityDistribution(IReadOnlyList<MethodAggregate> methods, string path)
+    {
+        var plot = new Plot();
+        for (int i = 0; i < methods.Count; i++)
+        {
+            double[] sorted = methods[i].Qualities.Order().ToArray();
+            double[] share = Enumerable.Range(1, sorted.Length).Select(k => (double)k / sorted.Length).ToArray();
+            var line = plot.Add.Scatter(sorted, share);
+            line.LegendText = methods[i].Method;
+            line.MarkerSize = 0;
+            line.LineWidth = 2;
+            line.Color = Colors.Category10[i % 10];
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+        }
+
+        plot.Title("Distribution of per-query quality (0 = infeasible answer)");
+        plot.Axes.Bottom.Label.Text = "quality: optimum / achieved cost";
+        plot.Axes.Left.Label.Text = "share of queries at or below";
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.SavePng(path, 900, 560);
+        return path;
+    }
+
+    /// <summary>Quality of the best feasible design among the first n candidates, against n (log2).</summary>
+    private static string BestSoFar(ComparisonResult result, IReadOnlyList<MethodAggregate> methods, string path)
+    {
+        var plot = new Plot();
+        double[] calls = result.CallCheckpoints.Select(c => Math.Log2(c)).ToArray();
+        for (int i = 0; i < methods.Count; i++)
+        {
+            var line = plot.Add.Scatter(calls, methods[i].BestSoFar.ToArray());
+            line.LegendText = methods[i].Method;
+            line.LineWidth = 2;
+            line.MarkerSize = 5;
+            line.Color = Colors.Category10[i % 10];
+        }
+
+        plot.Title("Best so far against cost-model calls (geomean over queries; none feasible yet = 0.001)");
+        plot.Axes.Bottom.Label.Text = "log2 cost-model calls (candidates checked)";
+        plot.Axes.Left.Label.Text = "quality of best feasible so far";
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, 900, 560);
+        return path;
+    }
+}

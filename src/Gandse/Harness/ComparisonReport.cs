@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gandse.Config;
+using Gandse.Io;
+using static TorchSharp.torch.utils.tensorboard;
+
+namespace Gandse.Harness;
+
+/// <summary>Writes a comparison's report.md, results.csv, results.json, PNG plots and TensorBoard scalars.</summary>
+public static class ComparisonReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static IReadOnlyList<string> Write(ComparisonResult result, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        IReadOnlyList<MethodAggregate> methods = MethodAggregate.Of(result);
+        IReadOnlyList<string> plots = ComparisonPlots.Write(result, methods, directory);
+        string report = Path.Combine(directory, "report.md");
+        string csv = Path.Combine(directory, "results.csv");
+        string json = Path.Combine(directory, "results.json");
+        AtomicFile.Write(report, writer => writer.Write(Markdown(result, methods, plots)));
+        AtomicFile.Write(csv, writer => WriteCsv(writer, result));
+        AtomicFile.Write(json, writer => writer.Write(Json(result, methods).ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+        WriteTensorBoard(result, Path.Combine(directory, "tensorboard"));
+        return new[] { report, csv, json }.Concat(plots).ToList();
+    }
+
+    /// <summary>The comparison table as rows of cells (header first), for the console and the report.</summary>
+    public static IReadOnlyList<string[]> Table(ComparisonResult result, IReadOnlyList<MethodAggregate> methods)
+    {
+        bool target = methods.Any(m => m.TargetMet is not null);
+        var header = new List<string> { "method", "feasible", "quality", "exact match" };
+        if (target)
+        {
+            header.AddRange(new[] { "target met", "target error" });
+        }
+
+        header.AddRange(new[] { "p50 ms", "p95 ms", "calls/query", "train s" });
+        var rows = new List<string[]> { header.ToArray() };
+        foreach (MethodAggregate m in methods)
+        {
+            var cells = new List<string> { m.Method, Percent(m.FeasibleRate), m.Quality.Format("F4"), Percent(m.ExactMatch) };
+            if (target)
+            {
+                cells.Add(m.TargetMet is Spread met ? Percent(met) : "-");
+                cells.Add(m.TargetError is Spread error ? error.Format("F3") : "-");
+            }
+
+            cells.AddRange(new[] { m.P50Milliseconds.Format("F1"), m.P95Milliseconds.Format("F1"), m.CallsPerQuery.ToString(Invariant), m.TrainingSeconds.Format("F0") });
+            rows.Add(cells.ToArray());
+        }
+
+        return rows;
+    }
+
+    private static string Markdown(ComparisonResult result, IReadOnlyList<MethodAggregate> methods, IReadOnlyList<string> plots)
+    {
+        CompareConfig compare = result.Config.Compare;
+        var text = new StringBuilder();
+        text.Append(Invariant, $"# Comparison: {result.Task} ({result.Config.Experiment})\n\n");
+        text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), {compare.Budget} cost-model calls per query for every method, ");
+        text.Append(Invariant, $"seeds {result.Config.Seed}–{result.Config.Seed + compare.Seeds - 1}; mean ± std over seeds. Took {result.Elapsed.TotalMinutes:F1} min.\n\n");
+        IReadOnlyList<string[]> table = Table(result, methods);
+        text.Append("| ").Append(string.Join(" | ", table[0])).Append(" |\n|").Append(string.Concat(table[0].Select(_ => "---|"))).Append('\n');
+        foreach (string[] row in table.Skip(1))
+        {
+            text.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+        }
+
+        text.Append("\n## Protocol\n\n");
+        text.Append("- Every method answers each query on its own with the same budget: it proposes (or, for searches, evaluates) that many designs; the exact cost model checks them and the best feasible one is the answer. Times run from the proposal to the verified answer.\n");
+        text.Append("- **quality**: geometric mean over feasible answers of optimum cost / achieved cost (1 is optimal); infeasible answers count only in **feasible**, never silently dropped. **exact match**: the answer is an optimal design (same objective keys as the exact optimum).\n");
+        text.Append("- Trained methods (gan, mlp, rl-amortised) train on the same training split; `train s` is their training time. rl-search, evolutionary and random train nothing and spend the budget per query.\n");
+        text.Append("- gan: the conditional GAN (sampling temperature and training as configured); mlp: AIrchitect's recommender, first candidate its arg-max prediction, the rest sampled from its heads; rl-amortised: one conditional autoregressive REINFORCE policy across queries; rl-search: a fresh autoregressive policy per query (ConfuciuX's mode); evolutionary: tournament selection, uniform crossover, mutation, elitism.\n");
+        foreach (MethodAggregate m in methods.Where(m => m.Top1Accuracy is not null))
+        {
+            text.Append(Invariant, $"- {m.Method} top-1 (its arg-max prediction alone): accuracy {Percent(m.Top1Accuracy!.Value)}, quality {m.Top1Quality!.Value.Format("F4")}. AIrchitect reports 94.3 % top-1 accuracy and 99.9 % geomean of the best performance on its own SCALE-Sim dataset.\n");
+        }
+
+        text.Append("\n## Against the literature\n\n");
+        text.Append("- GANDSE reports better designs than MLP and deep-RL approaches in negligible time. ");
+        MethodAggregate? gan = methods.FirstOrDefault(m => m.Method == "gan");
+        if (gan is not null)
+        {
+            var better = methods.Where(m => m.Method != "gan" && m.Quality.Mean > gan.Quality.Mean).Select(m => m.Method).ToList();
+            text.Append(better.Count == 0
+                ? "Here the GAN's quality is the highest of the methods compared.\n"
+                : $"Here {string.Join(", ", better)} reached a higher quality than the GAN: the claim does not hold on this task at this budget.\n");
+        }
+        else
+        {
+            text.Append("The GAN was not part of this comparison.\n");
+        }
+
+        text.Append("- ArchGym: given enough samples and tuned hyperparameters, RL, BO, GA, ACO and random walk reach similar designs (the hyperparameter lottery). The budgets and settings used here are in `results.json` (`config`); none were tuned per method beyond their defaults.\n");
+        text.Append("\n## Figures\n\n");
+        foreach (string plot in plots)
+        {
+            text.Append(Invariant, $"![{Path.GetFileNameWithoutExtension(plot)}]({Path.GetFileName(plot)})\n\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteCsv(TextWriter writer, ComparisonResult result)
+    {
+        writer.WriteLine("method,seed,queries,feasible_rate,quality,exact_match,target_met_rate,mean_target_error,p50_ms,p95_ms,calls_per_query,training_seconds,top1_accuracy,top1_quality");
+        foreach (MethodRun run in result.Runs)
+        {
+            Summary s = run.Summary;
+            writer.WriteLine(string.Join(",", new[]
+            {
+                run.Method, run.Seed.ToString(Invariant), s.Queries.ToString(Invariant), N(s.FeasibleRate), N(s.Quality), N(s.ExactMatch),
+                N(s.TargetMetRate), N(s.MeanTargetError), N(s.P50Milliseconds), N(s.P95Milliseconds), run.CallsPerQuery.ToString(Invariant),
+                N(run.TrainingSeconds), N(run.Top1Accuracy), N(run.Top1Quality),
+            }));
+        }
+    }
+
+    private static JsonObject Json(ComparisonResult result, IReadOnlyList<MethodAggregate> methods) => new()
+    {
+        ["task"] = result.Task,
+        ["experiment"] = result.Config.Experiment,
+        ["queries"] = result.Queries,
+        ["elapsed_seconds"] = Math.Round(result.Elapsed.TotalSeconds, 1),
+        ["call_checkpoints"] = new JsonArray(result.CallCheckpoints.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
+        ["methods"] = new JsonArray(methods.Select(m => (JsonNode)new JsonObject
+        {
+            ["method"] = m.Method,
+            ["seeds"] = m.Seeds,
+            ["feasible_rate"] = SpreadJson(m.FeasibleRate),
+            ["quality"] = SpreadJson(m.Quality),
+            ["exact_match"] = SpreadJson(m.ExactMatch),
+            ["target_met_rate"] = m.TargetMet is Spread met ? SpreadJson(met) : null,
+            ["mean_target_error"] = m.TargetError is Spread error ? SpreadJson(error) : null,
+            ["p50_ms"] = SpreadJson(m.P50Milliseconds),
+            ["p95_ms"] = SpreadJson(m.P95Milliseconds),
+            ["calls_per_query"] = m.CallsPerQuery,
+            ["training_seconds"] = SpreadJson(m.TrainingSeconds),
+            ["top1_accuracy"] = m.Top1Accuracy is Spread accuracy ? SpreadJson(accuracy) : null,
+            ["top1_quality"] = m.Top1Quality is Spread quality ? SpreadJson(quality) : null,
+            ["best_so_far"] = new JsonArray(m.BestSoFar.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+        }).ToArray()),
+        ["runs"] = new JsonArray(result.Runs.Select(r => (JsonNode)new JsonObject
+        {
+            ["method"] = r.Method,
+            ["seed"] = r.Seed,
+            ["feasible_rate"] = r.Summary.FeasibleRate,
+            ["quality"] = r.Summary.Quality,
+            ["exact_match"] = r.Summary.ExactMatch,
+            ["p50_ms"] = r.Summary.P50Milliseconds,
+            ["p95_ms"] = r.Summary.P95Milliseconds,
+            ["training_seconds"] = r.TrainingSeconds,
+        }).ToArray()),
+        ["config"] = ConfigWriter.ToYaml(result.Config),
+    };
+
+    private static void WriteTensorBoard(ComparisonResult result, string directory)
+    {
+        var writer = SummaryWriter(directory, null, false);
+        foreach (MethodRun run in result.Runs)
+        {
+            int step = (int)(run.Seed - result.Config.Seed);
+            writer.add_scalar($"compare/{run.Method}/quality", (float)run.Summary.Quality, step);
+            writer.add_scalar($"compare/{run.Method}/feasible_rate", (float)run.Summary.FeasibleRate, step);
+            writer.add_scalar($"compare/{run.Method}/exact_match", (float)run.Summary.ExactMatch, step);
+            writer.add_scalar($"compare/{run.Method}/p50_ms", (float)run.Summary.P50Milliseconds, step);
+        }
+    }
+
+    private static JsonObject SpreadJson(Spread spread) => new() { ["mean"] = spread.Mean, ["std"] = spread.Std };
+
+    private static string Percent(Spread spread) =>
+        spread.Std == 0 ? (spread.Mean * 100).ToString("F1", Invariant) + " %" : $"{(spread.Mean * 100).ToString("F1", Invariant)} ± {(spread.Std * 100).ToString("F1", Invariant)} %";
+
+    private static string N(double? value) => value is double v ? v.ToString("R", Invariant) : string.Empty;
+}

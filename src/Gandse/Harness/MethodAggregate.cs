@@ -1,0 +1,56 @@
+namespace Gandse.Harness;
+
+/// <summary>Mean and standard deviation over seeds of one measure.</summary>
+public readonly record struct Spread(double Mean, double Std)
+{
+    public static Spread Of(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        double mean = list.Average();
+        double std = list.Count > 1 ? Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1)) : 0;
+        return new Spread(mean, std);
+    }
+
+    public string Format(string format) =>
+        Std == 0 ? Mean.ToString(format, System.Globalization.CultureInfo.InvariantCulture)
+        : $"{Mean.ToString(format, System.Globalization.CultureInfo.InvariantCulture)} ± {Std.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>One method's measures over all seeds of a comparison.</summary>
+public sealed record MethodAggregate(
+    string Method,
+    int Seeds,
+    Spread FeasibleRate,
+    Spread Quality,
+    Spread ExactMatch,
+    Spread? TargetMet,
+    Spread? TargetError,
+    Spread P50Milliseconds,
+    Spread P95Milliseconds,
+    int CallsPerQuery,
+    Spread TrainingSeconds,
+    Spread? Top1Accuracy,
+    Spread? Top1Quality,
+    IReadOnlyList<double> BestSoFar,
+    IReadOnlyList<double> Qualities)
+{
+    public static IReadOnlyList<MethodAggregate> Of(ComparisonResult result) => result.Runs
+        .GroupBy(r => r.Method)
+        .Select(g => new MethodAggregate(
+            g.Key,
+            g.Count(),
+            Spread.Of(g.Select(r => r.Summary.FeasibleRate)),
+            Spread.Of(g.Select(r => r.Summary.Quality)),
+            Spread.Of(g.Select(r => r.Summary.ExactMatch)),
+            g.First().Summary.TargetMetRate is null ? null : Spread.Of(g.Select(r => r.Summary.TargetMetRate!.Value)),
+            g.First().Summary.MeanTargetError is null ? null : Spread.Of(g.Select(r => r.Summary.MeanTargetError!.Value)),
+            Spread.Of(g.Select(r => r.Summary.P50Milliseconds)),
+            Spread.Of(g.Select(r => r.Summary.P95Milliseconds)),
+            g.First().CallsPerQuery,
+            Spread.Of(g.Select(r => r.TrainingSeconds)),
+            g.First().Top1Accuracy is null ? null : Spread.Of(g.Select(r => r.Top1Accuracy!.Value)),
+            g.First().Top1Quality is null ? null : Spread.Of(g.Select(r => r.Top1Quality!.Value)),
+            Enumerable.Range(0, result.CallCheckpoints.Count).Select(i => Math.Exp(g.Average(r => Math.Log(Math.Max(r.BestSoFar[i], 1e-300))))).ToList(),
+            g.SelectMany(r => r.Qualities).ToList()))
+        .ToList();
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Gandse.Conditions;
+using Gandse.Methods.Gan;
+using Gandse.Tasks;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Gandse.Methods.Baselines;
+
+/// <summary>
+/// The MLP recommender after AIrchitect (Samajdar et al., 2021): trained with cross-entropy on exact-optimum
+/// labels. Its first candidate is its prediction (the arg-max of every head, what AIrchitect returns);
+/// further candidates, for equal cost-model budgets, are sampled from its softmax heads.
+/// </summary>
+public sealed class MlpRecommender : IMethod
+{
+    private readonly IDseTask _task;
+    private readonly RecommenderNetwork _network;
+    private readonly int[] _blocks;
+    private readonly Generator _sampler;
+    private readonly double _temperature;
+
+    private MlpRecommender(IDseTask task, RecommenderNetwork network, long seed, double temperature)
+    {
+        _task = task;
+        _network = network;
+        _blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
+        _sampler = new Generator((ulong)seed);
+        _temperature = temperature;
+    }
+
+    public string Name => "mlp";
+
+    public TimeSpan TrainingTime { get; private init; }
+
+    public static MlpRecommender Train(IDseTask task, IReadOnlyList<LabelledCondition> train, int steps, int batchSize, double lr, long seed, double temperature)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        torch.random.manual_seed(seed);
+        var network = new RecommenderNetwork(task.FeatureCount, 16, 256, 2, task.Space.OneHotWidth);
+        var optimizer = optim.Adam(network.parameters(), lr);
+        var sampler = new Generator((ulong)seed);
+        Tensor features = task.Features(train.Select(c => c.Condition).ToList());
+        Tensor labels = task.Space.IndexTensor(train.Select(c => c.Optimum).ToList());
+        int[] blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
+        for (int step = 0; step < steps; step++)
+        {
+            using IDisposable scope = NewDisposeScope();
+            Tensor index = randint(train.Count, new long[] { batchSize }, generator: sampler);
+            Tensor logits = network.forward(features.index_select(0, index));
+            Tensor target = labels.index_select(0, index);
+            Tensor loss = zeros(1).squeeze();
+            long offset = 0;
+            for (int p = 0; p < blocks.Length; p++)
+            {
+                loss = loss + F.cross_entropy(logits.narrow(-1, offset, blocks[p]), target.select(-1, p));
+                offset += blocks[p];
+            }
+
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+
+        network.eval();
+        return new MlpRecommender(task, network, seed, temperature) { TrainingTime = stopwatch.Elapsed };
+    }
+
+    /// <summary>The arg-max design per condition: AIrchitect's prediction.</summary>
+    public Tensor Predict(IReadOnlyList<Condition> conditions)
+    {
+        using IDisposable noGrad = no_grad();
+        return _task.Space.FromOneHot(_network.forward(_task.Features(conditions)));
+    }
+
+    public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
+    {
+        using IDisposable noGrad = no_grad();
+        Tensor logits = _network.forward(_task.Features(conditions));
+        Tensor best = _task.Space.FromOneHot(logits).unsqueeze(1);
+        if (candidates == 1)
+        {
+            return best;
+        }
+
+        Tensor repeated = (logits / _temperature).repeat_interleave(candidates - 1, 0);
+        Tensor sampled = GumbelSoftmax.Sample(repeated, _blocks, _sampler).reshape(conditions.Count, candidates - 1, _blocks.Length);
+        return cat(new[] { best, sampled }, 1);
+    }
+}

@@ -1,0 +1,24 @@
+using Gandse.Conditions;
+using Gandse.Tasks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Methods.Baselines;
+
+/// <summary>Uniformly random designs: the floor every method must beat.</summary>
+public sealed class RandomSearch : IMethod
+{
+    private readonly IDseTask _task;
+    private readonly Generator _sampler;
+
+    public RandomSearch(IDseTask task, long seed)
+    {
+        _task = task;
+        _sampler = new Generator((ulong)seed);
+    }
+
+    public string Name => "random";
+
+    public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates) =>
+        stack(_task.Space.Parameters.Select(p => randint(p.Count, new long[] { conditions.Count, candidates }, generator: _sampler)).ToArray(), -1);
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Gandse.Conditions;
+using Gandse.Tasks;
+using Gandse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Methods.Baselines;
+
+/// <summary>
+/// Deep RL, amortised (ConfuciuX-style policy trained across queries): one conditional autoregressive policy
+/// trained with REINFORCE on the exact cost model's reward (<see cref="Fitness"/>) over training conditions,
+/// answering a new query in one shot by sampling candidates. It never sees the optimum labels.
+/// </summary>
+public sealed class RlAmortised : IMethod
+{
+    private readonly IDseTask _task;
+    private readonly PolicyNetwork _policy;
+    private readonly Generator _sampler;
+
+    private RlAmortised(IDseTask task, PolicyNetwork policy, long seed)
+    {
+        _task = task;
+        _policy = policy;
+        _sampler = new Generator((ulong)seed);
+    }
+
+    public string Name => "rl-amortised";
+
+    public TimeSpan TrainingTime { get; private init; }
+
+    public static RlAmortised Train(IDseTask task, IReadOnlyList<LabelledCondition> train, int steps, int batchSize, double lr, long seed)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        torch.random.manual_seed(seed);
+        int[] blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
+        var policy = new PolicyNetwork(task.FeatureCount, blocks, 256, 2);
+        var optimizer = optim.Adam(policy.parameters(), lr);
+        var sampler = new Generator((ulong)seed);
+        List<Condition> conditions = train.Select(c => c.Condition).ToList();
+        Tensor features = task.Features(conditions);
+        ValueBatch values = task.ConditionValues(conditions);
+        for (int step = 0; step < steps; step++)
+        {
+            using IDisposable scope = NewDisposeScope();
+            Tensor index = randint(train.Count, new long[] { batchSize }, generator: sampler);
+            Tensor batchFeatures = features.index_select(0, index);
+            (Tensor designs, Tensor logProbability, Tensor entropy) = policy.Sample(batchFeatures, sampler);
+            CandidateEvaluation evaluation = task.Evaluate(values.Map(t => t.index_select(0, index)), designs.unsqueeze(1));
+            Tensor reward = Fitness.Of(task, evaluation).squeeze(1);
+            Tensor loss = ReinforceUpdate.Loss(reward, policy.Value(batchFeatures), logProbability, entropy);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+
+        policy.eval();
+        return new RlAmortised(task, policy, seed) { TrainingTime = stopwatch.Elapsed };
+    }
+
+    public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
+    {
+        using IDisposable noGrad = no_grad();
+        Tensor features = _task.Features(conditions).repeat_interleave(candidates, 0);
+        return _policy.Sample(features, _sampler).Designs.reshape(conditions.Count, candidates, -1);
+    }
+}
