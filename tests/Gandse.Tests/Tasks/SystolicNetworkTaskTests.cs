@@ -105,7 +105,7 @@ public class SystolicNetworkTaskTests
 
             Tensor candidates = stack(columns, -1).unsqueeze(0);
             CandidateEvaluation evaluation = task.Evaluate(values, candidates);
-            (Tensor position, Tensor any) = Objectives.Lexicographic.ArgMin(
+            (Tensor position, Tensor any) = Gandse.Objectives.Lexicographic.ArgMin(
                 evaluation.Feasible.reshape(-1), new[] { evaluation.Metrics[SystolicMetricNames.TotalCycles].reshape(-1), evaluation.Metrics[SystolicMetricNames.Energy].reshape(-1) }, 0);
             if (!any.item<bool>())
             {

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Gandse.Tests.Cli;
+using Gandse.Tests.Methods.Gan;
+
+namespace Gandse.Tests.Harness;
+
+public sealed class ComparisonTests : IDisposable
+{
+    private readonly TinyExperiment _experiment = new();
+
+    public void Dispose() => _experiment.Dispose();
+
+    [Fact]
+    public void A_tiny_comparison_writes_a_report_results_and_plots_that_parse()
+    {
+        string output = _experiment.Path("compare");
+
+        (int exitCode, string console, string error) = CliRunner.Run(
+            "compare", _experiment.ConfigPath, "--seeds", "1", "--out", output,
+            "--set", "compare.queries=3", "--set", "compare.budget=16", "--set", "compare.mlp_steps=20", "--set", "compare.rl_steps=10",
+            "--set", "compare.rl_batch_size=16", "--set", "compare.rl_search_batch=8", "--set", "compare.evolution_population=8");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("random", console);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        JsonElement methods = json.RootElement.GetProperty("methods");
+        Assert.Equal(new[] { "gan", "mlp", "rl-amortised", "rl-search", "evolutionary", "random" }, methods.EnumerateArray().Select(m => m.GetProperty("method").GetString()));
+        Assert.All(methods.EnumerateArray(), m => Assert.InRange(m.GetProperty("quality").GetProperty("mean").GetDouble(), 0, 1));
+        Assert.All(methods.EnumerateArray(), m => Assert.Equal(16, m.GetProperty("calls_per_query").GetInt32()));
+        Assert.Equal(new[] { 1, 2, 4, 8, 16 }, json.RootElement.GetProperty("call_checkpoints").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.True(methods[1].GetProperty("top1_accuracy").GetProperty("mean").GetDouble() >= 0);
+
+        string[] csv = File.ReadAllLines(Path.Combine(output, "results.csv"));
+        Assert.Equal(7, csv.Length);
+        Assert.StartsWith("method,seed,queries,feasible_rate,quality", csv[0]);
+        Assert.Contains("| method | feasible | quality |", File.ReadAllText(Path.Combine(output, "report.md")));
+        foreach (string plot in new[] { "quality-vs-time.png", "quality-distribution.png", "best-so-far.png" })
+        {
+            byte[] png = File.ReadAllBytes(Path.Combine(output, plot));
+            Assert.True(png.Length > 1000);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4));
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "tensorboard"), "events.out.tfevents.*"));
+    }
+
+    [Theory]
+    [InlineData("compare.methods=[gan, bayesian]", "unknown method 'bayesian'")]
+    [InlineData("compare.budget=0", "compare.budget must be positive")]
+    [InlineData("compare.seeds=-1", "compare.seeds must be positive")]
+    [InlineData("compare.gan_checkpoint=/nonexistent/gan", "checkpoint '/nonexistent/gan' not found; train one with")]
+    public void Bad_settings_are_refused_before_anything_is_written(string assignment, string expected)
+    {
+        string output = _experiment.Path("refused");
+
+        (int exitCode, _, string error) = CliRunner.Run("compare", _experiment.ConfigPath, "--out", output, "--set", assignment);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error);
+        Assert.False(Directory.Exists(output));
+    }
+}
