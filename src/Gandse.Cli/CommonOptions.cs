@@ -21,7 +21,7 @@ public static class CommonOptions
 
     public static Option<string?> Workload(bool required) => new("--workload", "-w")
     {
-        Description = "Workload: gemm:M=…,N=…,K=… or conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0].",
+        Description = "Workload: gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0], or network:resnet50|vgg16|mobilenetv2 (network checkpoints).",
         Required = required,
         HelpName = "spec",
     };
@@ -32,9 +32,11 @@ public static class CommonOptions
         HelpName = "words/cycle",
     };
 
-    public static Option<string?> MacBudget() => new("--mac-budget") { Description = "Most PEs allowed: rows · cols ≤ N (default: unbounded).", HelpName = "N" };
+    public static Option<string?> MacBudget(string fallback = "unbounded") =>
+        new("--mac-budget") { Description = $"Most PEs allowed: rows · cols ≤ N (default: {fallback}).", HelpName = "N" };
 
-    public static Option<string?> SramBudget() => new("--sram-budget-kb") { Description = "Most SRAM allowed over the three buffers, KB (default: unbounded).", HelpName = "KB" };
+    public static Option<string?> SramBudget(string fallback = "unbounded") =>
+        new("--sram-budget-kb") { Description = $"Most SRAM allowed over the three buffers, KB (default: {fallback}).", HelpName = "KB" };
 
     public static Option<string?> AreaBudget() => new("--area-budget") { Description = "Most area allowed, MAESTRO units (default: unbounded).", HelpName = "area" };
 

@@ -27,8 +27,8 @@ public static class GenerateCommand
             + "  gandse generate --checkpoint checkpoints/systolic-gemm --input queries.csv --output designs.csv");
         var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint file, or a folder holding best.ckpt (else last.ckpt).", Required = true, HelpName = "path" };
         Option<string?> workload = CommonOptions.Workload(required: false);
-        Option<string?> mac = CommonOptions.MacBudget();
-        Option<string?> sram = CommonOptions.SramBudget();
+        Option<string?> mac = CommonOptions.MacBudget("the largest budget the checkpoint trained on");
+        Option<string?> sram = CommonOptions.SramBudget("the largest budget the checkpoint trained on");
         Option<string?> dramBw = CommonOptions.DramBandwidth();
         var target = new Option<string?>("--target-latency") { Description = "Latency target in cycles (required by latency-target checkpoints).", HelpName = "cycles" };
         var count = new Option<int>("--count", "-k") { Description = "How many distinct designs to return, best first.", DefaultValueFactory = _ => 1 };
