@@ -10,6 +10,11 @@ namespace Gandse.Cli;
 /// <summary>Options several commands share, and the parsing that turns their tokens into library values.</summary>
 public static class CommonOptions
 {
+    public static Option<bool> CompleteMappings() => new("--complete-mappings")
+    {
+        Description = "Network checkpoints: give each candidate's hardware its best per-layer dataflows before verification (3 evaluations per layer).",
+    };
+
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of a table." };
 
     public static Option<string> Space() => new("--space")

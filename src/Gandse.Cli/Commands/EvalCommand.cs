@@ -26,8 +26,9 @@ public static class EvalCommand
         var candidates = new Option<int?>("--candidates") { Description = "Candidates per query (default: the checkpoint's generate.candidates).", HelpName = "N" };
         var limit = new Option<int?>("--limit") { Description = "Score only the first N queries of the split.", HelpName = "N" };
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise.", DefaultValueFactory = _ => 0 };
+        Option<bool> completeMappings = CommonOptions.CompleteMappings();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, split, candidates, limit, seed, json })
+        foreach (Option option in new Option[] { checkpoint, split, candidates, limit, seed, completeMappings, json })
         {
             command.Options.Add(option);
         }
@@ -61,8 +62,9 @@ public static class EvalCommand
 
             int perQuery = result.GetValue(candidates) ?? gan.Config.Generate.Candidates;
             GanMethod method = gan.Method(result.GetValue(seed));
-            Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery);
-            Summary summary = Summary.Of(Scorer.ScoreEach(gan.Task, method, queries, perQuery), queries.Any(q => q.Condition.Targets.Latency is not null));
+            bool complete = result.GetValue(completeMappings) || gan.Config.Generate.CompleteMappings;
+            Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
+            Summary summary = Summary.Of(Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete), queries.Any(q => q.Condition.Targets.Latency is not null));
             Write(io, gan, splitName, perQuery, summary, result.GetValue(json));
             return ExitCodes.Success;
         });

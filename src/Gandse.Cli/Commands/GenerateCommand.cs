@@ -36,8 +36,9 @@ public static class GenerateCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise; same seed, same designs.", DefaultValueFactory = _ => 0 };
         var input = new Option<string?>("--input", "-i") { Description = "CSV of queries: M,N,K (or conv fields), optional mac_budget, sram_budget_kb, dram_bw, target_latency.", HelpName = "file" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV (default: standard output).", HelpName = "file" };
+        Option<bool> completeMappings = CommonOptions.CompleteMappings();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, input, output, json })
+        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, completeMappings, input, output, json })
         {
             command.Options.Add(option);
         }
@@ -54,6 +55,7 @@ public static class GenerateCommand
 
             TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
             GanMethod method = gan.Method(result.GetValue(seed));
+            bool complete = result.GetValue(completeMappings) || gan.Config.Generate.CompleteMappings;
             int perQuery = n ?? gan.Config.Generate.Candidates;
             if (result.GetValue(input) is string inputPath)
             {
@@ -62,7 +64,7 @@ public static class GenerateCommand
                     throw new UsageException("--input reads the queries from a CSV; leave out --workload");
                 }
 
-                return GenerateCsv(io, gan, method, QueryCsv.Read(inputPath, gan.Task), perQuery, result.GetValue(output));
+                return GenerateCsv(io, gan, method, QueryCsv.Read(inputPath, gan.Task), perQuery, result.GetValue(output), complete);
             }
 
             string spec = result.GetValue(workload) ?? throw new UsageException("give --workload or --input; see 'gandse generate --help'");
@@ -72,9 +74,9 @@ public static class GenerateCommand
                 CommonOptions.PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
                 CommonOptions.PositiveNumber(result.GetValue(dramBw), "--dram-bw"),
                 CommonOptions.PositiveNumber(result.GetValue(target), "--target-latency"));
-            Scorer.Answer(gan.Task, method, new[] { query }, perQuery, k);
+            Scorer.Answer(gan.Task, method, new[] { query }, perQuery, k, complete);
             var stopwatch = Stopwatch.StartNew();
-            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, k)[0];
+            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, k, complete)[0];
             Write(io, gan, query, designs, perQuery, stopwatch.Elapsed.TotalMilliseconds, result.GetValue(json));
             return ExitCodes.Success;
         });
@@ -147,12 +149,12 @@ public static class GenerateCommand
         io.Console.Write(table);
     }
 
-    private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, QueryCsv queries, int candidates, string? outputPath)
+    private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, QueryCsv queries, int candidates, string? outputPath, bool complete)
     {
         DesignSpace space = gan.Task.Space;
         if (queries.Conditions.Count > 0)
         {
-            Scorer.Answer(gan.Task, method, new[] { queries.Conditions[0] }, candidates, 1);
+            Scorer.Answer(gan.Task, method, new[] { queries.Conditions[0] }, candidates, 1, complete);
         }
 
         var lines = new List<string>
@@ -162,7 +164,7 @@ public static class GenerateCommand
         for (int q = 0; q < queries.Conditions.Count; q++)
         {
             var stopwatch = Stopwatch.StartNew();
-            RankedCandidate best = Scorer.Answer(gan.Task, method, new[] { queries.Conditions[q] }, candidates, 1)[0][0];
+            RankedCandidate best = Scorer.Answer(gan.Task, method, new[] { queries.Conditions[q] }, candidates, 1, complete)[0][0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
             var line = new StringBuilder();
             line.AppendJoin(',', queries.Rows[q]);

@@ -84,13 +84,23 @@ public static class ConfigValidator
         foreach ((string name, double value) in new[]
         {
             ("compare.mlp_lr", compare.MlpLr), ("compare.rl_lr", compare.RlLr), ("compare.rl_search_lr", compare.RlSearchLr),
-            ("compare.mlp_temperature", compare.MlpTemperature),
+            ("compare.mlp_temperature", compare.MlpTemperature), ("compare.rl_reward_penalty", compare.RlRewardPenalty),
         })
         {
             if (!(value > 0))
             {
                 throw new UsageException($"{name} must be positive, got {value}");
             }
+        }
+
+        if (compare.RlEntropyBonus < 0 || compare.RlSearchEntropyBonus < 0)
+        {
+            throw new UsageException("compare.rl_entropy_bonus and compare.rl_search_entropy_bonus must be ≥ 0");
+        }
+
+        if (config.Data.Seed < -1)
+        {
+            throw new UsageException($"data.seed must be ≥ 0, or −1 to follow seed; got {config.Data.Seed}");
         }
 
         Tasks.TaskCatalog.Create(config);

@@ -156,6 +156,13 @@ public sealed class GenerateConfig
 
     /// <summary>Sampling temperature of the generator's logits at generation time (above 1: more diverse candidates).</summary>
     public double Temperature { get; set; } = 3.0;
+
+    /// <summary>
+    /// Network task: before verification, replace each candidate's per-layer dataflows by the best for its
+    /// hardware (three evaluations per layer), so the generator's hardware is judged with its best mapping.
+    /// Applies to every method in a comparison.
+    /// </summary>
+    public bool CompleteMappings { get; set; }
 }
 
 /// <summary>
@@ -191,6 +198,15 @@ public sealed class CompareConfig
     public int RlBatchSize { get; set; } = 256;
 
     public double RlLr { get; set; } = 1e-3;
+
+    /// <summary>Entropy bonus of the amortised policy; smaller ones collapsed onto one design.</summary>
+    public double RlEntropyBonus { get; set; } = 0.2;
+
+    /// <summary>Infeasibility penalty of the amortised policy's reward (log2 units; 2 is a 4× cost).</summary>
+    public double RlRewardPenalty { get; set; } = 2.0;
+
+    /// <summary>Entropy bonus of the per-query policy.</summary>
+    public double RlSearchEntropyBonus { get; set; } = 0.01;
 
     /// <summary>Designs per REINFORCE update of the per-query RL search.</summary>
     public int RlSearchBatch { get; set; } = 64;

@@ -19,6 +19,7 @@ public sealed record MethodRun(
     IReadOnlyList<double> Qualities,
     IReadOnlyList<double> BestSoFar,
     double? Top1Accuracy,
+    double? Top1FeasibleRate,
     double? Top1Quality);
 
 /// <summary>Everything a comparison measured, with the settings and checkpoints of the cost-model-call curve.</summary>
@@ -66,7 +67,7 @@ public static class Comparison
                 progress?.Invoke($"seed {seed}: {name}: training");
                 (IMethod method, double trainingSeconds) = Build(name, config, task, dataset, seed, outputDirectory);
                 progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries with {compare.Budget} cost-model calls each");
-                runs.Add(Score(task, method, queries, compare.Budget, checkpoints, seed, trainingSeconds));
+                runs.Add(Score(task, method, queries, compare.Budget, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings));
             }
         }
 
@@ -91,10 +92,10 @@ public static class Comparison
                 MlpRecommender mlp = MlpRecommender.Train(task, dataset.Train, compare.MlpSteps, 256, compare.MlpLr, seed, compare.MlpTemperature);
                 return (mlp, mlp.TrainingTime.TotalSeconds);
             case "rl-amortised":
-                RlAmortised rl = RlAmortised.Train(task, dataset.Train, compare.RlSteps, compare.RlBatchSize, compare.RlLr, seed);
+                RlAmortised rl = RlAmortised.Train(task, dataset.Train, compare.RlSteps, compare.RlBatchSize, compare.RlLr, compare.RlEntropyBonus, compare.RlRewardPenalty, seed);
                 return (rl, rl.TrainingTime.TotalSeconds);
             case "rl-search":
-                return (new RlSearch(task, compare.RlSearchBatch, compare.RlSearchLr, seed), 0);
+                return (new RlSearch(task, compare.RlSearchBatch, compare.RlSearchLr, compare.RlSearchEntropyBonus, seed), 0);
             case "evolutionary":
                 return (new EvolutionarySearch(task, compare.EvolutionPopulation, seed), 0);
             case "random":
@@ -104,7 +105,7 @@ public static class Comparison
         }
     }
 
-    private static MethodRun Score(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int[] checkpoints, long seed, double trainingSeconds)
+    private static MethodRun Score(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings)
     {
         var outcomes = new List<QueryOutcome>(queries.Count);
         var curve = new double[checkpoints.Length];
@@ -114,7 +115,13 @@ public static class Comparison
             var stopwatch = Stopwatch.StartNew();
             var conditions = new[] { query.Condition };
             TorchSharp.torch.Tensor proposals = method.Propose(conditions, budget);
-            CandidateEvaluation evaluation = task.Evaluate(task.ConditionValues(conditions), proposals);
+            Tensors.ValueBatch values = task.ConditionValues(conditions);
+            if (completeMappings)
+            {
+                proposals = task.CompleteMappings(values, proposals);
+            }
+
+            CandidateEvaluation evaluation = task.Evaluate(values, proposals);
             RankedCandidate best = CandidateRanking.Rank(task, evaluation, proposals, 1)[0][0];
             outcomes.Add(Scorer.Outcome(task, query, best, stopwatch.Elapsed.TotalMilliseconds));
 
@@ -136,14 +143,14 @@ public static class Comparison
             }
         }
 
-        (double? top1Accuracy, double? top1Quality) = method is MlpRecommender mlp ? Top1(task, mlp, queries) : (null, null);
+        (double? top1Accuracy, double? top1Feasible, double? top1Quality) = method is MlpRecommender mlp ? Top1(task, mlp, queries) : (null, null, null);
         return new MethodRun(
             method.Name, seed, Summary.Of(outcomes, queries.Any(q => q.Condition.Targets.Latency is not null)), trainingSeconds, budget,
-            outcomes.Select(o => o.Quality).ToList(), curve.Select(c => Math.Exp(c / queries.Count)).ToList(), top1Accuracy, top1Quality);
+            outcomes.Select(o => o.Quality).ToList(), curve.Select(c => Math.Exp(c / queries.Count)).ToList(), top1Accuracy, top1Feasible, top1Quality);
     }
 
-    /// <summary>AIrchitect's measures: how often the arg-max prediction is an optimal design, and its geomean quality (infeasible counted as 0.001).</summary>
-    private static (double? Accuracy, double? Quality) Top1(IDseTask task, MlpRecommender mlp, IReadOnlyList<LabelledCondition> queries)
+    /// <summary>AIrchitect's measures of the arg-max prediction alone: how often it is an optimal design, how often feasible, and its quality.</summary>
+    private static (double? Accuracy, double? Feasible, double? Quality) Top1(IDseTask task, MlpRecommender mlp, IReadOnlyList<LabelledCondition> queries)
     {
         using IDisposable scope = NewDisposeScope();
         var conditions = queries.Select(q => q.Condition).ToList();
@@ -151,7 +158,8 @@ public static class Comparison
         CandidateEvaluation evaluation = task.Evaluate(task.ConditionValues(conditions), predicted);
         IReadOnlyList<IReadOnlyList<RankedCandidate>> ranked = CandidateRanking.Rank(task, evaluation, predicted, 1);
         var outcomes = queries.Select((q, i) => Scorer.Outcome(task, q, ranked[i][0], 0)).ToList();
-        return ((double)outcomes.Count(o => o.ExactMatch) / outcomes.Count, Math.Exp(outcomes.Average(o => Math.Log(Math.Max(o.Quality, 1e-3)))));
+        Summary summary = Summary.Of(outcomes, hasTarget: false);
+        return (summary.ExactMatch, summary.FeasibleRate, summary.Quality);
     }
 
     /// <summary>1, 2, 4, … up to the budget, and the budget itself.</summary>

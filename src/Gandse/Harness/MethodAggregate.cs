@@ -30,6 +30,7 @@ public sealed record MethodAggregate(
     int CallsPerQuery,
     Spread TrainingSeconds,
     Spread? Top1Accuracy,
+    Spread? Top1FeasibleRate,
     Spread? Top1Quality,
     IReadOnlyList<double> BestSoFar,
     IReadOnlyList<double> Qualities)
@@ -49,6 +50,7 @@ public sealed record MethodAggregate(
             g.First().CallsPerQuery,
             Spread.Of(g.Select(r => r.TrainingSeconds)),
             g.First().Top1Accuracy is null ? null : Spread.Of(g.Select(r => r.Top1Accuracy!.Value)),
+            g.First().Top1FeasibleRate is null ? null : Spread.Of(g.Select(r => r.Top1FeasibleRate!.Value)),
             g.First().Top1Quality is null ? null : Spread.Of(g.Select(r => r.Top1Quality!.Value)),
             Enumerable.Range(0, result.CallCheckpoints.Count).Select(i => Math.Exp(g.Average(r => Math.Log(Math.Max(r.BestSoFar[i], 1e-300))))).ToList(),
             g.SelectMany(r => r.Qualities).ToList()))

@@ -16,5 +16,8 @@ public sealed record QueryOutcome(
     double? TargetError,
     double Milliseconds)
 {
+    /// <summary>Whether the achieved latency meets the query's target (null without a target), whatever the budgets say.</summary>
+    public bool? TargetMet { get; init; }
+
     public double Quality => Feasible ? OptimumCost / Cost : 0;
 }

@@ -15,14 +15,14 @@ public static class Scorer
     /// <summary>
     /// Every query answered on its own, as a user's query would be, and timed from proposal to verified answer.
     /// </summary>
-    public static IReadOnlyList<QueryOutcome> ScoreEach(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates)
+    public static IReadOnlyList<QueryOutcome> ScoreEach(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates, bool completeMappings = false)
     {
         var outcomes = new List<QueryOutcome>(queries.Count);
         foreach (LabelledCondition query in queries)
         {
             using IDisposable scope = NewDisposeScope();
             var stopwatch = Stopwatch.StartNew();
-            RankedCandidate best = Answer(task, method, new[] { query.Condition }, candidates, 1)[0][0];
+            RankedCandidate best = Answer(task, method, new[] { query.Condition }, candidates, 1, completeMappings)[0][0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
             outcomes.Add(Outcome(task, query, best, milliseconds));
         }
@@ -31,21 +31,26 @@ public static class Scorer
     }
 
     /// <summary>All queries in one batch (faster; per-query time is the batch time divided evenly).</summary>
-    public static IReadOnlyList<QueryOutcome> ScoreBatch(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates)
+    public static IReadOnlyList<QueryOutcome> ScoreBatch(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates, bool completeMappings = false)
     {
         using IDisposable scope = NewDisposeScope();
         var stopwatch = Stopwatch.StartNew();
-        IReadOnlyList<IReadOnlyList<RankedCandidate>> ranked = Answer(task, method, queries.Select(q => q.Condition).ToList(), candidates, 1);
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> ranked = Answer(task, method, queries.Select(q => q.Condition).ToList(), candidates, 1, completeMappings);
         double milliseconds = stopwatch.Elapsed.TotalMilliseconds / queries.Count;
         return queries.Select((query, i) => Outcome(task, query, ranked[i][0], milliseconds)).ToList();
     }
 
     /// <summary>Proposes, verifies with the exact cost model and ranks: the best <paramref name="count"/> per condition.</summary>
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
-        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count)
+        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings = false)
     {
         Tensor proposals = method.Propose(conditions, candidates);
         ValueBatch values = task.ConditionValues(conditions);
+        if (completeMappings)
+        {
+            proposals = task.CompleteMappings(values, proposals);
+        }
+
         CandidateEvaluation evaluation = task.Evaluate(values, proposals);
         return CandidateRanking.Rank(task, evaluation, proposals, count);
     }
@@ -56,6 +61,9 @@ public static class Scorer
         bool exact = answer.Feasible && task.Objective.Minimise.All(k => answer.Metrics[k] == query.OptimumMetrics[k]);
         double? target = query.Condition.Targets.Latency;
         double? targetError = target is null ? null : Math.Abs(answer.Metrics[Metric.TotalCycles] - target.Value) / target.Value;
-        return new QueryOutcome(answer.Design, answer.Feasible, answer.Metrics[cost], query.OptimumMetrics[cost], exact, targetError, milliseconds);
+        return new QueryOutcome(answer.Design, answer.Feasible, answer.Metrics[cost], query.OptimumMetrics[cost], exact, targetError, milliseconds)
+        {
+            TargetMet = target is null ? null : answer.Metrics[Metric.TotalCycles] <= target.Value,
+        };
     }
 }

@@ -31,7 +31,7 @@ public sealed record Summary(
             (double)feasible.Count / outcomes.Count,
             quality,
             (double)outcomes.Count(o => o.ExactMatch) / outcomes.Count,
-            hasTarget ? (double)feasible.Count / outcomes.Count : null,
+            hasTarget ? (double)outcomes.Count(o => o.TargetMet == true) / outcomes.Count : null,
             hasTarget && errors.Count > 0 ? errors.Average() : null,
             Percentile(times, 0.50),
             Percentile(times, 0.95),

@@ -38,6 +38,12 @@ public interface IDseTask
     /// <summary>Exact metrics, feasibility and constraint violation of candidates [Q, N, P] under Q conditions given by <see cref="ConditionValues"/>.</summary>
     CandidateEvaluation Evaluate(Tensors.ValueBatch conditionValues, torch.Tensor candidates);
 
+    /// <summary>
+    /// Candidates with their per-layer mappings replaced by the best for their hardware (least cycles, then
+    /// energy, per layer); tasks without per-layer mappings return the candidates unchanged.
+    /// </summary>
+    torch.Tensor CompleteMappings(Tensors.ValueBatch conditionValues, torch.Tensor candidates);
+
     /// <summary>A query from a workload and optional constraints and target; what is missing takes the task's defaults.</summary>
     Condition Query(Workloads.Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency);
 }

@@ -134,6 +134,8 @@ public sealed class SystolicGemmTask : IDseTask
         return new CandidateEvaluation(metrics, Objective.Feasible(designs, metrics, values), Objective.Violation(designs, metrics, values));
     }
 
+    public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates) => candidates;
+
     public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
     {
         if (workload.Gemms.Count != 1)

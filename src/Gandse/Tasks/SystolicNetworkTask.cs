@@ -166,13 +166,7 @@ public sealed class SystolicNetworkTask : IDseTask
             [P.FilterSramKb] = values[P.FilterSramKb].unsqueeze(-1),
             [P.OfmapSramKb] = values[P.OfmapSramKb].unsqueeze(-1),
         };
-        var layerConditions = new ValueBatch
-        {
-            [ConditionFields.M] = conditionValues[NetworkConditionFields.LayerM].unsqueeze(1),
-            [ConditionFields.N] = conditionValues[NetworkConditionFields.LayerN].unsqueeze(1),
-            [ConditionFields.K] = conditionValues[NetworkConditionFields.LayerK].unsqueeze(1),
-            [ConditionFields.DramBandwidth] = conditionValues[ConditionFields.DramBandwidth].view(-1, 1, 1),
-        };
+        ValueBatch layerConditions = LayerConditions(conditionValues);
         ValueBatch perLayer = _model.EvaluateChunked(layerDesigns, layerConditions);
         Tensor repeats = conditionValues[NetworkConditionFields.LayerRepeats].unsqueeze(1);
         var metrics = new ValueBatch();
@@ -189,6 +183,28 @@ public sealed class SystolicNetworkTask : IDseTask
         return new CandidateEvaluation(metrics, Objective.Feasible(values, metrics, bounds), Objective.Violation(values, metrics, bounds));
     }
 
+    /// <summary>Each layer's best dataflow for each candidate's hardware: all three dataflows evaluated per layer.</summary>
+    public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates)
+    {
+        ValueBatch values = Space.Values(candidates);
+        var layerDesigns = new ValueBatch
+        {
+            [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).view(3, 1, 1, 1),
+        };
+        foreach (string name in SystolicNetworkSpace.HardwareParameters)
+        {
+            layerDesigns[name] = values[name].unsqueeze(-1).unsqueeze(0);
+        }
+
+        ValueBatch perLayer = _model.EvaluateChunked(layerDesigns, LayerConditions(conditionValues).Map(t => t.unsqueeze(0)));
+        Tensor cycles = perLayer[Metric.TotalCycles];
+        (Tensor best, _) = Objectives.Lexicographic.ArgMin(ones_like(cycles, ScalarType.Bool), new[] { cycles, perLayer[Metric.Energy] }, 0);
+        int first = Space.IndexOf(SystolicNetworkSpace.DataflowName(0));
+        Tensor completed = candidates.clone();
+        completed.narrow(-1, first, MaxLayers).copy_(best);
+        return completed;
+    }
+
     public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
     {
         Network network = workload as Network
@@ -203,6 +219,15 @@ public sealed class SystolicNetworkTask : IDseTask
             new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),
             Targets.None);
     }
+
+    /// <summary>Per-layer GEMM dims [Q, 1, L] and bandwidth [Q, 1, 1], broadcasting against candidates [Q, N, …].</summary>
+    private static ValueBatch LayerConditions(ValueBatch conditionValues) => new()
+    {
+        [ConditionFields.M] = conditionValues[NetworkConditionFields.LayerM].unsqueeze(1),
+        [ConditionFields.N] = conditionValues[NetworkConditionFields.LayerN].unsqueeze(1),
+        [ConditionFields.K] = conditionValues[NetworkConditionFields.LayerK].unsqueeze(1),
+        [ConditionFields.DramBandwidth] = conditionValues[ConditionFields.DramBandwidth].view(-1, 1, 1),
+    };
 
     private Network AsNetwork(Workload workload) => workload is Network network && network.Layers.Count <= MaxLayers
         ? network

@@ -81,6 +81,31 @@ public class SystolicNetworkTaskTests
         Assert.True(evaluation.Feasible.item<bool>());
     }
 
+    [Fact]
+    public void Completing_mappings_gives_each_layer_its_best_dataflow_for_the_hardware()
+    {
+        var data = new DataConfig { MaxLayers = 3 };
+        var task = new SystolicNetworkTask(data);
+        var network = new Network("trio", new[]
+        {
+            new NetworkLayer("a", new Gemm(3136, 64, 576)), new NetworkLayer("b", new Gemm(49, 512, 4608), 2), new NetworkLayer("c", new Gemm(1, 1000, 2048)),
+        });
+        Condition condition = task.Query(network, 4096, 1536, 16, null);
+        LabelledCondition labelled = task.Label(new ConditionDraft(condition, 1), data);
+
+        using IDisposable scope = NewDisposeScope();
+        Tensors.ValueBatch values = task.ConditionValues(new[] { condition });
+        Tensor optimum = task.Space.IndexTensor(new[] { labelled.Optimum }).unsqueeze(0);
+        Tensor scrambled = optimum.clone();
+        scrambled.narrow(-1, 5, 3).copy_(tensor(new long[] { 2, 2, 2 }).view(1, 1, 3) - optimum.narrow(-1, 5, 3).clamp_max(1));
+        Tensor random = new Gandse.Methods.Baselines.RandomSearch(task, 4).Propose(new[] { condition }, 64);
+
+        Assert.True(task.CompleteMappings(values, scrambled).equal(optimum).all().item<bool>());
+        Tensor before = task.Evaluate(values, random).Metrics[SystolicMetricNames.TotalCycles];
+        Tensor after = task.Evaluate(values, task.CompleteMappings(values, random)).Metrics[SystolicMetricNames.TotalCycles];
+        Assert.True((after <= before).all().item<bool>());
+    }
+
     /// <summary>Every one of the 172,800 · 3² designs through the task's batched evaluation, first least (latency, energy) kept.</summary>
     private static (Design Best, double Latency, double Energy) Scan(SystolicNetworkTask task, Condition condition)
     {

@@ -12,10 +12,10 @@ public static class Fitness
 {
     public const double InfeasiblePenalty = 10.0;
 
-    public static Tensor Of(IDseTask task, CandidateEvaluation evaluation)
+    public static Tensor Of(IDseTask task, CandidateEvaluation evaluation, double infeasiblePenalty = InfeasiblePenalty)
     {
         Tensor cost = evaluation.Metrics[task.Objective.PrimaryMetric].clamp_min(1e-9).log2();
-        Tensor penalty = where(evaluation.Feasible, 0.0, InfeasiblePenalty) + (InfeasiblePenalty * evaluation.Violation);
+        Tensor penalty = where(evaluation.Feasible, 0.0, infeasiblePenalty) + (infeasiblePenalty * evaluation.Violation);
         return (-cost - penalty).to_type(ScalarType.Float32);
     }
 }

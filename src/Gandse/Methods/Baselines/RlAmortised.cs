@@ -29,7 +29,8 @@ public sealed class RlAmortised : IMethod
 
     public TimeSpan TrainingTime { get; private init; }
 
-    public static RlAmortised Train(IDseTask task, IReadOnlyList<LabelledCondition> train, int steps, int batchSize, double lr, long seed)
+    /// <param name="rewardPenalty">Infeasibility penalty of the reward, log2 units; the searches' 10 made the policy settle on one small design that fits every budget.</param>
+    public static RlAmortised Train(IDseTask task, IReadOnlyList<LabelledCondition> train, int steps, int batchSize, double lr, double entropyBonus, double rewardPenalty, long seed)
     {
         var stopwatch = Stopwatch.StartNew();
         torch.random.manual_seed(seed);
@@ -47,8 +48,8 @@ public sealed class RlAmortised : IMethod
             Tensor batchFeatures = features.index_select(0, index);
             (Tensor designs, Tensor logProbability, Tensor entropy) = policy.Sample(batchFeatures, sampler);
             CandidateEvaluation evaluation = task.Evaluate(values.Map(t => t.index_select(0, index)), designs.unsqueeze(1));
-            Tensor reward = Fitness.Of(task, evaluation).squeeze(1);
-            Tensor loss = ReinforceUpdate.Loss(reward, policy.Value(batchFeatures), logProbability, entropy);
+            Tensor reward = Fitness.Of(task, evaluation, rewardPenalty).squeeze(1);
+            Tensor loss = ReinforceUpdate.Loss(reward, policy.Value(batchFeatures), logProbability, entropy, entropyBonus);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

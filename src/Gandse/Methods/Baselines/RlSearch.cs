@@ -17,9 +17,11 @@ public sealed class RlSearch : IMethod
     private readonly int _batch;
     private readonly double _lr;
     private readonly long _seed;
+    private readonly double _entropyBonus;
 
-    public RlSearch(IDseTask task, int batch, double lr, long seed)
+    public RlSearch(IDseTask task, int batch, double lr, double entropyBonus, long seed)
     {
+        _entropyBonus = entropyBonus;
         _task = task;
         _batch = batch;
         _lr = lr;
@@ -50,7 +52,7 @@ public sealed class RlSearch : IMethod
                 sampled.Add(designs.detach());
                 if (size > 1)
                 {
-                    Tensor loss = ReinforceUpdate.Loss(reward, policy.Value(ones(size, 1)), logProbability, entropy);
+                    Tensor loss = ReinforceUpdate.Loss(reward, policy.Value(ones(size, 1)), logProbability, entropy, _entropyBonus);
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();

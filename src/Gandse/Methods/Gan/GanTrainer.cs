@@ -277,7 +277,7 @@ public static class GanTrainer
     {
         using IDisposable scope = NewDisposeScope();
         var method = new GanMethod(state.Task, state.Networks, state.Config.Seed + 1, state.Config.Generate.Temperature);
-        Summary summary = Summary.Of(Scorer.ScoreBatch(state.Task, method, state.ValQueries, state.Config.Generate.Candidates), state.HasTarget);
+        Summary summary = Summary.Of(Scorer.ScoreBatch(state.Task, method, state.ValQueries, state.Config.Generate.Candidates, state.Config.Generate.CompleteMappings), state.HasTarget);
         foreach ((string name, double value) in new[]
         {
             ("feasible_rate", summary.FeasibleRate), ("quality", summary.Quality), ("exact_match", summary.ExactMatch), ("score", summary.Score),

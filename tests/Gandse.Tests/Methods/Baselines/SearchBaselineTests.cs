@@ -49,7 +49,7 @@ public class SearchBaselineTests
     public void Per_query_reinforce_concentrates_on_better_designs()
     {
         using IDisposable scope = NewDisposeScope();
-        Tensor designs = new RlSearch(Task, 32, 0.01, 3).Propose(Queries.Take(1).ToList(), 640);
+        Tensor designs = new RlSearch(Task, 32, 0.01, 0.05, 3).Propose(Queries.Take(1).ToList(), 640);
 
         Tensor fitness = Fitness.Of(Task, Task.Evaluate(Task.ConditionValues(Queries.Take(1).ToList()), designs)).squeeze(0);
         Assert.True(fitness.narrow(0, 576, 64).mean().item<float>() > fitness.narrow(0, 0, 64).mean().item<float>());
