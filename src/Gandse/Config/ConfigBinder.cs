@@ -134,7 +134,8 @@ public static class ConfigBinder
     public static string Format(object? value) => value switch
     {
         null => "null",
-        string text => text,
+        string text => text.Length == 0 ? "\"\"" : text,
+        bool flag => flag ? "true" : "false",
         double number => number.ToString("R", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Format)) + "]",
