@@ -13,6 +13,4 @@ public static class ConditionFields
     public const string TargetLatency = "target_latency";
 
     public static readonly IReadOnlyList<string> Constraints = new[] { MacBudget, SramBudgetKb, AreaBudget, DramBandwidth };
-
-    public static readonly IReadOnlyList<string> Targets = new[] { TargetLatency };
 }

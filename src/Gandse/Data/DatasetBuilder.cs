@@ -39,7 +39,7 @@ public static class DatasetBuilder
             return DatasetFile.Read(path, task.Space).Split(split);
         }
 
-        SplitDrafts drafts = task.Sample(config.Data, new Random(unchecked((int)config.DataSeed())));
+        SplitDrafts drafts = Draw(config, task);
         IReadOnlyList<ConditionDraft> chosen = split switch
         {
             "train" => drafts.Train,
@@ -47,33 +47,33 @@ public static class DatasetBuilder
             "test" => drafts.Test,
             _ => throw new UsageException($"unknown split '{split}'; allowed: {string.Join(", ", Dataset.SplitNames)}"),
         };
-        var labelled = new List<LabelledCondition>(chosen.Count);
-        foreach (ConditionDraft draft in chosen)
-        {
-            labelled.Add(task.Label(draft, config.Data));
-            progress?.Invoke(labelled.Count, chosen.Count);
-        }
-
-        return labelled;
+        int done = 0;
+        return Label(task, config.Data, chosen, () => progress?.Invoke(++done, chosen.Count));
     }
 
     public static Dataset Build(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null)
     {
-        SplitDrafts drafts = task.Sample(config.Data, new Random(unchecked((int)config.DataSeed())));
+        SplitDrafts drafts = Draw(config, task);
         int total = drafts.Train.Count + drafts.Val.Count + drafts.Test.Count;
         int done = 0;
-        List<LabelledCondition> Label(IReadOnlyList<ConditionDraft> split)
-        {
-            var labelled = new List<LabelledCondition>(split.Count);
-            foreach (ConditionDraft draft in split)
-            {
-                labelled.Add(task.Label(draft, config.Data));
-                progress?.Invoke(++done, total);
-            }
+        Action labelled = () => progress?.Invoke(++done, total);
+        return new Dataset(
+            task.Name, ConfigWriter.DatasetHash(config),
+            Label(task, config.Data, drafts.Train, labelled), Label(task, config.Data, drafts.Val, labelled), Label(task, config.Data, drafts.Test, labelled));
+    }
 
-            return labelled;
+    private static SplitDrafts Draw(ExperimentConfig config, IDseTask task) =>
+        task.Sample(config.Data, new Random(unchecked((int)config.DataSeed())));
+
+    private static List<LabelledCondition> Label(IDseTask task, DataConfig data, IReadOnlyList<ConditionDraft> drafts, Action labelled)
+    {
+        var result = new List<LabelledCondition>(drafts.Count);
+        foreach (ConditionDraft draft in drafts)
+        {
+            result.Add(task.Label(draft, data));
+            labelled();
         }
 
-        return new Dataset(task.Name, ConfigWriter.DatasetHash(config), Label(drafts.Train), Label(drafts.Val), Label(drafts.Test));
+        return result;
     }
 }

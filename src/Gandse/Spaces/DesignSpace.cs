@@ -48,8 +48,6 @@ public sealed class DesignSpace
             : throw new UsageException(
                 $"unknown parameter '{parameterName}' for space {Name}; allowed: {string.Join(", ", _parameters.Select(p => p.Name))}");
 
-    public bool Has(string parameterName) => _positions.ContainsKey(parameterName);
-
     public Parameter this[string parameterName] => _parameters[IndexOf(parameterName)];
 
     public double Value(Design design, string parameterName)
@@ -61,9 +59,6 @@ public sealed class DesignSpace
     /// <summary>Spelled as the CLI reads it: <c>rows=8,cols=8,dataflow=os,…</c>.</summary>
     public string Format(Design design) =>
         string.Join(",", _parameters.Select((p, i) => $"{p.Name}={p.Format(design[i])}"));
-
-    public IReadOnlyDictionary<string, string> FormatFields(Design design) =>
-        _parameters.Select((p, i) => (p.Name, p.Format(design[i]))).ToDictionary(t => t.Name, t => t.Item2);
 
     /// <summary>
     /// The design whose choices are given in <paramref name="choices"/> (parameter name → token); parameters not
@@ -214,6 +209,10 @@ public sealed class DesignSpace
         return batch;
     }
 
+    /// <summary>Uniformly random choice indices, shaped [..shape, P].</summary>
+    public Tensor RandomIndices(long[] shape, Generator? generator = null) =>
+        stack(_parameters.Select(p => randint(p.Count, shape, generator: generator)).ToArray(), -1);
+
     /// <summary>Concatenated one-hot blocks, [..., OneHotWidth] float32, of index tensor [..., P].</summary>
     public Tensor OneHot(Tensor indices)
     {
@@ -224,6 +223,20 @@ public sealed class DesignSpace
         }
 
         return cat(blocks, -1);
+    }
+
+    /// <summary>Mean over parameters of the cross-entropy of each logit block [B, count] against choice indices [B, P].</summary>
+    public Tensor CrossEntropy(Tensor logits, Tensor indices)
+    {
+        Tensor total = zeros(1).squeeze();
+        long offset = 0;
+        for (int p = 0; p < _parameters.Length; p++)
+        {
+            total = total + nn.functional.cross_entropy(logits.narrow(-1, offset, _parameters[p].Count), indices.select(-1, p));
+            offset += _parameters[p].Count;
+        }
+
+        return total / _parameters.Length;
     }
 
     /// <summary>Index tensor [..., P] from scores laid out like <see cref="OneHot"/>: the arg-max of each block.</summary>

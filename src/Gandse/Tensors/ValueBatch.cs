@@ -57,16 +57,4 @@ public sealed class ValueBatch
     /// <summary>A copy whose tensors are reshaped with <paramref name="reshape"/> (for example unsqueezed for broadcasting).</summary>
     public ValueBatch Map(Func<Tensor, Tensor> reshape) =>
         new(_values.Select(pair => new KeyValuePair<string, Tensor>(pair.Key, reshape(pair.Value))));
-
-    /// <summary>The values at flat position <paramref name="index"/> of every tensor, after broadcasting to <paramref name="shape"/>.</summary>
-    public Dictionary<string, double> Row(long index, long[] shape)
-    {
-        var row = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach ((string name, Tensor value) in _values)
-        {
-            row[name] = value.expand(shape).reshape(-1)[index].item<double>();
-        }
-
-        return row;
-    }
 }

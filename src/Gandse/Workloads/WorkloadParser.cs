@@ -31,8 +31,7 @@ public static class WorkloadParser
         return kind == "gemm" ? ParseGemm(Fields(pairs, GemmKeys, kind)) : ParseConv(Fields(pairs, ConvKeys, kind));
     }
 
-    /// <summary>A GEMM from named dims (from a CSV row, say): every key in <paramref name="fields"/> must be M, N or K.</summary>
-    public static Gemm ParseGemm(IReadOnlyDictionary<string, string> fields)
+    private static Gemm ParseGemm(IReadOnlyDictionary<string, string> fields)
     {
         return new Gemm(Dimension(fields, "M"), Dimension(fields, "N"), Dimension(fields, "K"));
     }

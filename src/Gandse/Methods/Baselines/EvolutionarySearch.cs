@@ -37,7 +37,6 @@ public sealed class EvolutionarySearch : IMethod
         Tensor fitness = Fitness.Of(_task, _task.Evaluate(values, population));
         var evaluated = new List<Tensor> { population };
         int spent = size;
-        long[] counts = _task.Space.Parameters.Select(p => (long)p.Count).ToArray();
         while (spent < candidates)
         {
             int children = Math.Min(size, candidates - spent);
@@ -61,8 +60,7 @@ public sealed class EvolutionarySearch : IMethod
         return cat(evaluated, 1);
     }
 
-    private Tensor RandomDesigns(int queries, int count) =>
-        stack(_task.Space.Parameters.Select(p => randint(p.Count, new long[] { queries, count }, generator: _sampler)).ToArray(), -1);
+    private Tensor RandomDesigns(int queries, int count) => _task.Space.RandomIndices(new long[] { queries, count }, _sampler);
 
     /// <summary>Binary tournaments: of two random members, the fitter one.</summary>
     private Tensor Tournament(Tensor population, Tensor fitness, int count)

@@ -4,7 +4,6 @@ using Gandse.Methods.Gan;
 using Gandse.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Gandse.Methods.Baselines;
 
@@ -43,21 +42,12 @@ public sealed class MlpRecommender : IMethod
         var sampler = new Generator((ulong)seed);
         Tensor features = task.Features(train.Select(c => c.Condition).ToList());
         Tensor labels = task.Space.IndexTensor(train.Select(c => c.Optimum).ToList());
-        int[] blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
         for (int step = 0; step < steps; step++)
         {
             using IDisposable scope = NewDisposeScope();
             Tensor index = randint(train.Count, new long[] { batchSize }, generator: sampler);
             Tensor logits = network.forward(features.index_select(0, index));
-            Tensor target = labels.index_select(0, index);
-            Tensor loss = zeros(1).squeeze();
-            long offset = 0;
-            for (int p = 0; p < blocks.Length; p++)
-            {
-                loss = loss + F.cross_entropy(logits.narrow(-1, offset, blocks[p]), target.select(-1, p));
-                offset += blocks[p];
-            }
-
+            Tensor loss = task.Space.CrossEntropy(logits, labels.index_select(0, index));
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

@@ -20,5 +20,5 @@ public sealed class RandomSearch : IMethod
     public string Name => "random";
 
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates) =>
-        stack(_task.Space.Parameters.Select(p => randint(p.Count, new long[] { conditions.Count, candidates }, generator: _sampler)).ToArray(), -1);
+        _task.Space.RandomIndices(new long[] { conditions.Count, candidates }, _sampler);
 }

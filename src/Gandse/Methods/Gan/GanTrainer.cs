@@ -170,10 +170,10 @@ public static class GanTrainer
     {
         Tensor index = randint(state.TrainCount, new long[] { size }, generator: state.Sampler);
         int half = size / 2;
-        Tensor random = stack(state.Blocks.Select(n => randint(n, new long[] { half }, generator: state.Sampler)).ToArray(), -1);
+        Tensor random = state.Task.Space.RandomIndices(new long[] { half }, state.Sampler);
         Tensor near = state.PickNear(index.narrow(0, half, size - half));
         Tensor mutate = rand(near.shape, generator: state.Sampler) < 0.3;
-        Tensor replacement = stack(state.Blocks.Select(n => randint(n, new long[] { size - half }, generator: state.Sampler)).ToArray(), -1);
+        Tensor replacement = state.Task.Space.RandomIndices(new long[] { size - half }, state.Sampler);
         Tensor designs = cat(new[] { random, where(mutate, replacement, near) }, 0);
         CandidateEvaluation exact = state.Task.Evaluate(state.TrainValues.Map(t => t.index_select(0, index)), designs.unsqueeze(1));
         Tensor targets = stack(state.SurrogateMetrics.Select(m => exact.Metrics[m].squeeze(1).log2()).ToArray(), -1).to_type(ScalarType.Float32);
@@ -208,7 +208,7 @@ public static class GanTrainer
         Tensor predicted = state.Networks.SurrogateNormalised(fake, features);
         Tensor objective = predicted.select(-1, 0).mean();
         Tensor constraint = ConstraintPenalty(state, fake, features, state.TrainValues.Map(t => t.index_select(0, index)));
-        Tensor supervised = train.SupervisedWeight > 0 ? Likelihood(state, logits, realIndices) : zeros(1).squeeze();
+        Tensor supervised = train.SupervisedWeight > 0 ? state.Task.Space.CrossEntropy(logits, realIndices) : zeros(1).squeeze();
         Tensor lossG = (train.AdversarialWeight * adversarial) + (train.ObjectiveWeight * objective) + (train.ConstraintWeight * constraint)
             + (train.SupervisedWeight * supervised);
         state.GeneratorOptimizer.zero_grad();
@@ -224,20 +224,6 @@ public static class GanTrainer
         {
             group.LearningRate = rate;
         }
-    }
-
-    /// <summary>Mean over parameters of the cross-entropy of each logit block against the real design's choice.</summary>
-    private static Tensor Likelihood(TrainingState state, Tensor logits, Tensor realIndices)
-    {
-        Tensor total = zeros(1).squeeze();
-        long offset = 0;
-        for (int p = 0; p < state.Blocks.Length; p++)
-        {
-            total = total + F.cross_entropy(logits.narrow(-1, offset, state.Blocks[p]), realIndices.select(-1, p));
-            offset += state.Blocks[p];
-        }
-
-        return total / state.Blocks.Length;
     }
 
     /// <summary>
