@@ -13,6 +13,35 @@ public static class CandidateRanking
 {
     /// <summary>The best <paramref name="count"/> distinct candidates of every query.</summary>
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Rank(
+        IDseTask task, CandidateEvaluation evaluation, torch.Tensor candidates, int count) =>
+        count == 1 ? Best(task, evaluation, candidates) : Sorted(task, evaluation, candidates, count);
+
+    /// <summary>
+    /// The first of <see cref="Sorted"/>'s order, selected on tensors: the hot path of every query, which need
+    /// not turn all its candidates into designs and sort them.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<RankedCandidate>> Best(IDseTask task, CandidateEvaluation evaluation, torch.Tensor candidates)
+    {
+        long queries = candidates.shape[0], perQuery = candidates.shape[1];
+        long[] shape = { queries, perQuery };
+        torch.Tensor feasible = evaluation.Feasible.to_type(torch.ScalarType.Bool).expand(shape);
+        var keys = task.Objective.Minimise.Select(k => evaluation.Metrics[k].expand(shape)).ToList();
+        (torch.Tensor best, torch.Tensor anyFeasible) = Lexicographic.ArgMin(feasible, keys, -1);
+        (torch.Tensor nearest, _) = Lexicographic.ArgMin(
+            torch.ones_like(feasible), keys.Prepend(evaluation.Violation.expand(shape)).ToList(), -1);
+        torch.Tensor chosen = torch.where(anyFeasible, best, nearest);
+        torch.Tensor picked = candidates.gather(1, chosen.view(-1, 1, 1).expand(-1, 1, candidates.shape[2])).squeeze(1);
+        IReadOnlyList<Design> designs = task.Space.Designs(picked);
+        bool[] isFeasible = feasible.gather(1, chosen.view(-1, 1)).squeeze(1).data<bool>().ToArray();
+        double[] violation = evaluation.Violation.expand(shape).gather(1, chosen.view(-1, 1)).squeeze(1).contiguous().data<double>().ToArray();
+        var metrics = task.MetricNames.ToDictionary(
+            name => name, name => evaluation.Metrics[name].expand(shape).gather(1, chosen.view(-1, 1)).squeeze(1).contiguous().data<double>().ToArray());
+        return Enumerable.Range(0, (int)queries)
+            .Select(q => (IReadOnlyList<RankedCandidate>)new[] { new RankedCandidate(designs[q], isFeasible[q], violation[q], metrics.ToDictionary(m => m.Key, m => m.Value[q])) })
+            .ToList();
+    }
+
+    private static IReadOnlyList<IReadOnlyList<RankedCandidate>> Sorted(
         IDseTask task, CandidateEvaluation evaluation, torch.Tensor candidates, int count)
     {
         int queries = (int)candidates.shape[0];

@@ -114,14 +114,7 @@ public static class Comparison
             using IDisposable scope = NewDisposeScope();
             var stopwatch = Stopwatch.StartNew();
             var conditions = new[] { query.Condition };
-            TorchSharp.torch.Tensor proposals = method.Propose(conditions, budget);
-            Tensors.ValueBatch values = task.ConditionValues(conditions);
-            if (completeMappings)
-            {
-                proposals = task.CompleteMappings(values, proposals);
-            }
-
-            CandidateEvaluation evaluation = task.Evaluate(values, proposals);
+            (TorchSharp.torch.Tensor proposals, CandidateEvaluation evaluation) = Scorer.Verify(task, method, conditions, budget, completeMappings);
             RankedCandidate best = CandidateRanking.Rank(task, evaluation, proposals, 1)[0][0];
             outcomes.Add(Scorer.Outcome(task, query, best, stopwatch.Elapsed.TotalMilliseconds));
 

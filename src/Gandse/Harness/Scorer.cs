@@ -44,6 +44,14 @@ public static class Scorer
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
         IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings = false)
     {
+        (Tensor proposals, CandidateEvaluation evaluation) = Verify(task, method, conditions, candidates, completeMappings);
+        return CandidateRanking.Rank(task, evaluation, proposals, count);
+    }
+
+    /// <summary>The method's candidates (with completed mappings when asked) and their exact evaluation, in proposal order.</summary>
+    public static (Tensor Proposals, CandidateEvaluation Evaluation) Verify(
+        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, bool completeMappings)
+    {
         Tensor proposals = method.Propose(conditions, candidates);
         ValueBatch values = task.ConditionValues(conditions);
         if (completeMappings)
@@ -51,8 +59,7 @@ public static class Scorer
             proposals = task.CompleteMappings(values, proposals);
         }
 
-        CandidateEvaluation evaluation = task.Evaluate(values, proposals);
-        return CandidateRanking.Rank(task, evaluation, proposals, count);
+        return (proposals, task.Evaluate(values, proposals));
     }
 
     public static QueryOutcome Outcome(IDseTask task, LabelledCondition query, RankedCandidate answer, double milliseconds)
