@@ -15,6 +15,32 @@ public static class CommonOptions
         Description = "Network checkpoints: give each candidate's hardware its best per-layer dataflows before verification (3 evaluations per layer).",
     };
 
+    public static Option<double?> Temperature() => new("--temperature")
+    {
+        Description = "Sampling temperature of the generator (default: the checkpoint's generate.temperature); above 1 spreads the candidates wider.",
+        HelpName = "T",
+    };
+
+    public static Option<double?> SlotTemperature() => new("--slot-temperature")
+    {
+        Description = "Network checkpoints: sampling temperature of the per-layer dataflows (default: the checkpoint's generate.slot_temperature).",
+        HelpName = "T",
+    };
+
+    /// <summary>The generator of <paramref name="gan"/> as a method, with the temperatures given on the command line.</summary>
+    public static Methods.Gan.GanMethod GanMethod(ParseResult result, Methods.Gan.TrainedGan gan, long seed, Option<double?> temperature, Option<double?> slotTemperature)
+    {
+        foreach (Option<double?> option in new[] { temperature, slotTemperature })
+        {
+            if (result.GetValue(option) is double value && !(value > 0))
+            {
+                throw new UsageException($"{option.Name} must be positive, got {value.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return gan.Method(seed, result.GetValue(temperature), result.GetValue(slotTemperature));
+    }
+
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of a table." };
 
     public static Option<string> Space() => new("--space")

@@ -26,9 +26,11 @@ public static class EvalCommand
         var candidates = new Option<int?>("--candidates") { Description = "Candidates per query (default: the checkpoint's generate.candidates).", HelpName = "N" };
         var limit = new Option<int?>("--limit") { Description = "Score only the first N queries of the split.", HelpName = "N" };
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise.", DefaultValueFactory = _ => 0 };
+        Option<double?> temperature = CommonOptions.Temperature();
+        Option<double?> slotTemperature = CommonOptions.SlotTemperature();
         Option<bool> completeMappings = CommonOptions.CompleteMappings();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, split, candidates, limit, seed, completeMappings, json })
+        foreach (Option option in new Option[] { checkpoint, split, candidates, limit, seed, temperature, slotTemperature, completeMappings, json })
         {
             command.Options.Add(option);
         }
@@ -61,7 +63,7 @@ public static class EvalCommand
             }
 
             int perQuery = result.GetValue(candidates) ?? gan.Config.Generate.Candidates;
-            GanMethod method = gan.Method(result.GetValue(seed));
+            GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             bool complete = result.GetValue(completeMappings) || gan.Config.Generate.CompleteMappings;
             Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
             Summary summary = Summary.Of(Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete), queries.Any(q => q.Condition.Targets.Latency is not null));

@@ -36,9 +36,11 @@ public static class GenerateCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise; same seed, same designs.", DefaultValueFactory = _ => 0 };
         var input = new Option<string?>("--input", "-i") { Description = "CSV of queries: M,N,K (or conv fields), optional mac_budget, sram_budget_kb, dram_bw, target_latency.", HelpName = "file" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV (default: standard output).", HelpName = "file" };
+        Option<double?> temperature = CommonOptions.Temperature();
+        Option<double?> slotTemperature = CommonOptions.SlotTemperature();
         Option<bool> completeMappings = CommonOptions.CompleteMappings();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, completeMappings, input, output, json })
+        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, json })
         {
             command.Options.Add(option);
         }
@@ -54,7 +56,7 @@ public static class GenerateCommand
             }
 
             TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
-            GanMethod method = gan.Method(result.GetValue(seed));
+            GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             bool complete = result.GetValue(completeMappings) || gan.Config.Generate.CompleteMappings;
             int perQuery = n ?? gan.Config.Generate.Candidates;
             if (result.GetValue(input) is string inputPath)

@@ -24,9 +24,27 @@ public static class ConfigValidator
             throw new UsageException("data.target_slack_min must be ≥ 1 and data.target_slack_max ≥ data.target_slack_min");
         }
 
+        foreach ((string name, double weight) in new[]
+        {
+            ("train.adversarial_weight", config.Train.AdversarialWeight), ("train.objective_weight", config.Train.ObjectiveWeight),
+            ("train.constraint_weight", config.Train.ConstraintWeight), ("train.supervised_weight", config.Train.SupervisedWeight),
+            ("train.mapping_weight", config.Train.MappingWeight),
+        })
+        {
+            if (weight < 0)
+            {
+                throw new UsageException($"{name} must be ≥ 0, got {weight}");
+            }
+        }
+
         if (config.Data.NearOptimalTolerance < 0)
         {
             throw new UsageException("data.near_optimal_tolerance must be ≥ 0");
+        }
+
+        if (!Methods.Gan.DesignGenerator.Kinds.Contains(config.Model.Generator))
+        {
+            throw new UsageException($"model.generator: unknown generator '{config.Model.Generator}'; allowed: {string.Join(", ", Methods.Gan.DesignGenerator.Kinds)}");
         }
 
         Positive(config.Model.NoiseDim, "model.noise_dim");
@@ -50,6 +68,7 @@ public static class ConfigValidator
             ("train.generator_lr", config.Train.GeneratorLr), ("train.discriminator_lr", config.Train.DiscriminatorLr),
             ("train.surrogate_lr", config.Train.SurrogateLr), ("train.gumbel_tau_start", config.Train.GumbelTauStart),
             ("train.gumbel_tau_end", config.Train.GumbelTauEnd), ("train.lr_final_fraction", config.Train.LrFinalFraction), ("generate.temperature", config.Generate.Temperature),
+            ("generate.slot_temperature", config.Generate.SlotTemperature),
         })
         {
             if (!(value > 0))

@@ -88,6 +88,9 @@ public sealed class DataConfig
 /// <summary>Network sizes.</summary>
 public sealed class ModelConfig
 {
+    /// <summary>chained (each parameter drawn given the earlier ones) or factorised (all from one set of logits).</summary>
+    public string Generator { get; set; } = "chained";
+
     public int NoiseDim { get; set; } = 16;
 
     public int Hidden { get; set; } = 256;
@@ -121,6 +124,13 @@ public sealed class TrainConfig
     /// near-optimal design of the same condition (as pix2pix adds an L1 term to its adversarial loss).
     /// </summary>
     public double SupervisedWeight { get; set; } = 3.0;
+
+    /// <summary>
+    /// Tasks with per-layer parameters (networks): weight of the cross-entropy of the per-layer logits against
+    /// the exact best dataflows for the hardware the generator drew, so the generator maps well the hardware it
+    /// proposes, not only the near-optimal hardware of the dataset.
+    /// </summary>
+    public double MappingWeight { get; set; } = 1.0;
 
     /// <summary>Weight of the constraint penalties (budgets and targets).</summary>
     public double ConstraintWeight { get; set; } = 3.0;
@@ -156,6 +166,12 @@ public sealed class GenerateConfig
 
     /// <summary>Sampling temperature of the generator's logits at generation time (above 1: more diverse candidates).</summary>
     public double Temperature { get; set; } = 3.0;
+
+    /// <summary>
+    /// Sampling temperature of per-layer parameters (a network's dataflows). A network has dozens of them, so
+    /// the spread that helps a few hardware parameters mostly breaks layers that were right.
+    /// </summary>
+    public double SlotTemperature { get; set; } = 1.0;
 
     /// <summary>
     /// Network task: before verification, replace each candidate's per-layer dataflows by the best for its

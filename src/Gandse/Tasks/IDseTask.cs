@@ -20,6 +20,9 @@ public interface IDseTask
 
     IReadOnlyList<string> MetricNames { get; }
 
+    /// <summary>How a chained generator draws the parameters of a design (<see cref="GeneratorLayout"/>).</summary>
+    GeneratorLayout Layout { get; }
+
     /// <summary>Width of <see cref="Features"/>.</summary>
     int FeatureCount { get; }
 

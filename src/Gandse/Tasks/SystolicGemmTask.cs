@@ -43,6 +43,8 @@ public sealed class SystolicGemmTask : IDseTask
 
     public IReadOnlyList<string> MetricNames => _model.MetricNames;
 
+    public GeneratorLayout Layout => new(Space.Parameters.Count);
+
     public int FeatureCount => HasTarget ? 7 : 6;
 
     public Tensor Features(IReadOnlyList<Condition> conditions)

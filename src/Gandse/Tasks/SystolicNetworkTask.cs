@@ -22,6 +22,7 @@ namespace Gandse.Tasks;
 public sealed class SystolicNetworkTask : IDseTask
 {
     public const string TaskName = "systolic-network";
+    private const int GlobalFeatures = 3;
     private const int LayerFeatures = 5;
 
     private readonly SystolicCostModel _model = new();
@@ -45,7 +46,10 @@ public sealed class SystolicNetworkTask : IDseTask
 
     public IReadOnlyList<string> MetricNames => _model.MetricNames;
 
-    public int FeatureCount => 3 + (LayerFeatures * MaxLayers);
+    /// <summary>Hardware chained; each layer's dataflow from the hardware and that layer's features.</summary>
+    public GeneratorLayout Layout => new(SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures);
+
+    public int FeatureCount => GlobalFeatures + (LayerFeatures * MaxLayers);
 
     public Tensor Features(IReadOnlyList<Condition> conditions)
     {
@@ -61,7 +65,7 @@ public sealed class SystolicNetworkTask : IDseTask
             for (int l = 0; l < network.Layers.Count; l++)
             {
                 NetworkLayer layer = network.Layers[l];
-                int at = offset + 3 + (l * LayerFeatures);
+                int at = offset + GlobalFeatures + (l * LayerFeatures);
                 features[at] = (float)(Math.Log2(layer.Gemm.M) / 12);
                 features[at + 1] = (float)(Math.Log2(layer.Gemm.N) / 12);
                 features[at + 2] = (float)(Math.Log2(layer.Gemm.K) / 12);

@@ -16,9 +16,10 @@ public sealed class GanMethod : IMethod
     private readonly Generator _sampler;
     private readonly int[] _blocks;
 
-    public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0)
+    public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0, double slotTemperature = 1.0)
     {
         Temperature = temperature;
+        SlotTemperature = slotTemperature;
         _task = task;
         _networks = networks;
         _sampler = new Generator((ulong)seed);
@@ -30,12 +31,14 @@ public sealed class GanMethod : IMethod
     /// <summary>Sampling temperature: logits are divided by it, so above 1 the candidates spread wider.</summary>
     public double Temperature { get; }
 
+    /// <summary>Sampling temperature of per-layer parameters (a network's dataflows).</summary>
+    public double SlotTemperature { get; }
+
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         using IDisposable noGrad = no_grad();
         Tensor features = _task.Features(conditions).repeat_interleave(candidates, 0);
         Tensor noise = randn(new long[] { features.shape[0], _networks.NoiseDim }, generator: _sampler);
-        Tensor logits = _networks.GeneratorLogits(noise, features) / Temperature;
-        return GumbelSoftmax.Sample(logits, _blocks, _sampler).reshape(conditions.Count, candidates, _blocks.Length);
+        return _networks.Generator.Sample(noise, features, Temperature, SlotTemperature, _sampler).reshape(conditions.Count, candidates, _blocks.Length);
     }
 }

@@ -1,3 +1,5 @@
+using Gandse.Config;
+using Gandse.Tasks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,21 +10,24 @@ namespace Gandse.Methods.Gan;
 /// <summary>
 /// The three networks of GANDSE and the normalisation they share. Generator G(z, c) → per-parameter logits;
 /// discriminator D(design, c) → real/fake logit; surrogate S(design, c) → normalised log2 metrics, trained on
-/// simulator samples and frozen while the GAN trains. Designs enter D and S as one-hot blocks.
+/// simulator samples and frozen while the GAN trains (<see cref="DesignGenerator"/> for the generator's shapes). Designs enter D and S as one-hot blocks.
 /// </summary>
 public sealed class GanNetworks : Module
 {
-    private readonly Mlp generator;
+    private readonly DesignGenerator generator;
     private readonly Mlp discriminator;
     private readonly Mlp surrogate;
     private readonly Tensor surrogate_mean;
     private readonly Tensor surrogate_std;
 
-    public GanNetworks(int noiseDim, int features, int designWidth, int surrogateOutputs, int hidden, int layers)
+    public GanNetworks(ModelConfig model, IDseTask task, int surrogateOutputs)
         : base("gandse")
     {
-        NoiseDim = noiseDim;
-        generator = new Mlp("generator", noiseDim + features, hidden, layers, designWidth, leaky: false);
+        NoiseDim = model.NoiseDim;
+        int features = task.FeatureCount;
+        int designWidth = task.Space.OneHotWidth;
+        (int hidden, int layers) = (model.Hidden, model.Layers);
+        generator = DesignGenerator.Create(model, task);
         discriminator = new Mlp("discriminator", designWidth + features, hidden, layers, 1, leaky: true);
         surrogate = new Mlp("surrogate", designWidth + features, hidden, layers, surrogateOutputs, leaky: false);
         surrogate_mean = zeros(surrogateOutputs);
@@ -32,13 +37,11 @@ public sealed class GanNetworks : Module
 
     public int NoiseDim { get; }
 
-    public Mlp Generator => generator;
+    public DesignGenerator Generator => generator;
 
     public Mlp Discriminator => discriminator;
 
     public Mlp Surrogate => surrogate;
-
-    public Tensor GeneratorLogits(Tensor noise, Tensor features) => generator.forward(cat(new[] { noise, features }, -1));
 
     public Tensor DiscriminatorLogit(Tensor design, Tensor features) => discriminator.forward(cat(new[] { design, features }, -1)).squeeze(-1);
 

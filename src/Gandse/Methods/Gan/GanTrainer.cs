@@ -41,7 +41,7 @@ public static class GanTrainer
 {
     public static readonly IReadOnlyList<string> MetricColumns = new[]
     {
-        "step", "seconds", "tau", "loss_discriminator", "loss_generator", "loss_adversarial", "loss_objective", "loss_constraint", "loss_supervised",
+        "step", "seconds", "tau", "loss_discriminator", "loss_generator", "loss_adversarial", "loss_objective", "loss_constraint", "loss_supervised", "loss_mapping",
         "val_feasible_rate", "val_quality", "val_exact_match", "val_score",
     };
 
@@ -193,8 +193,7 @@ public static class GanTrainer
         Tensor realIndices = state.PickNear(index);
         Tensor real = state.Task.Space.OneHot(realIndices);
         Tensor noise = randn(new long[] { train.BatchSize, state.Networks.NoiseDim }, generator: state.Sampler);
-        Tensor logits = state.Networks.GeneratorLogits(noise, features);
-        Tensor fake = GumbelSoftmax.StraightThrough(logits, state.Blocks, tau, state.Sampler);
+        Tensor fake = state.Networks.Generator.StraightThrough(noise, features, tau, state.Sampler);
 
         Tensor realLogit = state.Networks.DiscriminatorLogit(real, features);
         Tensor fakeLogit = state.Networks.DiscriminatorLogit(fake.detach(), features);
@@ -208,14 +207,37 @@ public static class GanTrainer
         Tensor predicted = state.Networks.SurrogateNormalised(fake, features);
         Tensor objective = predicted.select(-1, 0).mean();
         Tensor constraint = ConstraintPenalty(state, fake, features, state.TrainValues.Map(t => t.index_select(0, index)));
-        Tensor supervised = train.SupervisedWeight > 0 ? state.Task.Space.CrossEntropy(logits, realIndices) : zeros(1).squeeze();
+        Tensor supervised = train.SupervisedWeight > 0
+            ? state.Task.Space.CrossEntropy(state.Networks.Generator.Logits(noise, features, real), realIndices)
+            : zeros(1).squeeze();
+        Tensor mapping = MappingLoss(state, noise, features, fake, state.TrainValues.Map(t => t.index_select(0, index)));
         Tensor lossG = (train.AdversarialWeight * adversarial) + (train.ObjectiveWeight * objective) + (train.ConstraintWeight * constraint)
-            + (train.SupervisedWeight * supervised);
+            + (train.SupervisedWeight * supervised) + (train.MappingWeight * mapping);
         state.GeneratorOptimizer.zero_grad();
         lossG.backward();
         state.GeneratorOptimizer.step();
 
-        return new StepLosses(tau, lossD.item<float>(), lossG.item<float>(), adversarial.item<float>(), objective.item<float>(), constraint.item<float>(), supervised.item<float>());
+        return new StepLosses(tau, lossD.item<float>(), lossG.item<float>(), adversarial.item<float>(), objective.item<float>(), constraint.item<float>(), supervised.item<float>(), mapping.item<float>());
+    }
+
+    /// <summary>
+    /// Mean cross-entropy of the per-layer logits, given the generated hardware, against the exact best per-layer
+    /// choices for that hardware (<see cref="IDseTask.CompleteMappings"/>); zero for tasks without per-layer parameters.
+    /// </summary>
+    private static Tensor MappingLoss(TrainingState state, Tensor noise, Tensor features, Tensor fake, ValueBatch conditions)
+    {
+        int chained = state.Task.Layout.Chained;
+        int slots = state.Blocks.Length - chained;
+        if (slots == 0 || state.Config.Train.MappingWeight == 0)
+        {
+            return zeros(1).squeeze();
+        }
+
+        Tensor completed = state.Task.CompleteMappings(conditions, state.Task.Space.FromOneHot(fake.detach()).unsqueeze(1)).squeeze(1);
+        long chainedWidth = state.Blocks.Take(chained).Sum();
+        int choices = state.Blocks[chained];
+        Tensor slotLogits = state.Networks.Generator.Logits(noise, features, state.Task.Space.OneHot(completed)).narrow(-1, chainedWidth, slots * choices);
+        return F.cross_entropy(slotLogits.reshape(-1, choices), completed.narrow(-1, chained, slots).reshape(-1));
     }
 
     private static void SetLearningRate(OptimizerHelper optimizer, double rate)
@@ -262,7 +284,7 @@ public static class GanTrainer
     private static Summary Validate(TrainingState state, RunDirectory run, Dictionary<string, double> row, int step)
     {
         using IDisposable scope = NewDisposeScope();
-        var method = new GanMethod(state.Task, state.Networks, state.Config.Seed + 1, state.Config.Generate.Temperature);
+        var method = new GanMethod(state.Task, state.Networks, state.Config.Seed + 1, state.Config.Generate.Temperature, state.Config.Generate.SlotTemperature);
         Summary summary = Summary.Of(Scorer.ScoreBatch(state.Task, method, state.ValQueries, state.Config.Generate.Candidates, state.Config.Generate.CompleteMappings), state.HasTarget);
         foreach ((string name, double value) in new[]
         {
@@ -287,14 +309,14 @@ public static class GanTrainer
         }
     }
 
-    private sealed record StepLosses(double Tau, double Discriminator, double Generator, double Adversarial, double Objective, double Constraint, double Supervised)
+    private sealed record StepLosses(double Tau, double Discriminator, double Generator, double Adversarial, double Objective, double Constraint, double Supervised, double Mapping)
     {
         public void Log(RunDirectory run, Dictionary<string, double> row, int step)
         {
             foreach ((string name, double value) in new[]
             {
                 ("discriminator", Discriminator), ("generator", Generator), ("adversarial", Adversarial), ("objective", Objective), ("constraint", Constraint),
-                ("supervised", Supervised),
+                ("supervised", Supervised), ("mapping", Mapping),
             })
             {
                 run.Writer.add_scalar($"losses/{name}", (float)value, step);

@@ -33,12 +33,13 @@ public sealed class TrainedGan
         CheckpointInfo info = GanCheckpoint.ReadInfo(path);
         ExperimentConfig config = ConfigBinder.Parse(info.ConfigYaml, path, Array.Empty<string>());
         IDseTask task = TaskCatalog.Create(config);
-        var networks = new GanNetworks(
-            config.Model.NoiseDim, task.FeatureCount, task.Space.OneHotWidth, info.SurrogateMetrics.Count, config.Model.Hidden, config.Model.Layers);
+        var networks = new GanNetworks(config.Model, task, info.SurrogateMetrics.Count);
         GanCheckpoint.Load(path, networks);
         networks.eval();
         return new TrainedGan(path, info, config, task, networks);
     }
 
-    public GanMethod Method(long seed) => new(Task, Networks, seed, Config.Generate.Temperature);
+    /// <summary>The generator as a method; temperatures default to the checkpoint's generate section.</summary>
+    public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null) =>
+        new(Task, Networks, seed, temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature);
 }

@@ -33,7 +33,7 @@ internal sealed class TrainingState
         ValValues = task.ConditionValues(ValQueries.Select(c => c.Condition).ToList());
         (ValNear, _) = NearTensor(task, ValQueries);
 
-        Networks = new GanNetworks(config.Model.NoiseDim, task.FeatureCount, task.Space.OneHotWidth, SurrogateMetrics.Count, config.Model.Hidden, config.Model.Layers);
+        Networks = new GanNetworks(config.Model, task, SurrogateMetrics.Count);
         GeneratorOptimizer = optim.Adam(Networks.Generator.parameters(), config.Train.GeneratorLr, 0.5, 0.999);
         DiscriminatorOptimizer = optim.Adam(Networks.Discriminator.parameters(), config.Train.DiscriminatorLr, 0.5, 0.999);
         SurrogateOptimizer = optim.Adam(Networks.Surrogate.parameters(), config.Train.SurrogateLr);

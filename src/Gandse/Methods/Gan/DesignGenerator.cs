@@ -1,0 +1,197 @@
+using Gandse.Config;
+using Gandse.Tasks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Methods.Gan;
+
+/// <summary>
+/// The generator G(z, c): per-parameter logits, from which designs are drawn. <c>chained</c> draws each
+/// parameter given the ones drawn before it (<see cref="ChainedGenerator"/>); <c>factorised</c> draws all from
+/// one set of logits, so any dependence between parameters must pass through the noise.
+/// </summary>
+public abstract class DesignGenerator : nn.Module
+{
+    public static readonly IReadOnlyList<string> Kinds = new[] { "chained", "factorised" };
+
+    protected DesignGenerator(string name, IReadOnlyList<int> blocks, GeneratorLayout layout)
+        : base(name)
+    {
+        Blocks = blocks.ToArray();
+        Layout = layout;
+    }
+
+    /// <summary>Choice counts of the parameters, in order.</summary>
+    public int[] Blocks { get; }
+
+    /// <summary>Which parameters are chained and which are per-layer slots.</summary>
+    public GeneratorLayout Layout { get; }
+
+    public static DesignGenerator Create(ModelConfig model, IDseTask task)
+    {
+        int[] blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
+        int inputs = model.NoiseDim + task.FeatureCount;
+        return model.Generator switch
+        {
+            "chained" => new ChainedGenerator(inputs, blocks, task.Layout, model.Hidden, model.Layers),
+            "factorised" => new FactorisedGenerator(inputs, blocks, task.Layout, model.Hidden, model.Layers),
+            _ => throw new ArgumentException($"unknown generator {model.Generator}", nameof(model)),
+        };
+    }
+
+    /// <summary>
+    /// Logits [B, W] of every parameter. A chained generator conditions each parameter on <paramref name="design"/>'s
+    /// earlier ones (teacher forcing), so the cross-entropy against that design is its exact negative log-likelihood.
+    /// </summary>
+    public abstract Tensor Logits(Tensor noise, Tensor features, Tensor design);
+
+    /// <summary>Hard one-hot designs [B, W] whose gradients are the straight-through Gumbel-softmax ones at <paramref name="tau"/>.</summary>
+    public abstract Tensor StraightThrough(Tensor noise, Tensor features, double tau, Generator? sampler);
+
+    /// <summary>
+    /// Choice indices [B, P], each drawn from softmax(logits / temperature), per-layer slots at
+    /// <paramref name="slotTemperature"/>; no gradient.
+    /// </summary>
+    public abstract Tensor Sample(Tensor noise, Tensor features, double temperature, double slotTemperature, Generator? sampler);
+
+    /// <summary>Per-logit divisors [W]: <paramref name="temperature"/> for chained parameters, <paramref name="slotTemperature"/> for slots.</summary>
+    protected Tensor Temperatures(double temperature, double slotTemperature)
+    {
+        int chainedWidth = Blocks.Take(Layout.Chained).Sum();
+        return cat(new[] { full(chainedWidth, (float)temperature), full(Blocks.Sum() - chainedWidth, (float)slotTemperature) });
+    }
+}
+
+/// <summary>One MLP from (z, c) to all logits; parameters are drawn independently given z and c.</summary>
+public sealed class FactorisedGenerator : DesignGenerator
+{
+    private readonly Mlp mlp;
+
+    public FactorisedGenerator(int inputs, IReadOnlyList<int> blocks, GeneratorLayout layout, int hidden, int layers)
+        : base("generator", blocks, layout)
+    {
+        mlp = new Mlp("mlp", inputs, hidden, layers, Blocks.Sum(), leaky: false);
+        RegisterComponents();
+    }
+
+    public override Tensor Logits(Tensor noise, Tensor features, Tensor design) => Forward(noise, features);
+
+    public override Tensor StraightThrough(Tensor noise, Tensor features, double tau, Generator? sampler) =>
+        GumbelSoftmax.StraightThrough(Forward(noise, features), Blocks, tau, sampler);
+
+    public override Tensor Sample(Tensor noise, Tensor features, double temperature, double slotTemperature, Generator? sampler)
+    {
+        using IDisposable noGrad = no_grad();
+        return GumbelSoftmax.Sample(Forward(noise, features) / Temperatures(temperature, slotTemperature), Blocks, sampler);
+    }
+
+    private Tensor Forward(Tensor noise, Tensor features) => mlp.forward(cat(new[] { noise, features }, -1));
+}
+
+/// <summary>
+/// A trunk MLP encodes (z, c); one head per chained parameter reads the trunk and the one-hots drawn so far, so
+/// the array's columns are drawn knowing its rows, say. Per-layer slots (a network's dataflows) share one head
+/// that reads a projection of the trunk, the chained (hardware) one-hots and the slot's own features: given the
+/// hardware, each layer's best dataflow depends on that layer alone, and the shared head carries what it learns
+/// to layers and networks it has not seen.
+/// </summary>
+public sealed class ChainedGenerator : DesignGenerator
+{
+    private const int SlotContext = 32;
+
+    // The slot head runs once per layer slot and candidate (56 × 1,024 rows per query), so it is kept narrow.
+    private const int SlotHidden = 64;
+
+    private readonly Mlp trunk;
+    private readonly TorchSharp.Modules.ModuleList<Mlp> heads;
+    private readonly TorchSharp.Modules.Linear? slot_context;
+    private readonly Mlp? slot_head;
+    private readonly int _slots;
+
+    public ChainedGenerator(int inputs, IReadOnlyList<int> blocks, GeneratorLayout layout, int hidden, int layers)
+        : base("generator", blocks, layout)
+    {
+        _slots = Blocks.Length - layout.Chained;
+        if (_slots > 0 && (layout.SlotFeatureWidth <= 0 || Blocks.Skip(layout.Chained).Distinct().Count() != 1))
+        {
+            throw new ArgumentException("slot parameters need slot features and equal choice counts", nameof(layout));
+        }
+
+        trunk = new Mlp("trunk", inputs, hidden, Math.Max(1, layers - 1), hidden, leaky: false);
+        int prefix = 0;
+        var chainedHeads = new Mlp[layout.Chained];
+        for (int p = 0; p < layout.Chained; p++)
+        {
+            chainedHeads[p] = new Mlp($"head{p}", hidden + prefix, hidden, 1, Blocks[p], leaky: false);
+            prefix += Blocks[p];
+        }
+
+        heads = nn.ModuleList(chainedHeads);
+        if (_slots > 0)
+        {
+            slot_context = nn.Linear(hidden, SlotContext);
+            slot_head = new Mlp("slot_head", SlotContext + prefix + layout.SlotFeatureWidth, SlotHidden, 2, Blocks[layout.Chained], leaky: false);
+        }
+
+        RegisterComponents();
+    }
+
+    public override Tensor Logits(Tensor noise, Tensor features, Tensor design) => Unroll(noise, features, design, choose: null).Logits;
+
+    public override Tensor StraightThrough(Tensor noise, Tensor features, double tau, Generator? sampler) =>
+        Unroll(noise, features, teacher: null, logits => GumbelSoftmax.StraightThrough(logits, new[] { (int)logits.shape[^1] }, tau, sampler)).Chosen;
+
+    public override Tensor Sample(Tensor noise, Tensor features, double temperature, double slotTemperature, Generator? sampler)
+    {
+        using IDisposable noGrad = no_grad();
+        Tensor oneHot = Unroll(noise, features, teacher: null, logits =>
+        {
+            int size = (int)logits.shape[^1];
+            double divisor = logits.dim() == 3 ? slotTemperature : temperature;
+            return nn.functional.one_hot(GumbelSoftmax.Sample(logits / divisor, new[] { size }, sampler).squeeze(-1), size).to_type(logits.dtype);
+        }).Chosen;
+        var indices = new List<Tensor>(Blocks.Length);
+        long offset = 0;
+        foreach (int size in Blocks)
+        {
+            indices.Add(oneHot.narrow(-1, offset, size).argmax(-1));
+            offset += size;
+        }
+
+        return stack(indices, -1);
+    }
+
+    /// <summary>
+    /// Runs the heads in order. With a <paramref name="teacher"/> design each head reads its one-hots; otherwise it
+    /// reads what <paramref name="choose"/> drew from the earlier heads' logits.
+    /// </summary>
+    private (Tensor Logits, Tensor Chosen) Unroll(Tensor noise, Tensor features, Tensor? teacher, Func<Tensor, Tensor>? choose)
+    {
+        Tensor context = nn.functional.relu(trunk.forward(cat(new[] { noise, features }, -1)));
+        var logits = new List<Tensor>(heads.Count + 1);
+        var chosen = new List<Tensor>(heads.Count + 1);
+        long offset = 0;
+        for (int p = 0; p < heads.Count; p++)
+        {
+            Tensor input = p == 0 ? context : cat(new[] { context, teacher?.narrow(-1, 0, offset) ?? cat(chosen, -1) }, -1);
+            Tensor headLogits = heads[p].forward(input);
+            logits.Add(headLogits);
+            chosen.Add(teacher?.narrow(-1, offset, Blocks[p]) ?? choose!(headLogits));
+            offset += Blocks[p];
+        }
+
+        if (_slots > 0)
+        {
+            long batch = noise.shape[0];
+            Tensor hardware = teacher?.narrow(-1, 0, offset) ?? cat(chosen, -1);
+            Tensor slotFeatures = features.narrow(-1, Layout.SlotFeatureOffset, _slots * Layout.SlotFeatureWidth).reshape(batch, _slots, Layout.SlotFeatureWidth);
+            Tensor shared = cat(new[] { slot_context!.forward(context), hardware }, -1).unsqueeze(1).expand(batch, _slots, -1);
+            Tensor slotLogits = slot_head!.forward(cat(new[] { shared, slotFeatures }, -1));
+            int size = Blocks[Layout.Chained];
+            logits.Add(slotLogits.reshape(batch, _slots * size));
+            chosen.Add(teacher?.narrow(-1, offset, _slots * size) ?? choose!(slotLogits).reshape(batch, _slots * size));
+        }
+
+        return (cat(logits, -1), cat(chosen, -1));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Gandse.Harness;
+using Gandse.Methods.Gan;
+using Gandse.Tasks;
+
+namespace Gandse.Tests.Methods.Gan;
+
+public sealed class NetworkGanTrainingTests
+{
+    [Fact]
+    public void A_network_gan_trains_its_per_layer_head_on_the_best_mappings_of_its_own_hardware_and_answers_unseen_networks()
+    {
+        using var experiment = new TinyExperiment("systolic-network");
+        var config = experiment.Config(
+            "data.max_layers=16", "data.synthetic_layers_min=2", "data.synthetic_layers_max=8", "data.train_workloads=3", "data.val_workloads=2",
+            "data.test_workloads=1", "data.test_networks=[vgg16]", "data.conditions_per_workload=1", "train.steps=20", "train.val_queries=2");
+
+        TrainResult result = GanTrainer.Train(config, new TrainOptions(experiment.Path("run"), experiment.Path("ckpt")));
+
+        string[] metrics = File.ReadAllLines(Path.Combine(result.RunDirectory, "metrics.csv"));
+        int mapping = Array.IndexOf(metrics[0].Split(','), "loss_mapping");
+        double[] losses = metrics.Skip(1).Select(row => double.Parse(row.Split(',')[mapping], CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(losses, loss => Assert.InRange(loss, 1e-6, 10));
+
+        TrainedGan gan = TrainedGan.Load(experiment.Path("ckpt"));
+        IReadOnlyList<LabelledCondition> queries = Data.DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, "test");
+        IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, gan.Method(0), queries, 32);
+        Assert.Single(outcomes);
+        Assert.All(outcomes.Where(o => o.Feasible), o => Assert.True(o.Cost >= o.OptimumCost));
+    }
+}
