@@ -14,7 +14,7 @@ public static class TrainCommand
     {
         var command = new Command(
             "train",
-            "Train GANDSE from an experiment config: build (or load) the dataset, fit the surrogate, train the GAN.\n"
+            "Train GANDSE from an experiment config: build (or load) the dataset, fit the surrogate (and, for networks, the per-layer head), train the GAN.\n"
             + "Writes runs/<experiment>-<time>-s<seed>/ (config.yaml, metrics.csv, TensorBoard events) and checkpoints/<experiment>/{last,best}.ckpt.\n"
             + "Examples:\n"
             + "  gandse train experiments/systolic-gemm.yaml\n"
@@ -130,6 +130,7 @@ public static class TrainCommand
         {
             "dataset" => "labelling conditions with their exact optima",
             "surrogate" => $"surrogate  mse {progress.GeneratorLoss?.ToString("F4", invariant)}",
+            "mapping" => $"per-layer head  cross-entropy {progress.GeneratorLoss?.ToString("F4", invariant)}",
             _ => $"gan  D {progress.DiscriminatorLoss?.ToString("F3", invariant)}  G {progress.GeneratorLoss?.ToString("F3", invariant)}"
                 + (progress.Validation is Summary v ? $"  val feasible {v.FeasibleRate:P0} quality {v.Quality.ToString("F4", invariant)}" : string.Empty),
         };

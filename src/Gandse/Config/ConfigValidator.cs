@@ -58,10 +58,12 @@ public static class ConfigValidator
         Positive(config.Train.ValQueries, "train.val_queries");
         Positive(config.Train.HistogramEvery, "train.histogram_every");
         Positive(config.Generate.Candidates, "generate.candidates");
-        if (config.Train.SurrogateSteps < 0)
+        if (config.Train.SurrogateSteps < 0 || config.Train.MappingSteps < 0)
         {
-            throw new UsageException("train.surrogate_steps must be ≥ 0");
+            throw new UsageException("train.surrogate_steps and train.mapping_steps must be ≥ 0");
         }
+
+        Positive(config.Train.MappingBatchSize, "train.mapping_batch_size");
 
         foreach ((string name, double value) in new[]
         {

@@ -147,6 +147,15 @@ public sealed class TrainConfig
 
     public double SurrogateLr { get; set; } = 1e-3;
 
+    /// <summary>
+    /// Tasks with per-layer parameters: steps that fit the generator's per-layer head to the exact best dataflows
+    /// of random hardware under training conditions, before the GAN (as the surrogate is fitted first).
+    /// </summary>
+    public int MappingSteps { get; set; } = 3000;
+
+    /// <summary>Conditions per mapping step, each with one random hardware point and all its layers.</summary>
+    public int MappingBatchSize { get; set; } = 128;
+
     public int LogEvery { get; set; } = 25;
 
     /// <summary>Validation (and the best/last checkpoints) every this many steps.</summary>

@@ -91,7 +91,8 @@ public sealed class FactorisedGenerator : DesignGenerator
 /// <summary>
 /// A trunk MLP encodes (z, c); one head per chained parameter reads the trunk and the one-hots drawn so far, so
 /// the array's columns are drawn knowing its rows, say. Per-layer slots (a network's dataflows) share one head
-/// that reads a projection of the trunk, the chained (hardware) one-hots and the slot's own features: given the
+/// that reads a projection of the trunk, the chained (hardware) one-hots and positions, the condition's global
+/// features (those before the slot features: budgets, bandwidth) and the slot's own features: given the
 /// hardware, each layer's best dataflow depends on that layer alone, and the shared head carries what it learns
 /// to layers and networks it has not seen.
 /// </summary>
@@ -100,12 +101,13 @@ public sealed class ChainedGenerator : DesignGenerator
     private const int SlotContext = 32;
 
     // The slot head runs once per layer slot and candidate (56 × 1,024 rows per query), so it is kept narrow.
-    private const int SlotHidden = 64;
+    private const int SlotHidden = 128;
 
     private readonly Mlp trunk;
     private readonly TorchSharp.Modules.ModuleList<Mlp> heads;
     private readonly TorchSharp.Modules.Linear? slot_context;
     private readonly Mlp? slot_head;
+    private readonly Tensor? slot_positions;
     private readonly int _slots;
 
     public ChainedGenerator(int inputs, IReadOnlyList<int> blocks, GeneratorLayout layout, int hidden, int layers)
@@ -130,7 +132,8 @@ public sealed class ChainedGenerator : DesignGenerator
         if (_slots > 0)
         {
             slot_context = nn.Linear(hidden, SlotContext);
-            slot_head = new Mlp("slot_head", SlotContext + prefix + layout.SlotFeatureWidth, SlotHidden, 2, Blocks[layout.Chained], leaky: false);
+            slot_head = new Mlp("slot_head", SlotContext + prefix + layout.Chained + layout.SlotFeatureOffset + layout.SlotFeatureWidth, SlotHidden, 3, Blocks[layout.Chained], leaky: false);
+            slot_positions = Positions(Blocks.Take(layout.Chained).ToArray());
         }
 
         RegisterComponents();
@@ -162,6 +165,28 @@ public sealed class ChainedGenerator : DesignGenerator
     }
 
     /// <summary>
+    /// [W, P] matrix taking one-hot blocks to each choice's position in [0, 1]. For powers of two (rows, buffer
+    /// sizes) the position is a scaled log2, so the slot head can relate the drawn hardware to the layer's log2
+    /// dims linearly (how many folds a layer needs, say) instead of learning it from one-hots.
+    /// </summary>
+    private static Tensor Positions(int[] blocks)
+    {
+        var matrix = zeros(blocks.Sum(), blocks.Length);
+        int offset = 0;
+        for (int p = 0; p < blocks.Length; p++)
+        {
+            for (int i = 0; i < blocks[p]; i++)
+            {
+                matrix[offset + i, p] = (float)i / Math.Max(1, blocks[p] - 1);
+            }
+
+            offset += blocks[p];
+        }
+
+        return matrix;
+    }
+
+    /// <summary>
     /// Runs the heads in order. With a <paramref name="teacher"/> design each head reads its one-hots; otherwise it
     /// reads what <paramref name="choose"/> drew from the earlier heads' logits.
     /// </summary>
@@ -185,7 +210,8 @@ public sealed class ChainedGenerator : DesignGenerator
             long batch = noise.shape[0];
             Tensor hardware = teacher?.narrow(-1, 0, offset) ?? cat(chosen, -1);
             Tensor slotFeatures = features.narrow(-1, Layout.SlotFeatureOffset, _slots * Layout.SlotFeatureWidth).reshape(batch, _slots, Layout.SlotFeatureWidth);
-            Tensor shared = cat(new[] { slot_context!.forward(context), hardware }, -1).unsqueeze(1).expand(batch, _slots, -1);
+            Tensor global = features.narrow(-1, 0, Layout.SlotFeatureOffset);
+            Tensor shared = cat(new[] { slot_context!.forward(context), hardware, hardware.matmul(slot_positions!), global }, -1).unsqueeze(1).expand(batch, _slots, -1);
             Tensor slotLogits = slot_head!.forward(cat(new[] { shared, slotFeatures }, -1));
             int size = Blocks[Layout.Chained];
             logits.Add(slotLogits.reshape(batch, _slots * size));

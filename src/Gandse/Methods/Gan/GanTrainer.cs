@@ -73,6 +73,7 @@ public static class GanTrainer
         if (!options.Resume)
         {
             TrainSurrogate(state, run, options.Progress);
+            TrainMapping(state, run, options.Progress);
         }
 
         Summary? validation = null;
@@ -166,6 +167,37 @@ public static class GanTrainer
         }
     }
 
+    /// <summary>
+    /// Fits the generator's per-layer head to the exact best dataflows of random hardware under training
+    /// conditions (tasks with per-layer parameters only). The near-optimal sets alone show it only a few hardware
+    /// points per condition; here it sees the whole hardware space.
+    /// </summary>
+    private static void TrainMapping(TrainingState state, RunDirectory run, Action<TrainProgress>? progress)
+    {
+        TrainConfig train = state.Config.Train;
+        if (state.Blocks.Length == state.Task.Layout.Chained)
+        {
+            return;
+        }
+
+        for (int step = 1; step <= train.MappingSteps; step++)
+        {
+            using IDisposable scope = NewDisposeScope();
+            Tensor index = randint(state.TrainCount, new long[] { train.MappingBatchSize }, generator: state.Sampler);
+            Tensor hardware = state.Task.Space.OneHot(state.Task.Space.RandomIndices(new long[] { train.MappingBatchSize }, state.Sampler));
+            Tensor noise = randn(new long[] { train.MappingBatchSize, state.Networks.NoiseDim }, generator: state.Sampler);
+            Tensor loss = MappingLoss(state, noise, state.TrainFeatures.index_select(0, index), hardware, state.TrainValues.Map(t => t.index_select(0, index)));
+            state.GeneratorOptimizer.zero_grad();
+            loss.backward();
+            state.GeneratorOptimizer.step();
+            if (step % train.LogEvery == 0 || step == train.MappingSteps)
+            {
+                run.Writer.add_scalar("mapping/cross_entropy", loss.item<float>(), step);
+                progress?.Invoke(new TrainProgress("mapping", step, train.MappingSteps, GeneratorLoss: loss.item<float>()));
+            }
+        }
+    }
+
     private static (Tensor Features, Tensor Designs, Tensor Targets) SurrogateBatch(TrainingState state, int size)
     {
         Tensor index = randint(state.TrainCount, new long[] { size }, generator: state.Sampler);
@@ -210,7 +242,7 @@ public static class GanTrainer
         Tensor supervised = train.SupervisedWeight > 0
             ? state.Task.Space.CrossEntropy(state.Networks.Generator.Logits(noise, features, real), realIndices)
             : zeros(1).squeeze();
-        Tensor mapping = MappingLoss(state, noise, features, fake, state.TrainValues.Map(t => t.index_select(0, index)));
+        Tensor mapping = train.MappingWeight > 0 ? MappingLoss(state, noise, features, fake, state.TrainValues.Map(t => t.index_select(0, index))) : zeros(1).squeeze();
         Tensor lossG = (train.AdversarialWeight * adversarial) + (train.ObjectiveWeight * objective) + (train.ConstraintWeight * constraint)
             + (train.SupervisedWeight * supervised) + (train.MappingWeight * mapping);
         state.GeneratorOptimizer.zero_grad();
@@ -221,19 +253,20 @@ public static class GanTrainer
     }
 
     /// <summary>
-    /// Mean cross-entropy of the per-layer logits, given the generated hardware, against the exact best per-layer
-    /// choices for that hardware (<see cref="IDseTask.CompleteMappings"/>); zero for tasks without per-layer parameters.
+    /// Mean cross-entropy of the per-layer logits, given the hardware of <paramref name="designs"/> (one-hot), against
+    /// the exact best per-layer choices for that hardware (<see cref="IDseTask.CompleteMappings"/>); zero for tasks
+    /// without per-layer parameters.
     /// </summary>
-    private static Tensor MappingLoss(TrainingState state, Tensor noise, Tensor features, Tensor fake, ValueBatch conditions)
+    private static Tensor MappingLoss(TrainingState state, Tensor noise, Tensor features, Tensor designs, ValueBatch conditions)
     {
         int chained = state.Task.Layout.Chained;
         int slots = state.Blocks.Length - chained;
-        if (slots == 0 || state.Config.Train.MappingWeight == 0)
+        if (slots == 0)
         {
             return zeros(1).squeeze();
         }
 
-        Tensor completed = state.Task.CompleteMappings(conditions, state.Task.Space.FromOneHot(fake.detach()).unsqueeze(1)).squeeze(1);
+        Tensor completed = state.Task.CompleteMappings(conditions, state.Task.Space.FromOneHot(designs.detach()).unsqueeze(1)).squeeze(1);
         long chainedWidth = state.Blocks.Take(chained).Sum();
         int choices = state.Blocks[chained];
         Tensor slotLogits = state.Networks.Generator.Logits(noise, features, state.Task.Space.OneHot(completed)).narrow(-1, chainedWidth, slots * choices);

@@ -21,6 +21,8 @@ public sealed class NetworkGanTrainingTests
         int mapping = Array.IndexOf(metrics[0].Split(','), "loss_mapping");
         double[] losses = metrics.Skip(1).Select(row => double.Parse(row.Split(',')[mapping], CultureInfo.InvariantCulture)).ToArray();
         Assert.All(losses, loss => Assert.InRange(loss, 1e-6, 10));
+        var pretraining = Runs.TensorBoardEvents.Scalars(Runs.TensorBoardEvents.Read(result.RunDirectory)).Where(s => s.Tag == "mapping/cross_entropy").ToList();
+        Assert.Equal(new long[] { 5, 10, 15, 20 }, pretraining.Select(s => s.Step));
 
         TrainedGan gan = TrainedGan.Load(experiment.Path("ckpt"));
         IReadOnlyList<LabelledCondition> queries = Data.DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, "test");

@@ -30,6 +30,8 @@ public sealed class TinyExperiment : IDisposable
               batch_size: 32
               surrogate_steps: 20
               surrogate_batch_size: 64
+              mapping_steps: 20
+              mapping_batch_size: 16
               log_every: 5
               eval_every: 10
               histogram_every: 10
