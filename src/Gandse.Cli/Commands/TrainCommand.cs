@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Gandse.Config;
 using Gandse.Harness;
 using Gandse.Methods.Gan;
@@ -65,6 +66,13 @@ public static class TrainCommand
                 interrupt.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+
+            // A scheduler's time limit or a plain `kill` sends SIGTERM: stop the same way, so no steps are lost.
+            using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = !interrupt.IsCancellationRequested;
+                interrupt.Cancel();
+            });
             TrainResult trained;
             try
             {

@@ -62,7 +62,8 @@ public static class GanTrainer
         var state = new TrainingState(config, task, dataset);
 
         int start = 0;
-        double best = double.NegativeInfinity;
+        // Validation scores are ≥ 0, so −1 means "not validated yet" (and, unlike −∞, fits in the JSON header).
+        double best = -1;
         if (options.Resume)
         {
             CheckpointInfo info = GanCheckpoint.Load(lastPath, state.Networks, state.Optimizers, state.Sampler);

@@ -101,6 +101,20 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
     }
 
     [Fact]
+    public void A_run_interrupted_before_its_first_validation_still_saves_its_step()
+    {
+        string checkpoints = _trained.Experiment.Path("early-ckpt");
+        using var interrupt = new CancellationTokenSource();
+
+        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(
+            _trained.Experiment.Path("early-run"), checkpoints, Progress: p => { if (p.Phase == "gan" && p.Done == 3) interrupt.Cancel(); }, Cancellation: interrupt.Token));
+
+        Assert.True(stopped.Interrupted);
+        Assert.Equal(3, GanCheckpoint.ReadInfo(Path.Combine(checkpoints, "last.ckpt")).Step);
+        Assert.False(File.Exists(Path.Combine(checkpoints, "best.ckpt")));
+    }
+
+    [Fact]
     public void Validation_answers_are_checked_with_the_exact_cost_model()
     {
         TrainedGan gan = TrainedGan.Load(_trained.Experiment.Path("ckpt"));
