@@ -153,15 +153,7 @@ public sealed class ChainedGenerator : DesignGenerator
             double divisor = logits.dim() == 3 ? slotTemperature : temperature;
             return nn.functional.one_hot(GumbelSoftmax.Sample(logits / divisor, new[] { size }, sampler).squeeze(-1), size).to_type(logits.dtype);
         }).Chosen;
-        var indices = new List<Tensor>(Blocks.Length);
-        long offset = 0;
-        foreach (int size in Blocks)
-        {
-            indices.Add(oneHot.narrow(-1, offset, size).argmax(-1));
-            offset += size;
-        }
-
-        return stack(indices, -1);
+        return GumbelSoftmax.ArgMax(oneHot, Blocks);
     }
 
     /// <summary>

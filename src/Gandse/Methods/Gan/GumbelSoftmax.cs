@@ -33,12 +33,17 @@ public static class GumbelSoftmax
     public static Tensor Sample(Tensor logits, IReadOnlyList<int> blockSizes, Generator? generator = null)
     {
         using IDisposable noGrad = no_grad();
-        Tensor perturbed = logits + Noise(logits, generator);
+        return ArgMax(logits + Noise(logits, generator), blockSizes);
+    }
+
+    /// <summary>The arg-max of each block of <paramref name="scores"/>: choice indices [B, P].</summary>
+    public static Tensor ArgMax(Tensor scores, IReadOnlyList<int> blockSizes)
+    {
         var indices = new List<Tensor>(blockSizes.Count);
         long offset = 0;
         foreach (int size in blockSizes)
         {
-            indices.Add(perturbed.narrow(-1, offset, size).argmax(-1));
+            indices.Add(scores.narrow(-1, offset, size).argmax(-1));
             offset += size;
         }
 
