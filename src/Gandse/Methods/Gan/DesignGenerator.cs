@@ -142,15 +142,15 @@ public sealed class ChainedGenerator : DesignGenerator
     public override Tensor Logits(Tensor noise, Tensor features, Tensor design) => Unroll(noise, features, design, choose: null).Logits;
 
     public override Tensor StraightThrough(Tensor noise, Tensor features, double tau, Generator? sampler) =>
-        Unroll(noise, features, teacher: null, logits => GumbelSoftmax.StraightThrough(logits, new[] { (int)logits.shape[^1] }, tau, sampler)).Chosen;
+        Unroll(noise, features, teacher: null, (logits, _) => GumbelSoftmax.StraightThrough(logits, new[] { (int)logits.shape[^1] }, tau, sampler)).Chosen;
 
     public override Tensor Sample(Tensor noise, Tensor features, double temperature, double slotTemperature, Generator? sampler)
     {
         using IDisposable noGrad = no_grad();
-        Tensor oneHot = Unroll(noise, features, teacher: null, logits =>
+        Tensor oneHot = Unroll(noise, features, teacher: null, (logits, slot) =>
         {
             int size = (int)logits.shape[^1];
-            double divisor = logits.dim() == 3 ? slotTemperature : temperature;
+            double divisor = slot ? slotTemperature : temperature;
             return nn.functional.one_hot(GumbelSoftmax.Sample(logits / divisor, new[] { size }, sampler).squeeze(-1), size).to_type(logits.dtype);
         }).Chosen;
         return GumbelSoftmax.ArgMax(oneHot, Blocks);
@@ -180,9 +180,9 @@ public sealed class ChainedGenerator : DesignGenerator
 
     /// <summary>
     /// Runs the heads in order. With a <paramref name="teacher"/> design each head reads its one-hots; otherwise it
-    /// reads what <paramref name="choose"/> drew from the earlier heads' logits.
+    /// reads what <paramref name="choose"/> drew from the earlier heads' logits (told whether they are the slots').
     /// </summary>
-    private (Tensor Logits, Tensor Chosen) Unroll(Tensor noise, Tensor features, Tensor? teacher, Func<Tensor, Tensor>? choose)
+    private (Tensor Logits, Tensor Chosen) Unroll(Tensor noise, Tensor features, Tensor? teacher, Func<Tensor, bool, Tensor>? choose)
     {
         Tensor context = nn.functional.relu(trunk.forward(cat(new[] { noise, features }, -1)));
         var logits = new List<Tensor>(heads.Count + 1);
@@ -193,7 +193,7 @@ public sealed class ChainedGenerator : DesignGenerator
             Tensor input = p == 0 ? context : cat(new[] { context, teacher?.narrow(-1, 0, offset) ?? cat(chosen, -1) }, -1);
             Tensor headLogits = heads[p].forward(input);
             logits.Add(headLogits);
-            chosen.Add(teacher?.narrow(-1, offset, Blocks[p]) ?? choose!(headLogits));
+            chosen.Add(teacher?.narrow(-1, offset, Blocks[p]) ?? choose!(headLogits, false));
             offset += Blocks[p];
         }
 
@@ -207,7 +207,7 @@ public sealed class ChainedGenerator : DesignGenerator
             Tensor slotLogits = slot_head!.forward(cat(new[] { shared, slotFeatures }, -1));
             int size = Blocks[Layout.Chained];
             logits.Add(slotLogits.reshape(batch, _slots * size));
-            chosen.Add(teacher?.narrow(-1, offset, _slots * size) ?? choose!(slotLogits).reshape(batch, _slots * size));
+            chosen.Add(teacher?.narrow(-1, offset, _slots * size) ?? choose!(slotLogits, true).reshape(batch, _slots * size));
         }
 
         return (cat(logits, -1), cat(chosen, -1));
