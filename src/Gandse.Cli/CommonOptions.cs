@@ -10,9 +10,11 @@ namespace Gandse.Cli;
 /// <summary>Options several commands share, and the parsing that turns their tokens into library values.</summary>
 public static class CommonOptions
 {
-    public static Option<bool> CompleteMappings() => new("--complete-mappings")
+    public static Option<bool?> CompleteMappings() => new("--complete-mappings")
     {
-        Description = "Network checkpoints: give each candidate's hardware its best per-layer dataflows before verification (3 evaluations per layer).",
+        Description = "Network checkpoints: give each candidate's hardware its best per-layer dataflows before verification (3 evaluations per layer); "
+            + "'--complete-mappings false' keeps the generator's own (default: the checkpoint's generate.complete_mappings).",
+        HelpName = "true|false",
     };
 
     public static Option<double?> Temperature() => new("--temperature")

@@ -28,7 +28,7 @@ public static class EvalCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise.", DefaultValueFactory = _ => 0 };
         Option<double?> temperature = CommonOptions.Temperature();
         Option<double?> slotTemperature = CommonOptions.SlotTemperature();
-        Option<bool> completeMappings = CommonOptions.CompleteMappings();
+        Option<bool?> completeMappings = CommonOptions.CompleteMappings();
         Option<bool> json = CommonOptions.Json();
         foreach (Option option in new Option[] { checkpoint, split, candidates, limit, seed, temperature, slotTemperature, completeMappings, json })
         {
@@ -64,7 +64,7 @@ public static class EvalCommand
 
             int perQuery = result.GetValue(candidates) ?? gan.Config.Generate.Candidates;
             GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
-            bool complete = result.GetValue(completeMappings) || gan.Config.Generate.CompleteMappings;
+            bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
             Summary summary = Summary.Of(Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete), queries.Any(q => q.Condition.Targets.Latency is not null));
             Write(io, gan, splitName, perQuery, summary, result.GetValue(json));

@@ -38,7 +38,7 @@ public static class GenerateCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV (default: standard output).", HelpName = "file" };
         Option<double?> temperature = CommonOptions.Temperature();
         Option<double?> slotTemperature = CommonOptions.SlotTemperature();
-        Option<bool> completeMappings = CommonOptions.CompleteMappings();
+        Option<bool?> completeMappings = CommonOptions.CompleteMappings();
         Option<bool> json = CommonOptions.Json();
         foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, json })
         {
@@ -57,7 +57,7 @@ public static class GenerateCommand
 
             TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
             GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
-            bool complete = result.GetValue(completeMappings) || gan.Config.Generate.CompleteMappings;
+            bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             int perQuery = n ?? gan.Config.Generate.Candidates;
             if (result.GetValue(input) is string inputPath)
             {

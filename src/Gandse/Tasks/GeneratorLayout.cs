@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace Gandse.Tasks;
 
 /// <summary>
@@ -5,6 +7,20 @@ namespace Gandse.Tasks;
 /// at a time, each given the ones before it. The rest, if any, are per-layer slots with equal choice counts
 /// (a dataflow per layer, say): each is drawn given the chained parameters and its own slot features, which
 /// sit in the condition features from <paramref name="SlotFeatureOffset"/>, <paramref name="SlotFeatureWidth"/>
-/// per slot.
+/// per slot. A slot whose features are all zero is padding (past a network's last layer): it is not modelled
+/// and takes choice 0, as the exact labels do. <paramref name="Interaction"/>, if given, adds closed-form
+/// features of each slot on the drawn hardware.
 /// </summary>
-public sealed record GeneratorLayout(int Chained, int SlotFeatureOffset = 0, int SlotFeatureWidth = 0);
+public sealed record GeneratorLayout(int Chained, int SlotFeatureOffset = 0, int SlotFeatureWidth = 0, SlotInteraction? Interaction = null)
+{
+    /// <summary>[B, slots] bool: which slots of conditions <paramref name="features"/> [B, F] hold a layer.</summary>
+    public Tensor SlotPresence(Tensor features, int slots) =>
+        features.narrow(-1, SlotFeatureOffset, slots * SlotFeatureWidth).reshape(features.shape[0], slots, SlotFeatureWidth).ne(0).any(-1);
+}
+
+/// <summary>
+/// Closed-form features of a slot on given hardware: <see cref="Compute"/> takes the chained parameters' one-hots
+/// [R, W] and the slots' features [R, SlotFeatureWidth] (row r of one with row r of the other) and returns
+/// [R, <see cref="Width"/>] float32, without gradient.
+/// </summary>
+public sealed record SlotInteraction(int Width, Func<Tensor, Tensor, Tensor> Compute);

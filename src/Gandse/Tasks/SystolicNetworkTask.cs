@@ -25,7 +25,10 @@ public sealed class SystolicNetworkTask : IDseTask
     private const int GlobalFeatures = 3;
     private const int LayerFeatures = 5;
 
+    private const int DataflowCount = 3;
+
     private readonly SystolicCostModel _model = new();
+    private readonly DesignSpace _hardwareSpace = SystolicNetworkSpace.Create(0);
     private readonly DataConfig _data;
 
     public SystolicNetworkTask(DataConfig data)
@@ -46,8 +49,12 @@ public sealed class SystolicNetworkTask : IDseTask
 
     public IReadOnlyList<string> MetricNames => _model.MetricNames;
 
-    /// <summary>Hardware chained; each layer's dataflow from the hardware and that layer's features.</summary>
-    public GeneratorLayout Layout => new(SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures);
+    /// <summary>
+    /// Hardware chained; each layer's dataflow from the hardware, that layer's features and its compute cycles
+    /// under each dataflow on that hardware (<see cref="DataflowComputeCycles"/>).
+    /// </summary>
+    public GeneratorLayout Layout => new(
+        SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, DataflowComputeCycles));
 
     public int FeatureCount => GlobalFeatures + (LayerFeatures * MaxLayers);
 
@@ -185,6 +192,34 @@ public sealed class SystolicNetworkTask : IDseTask
 
         ValueBatch bounds = ScalarOnly(conditionValues).Map(t => t.unsqueeze(1));
         return new CandidateEvaluation(metrics, Objective.Feasible(values, metrics, bounds), Objective.Violation(values, metrics, bounds));
+    }
+
+    /// <summary>
+    /// Per layer row r: log2 of its compute cycles under os, ws and is on hardware row r (/32), then each less the
+    /// least (/4): which dataflow folds the layer best onto the array. Stall cycles, which hinge on the buffers
+    /// and the bandwidth, are left for the generator to learn. Dims come back from the features' log2(dim)/12.
+    /// </summary>
+    private Tensor DataflowComputeCycles(Tensor hardwareOneHot, Tensor layerFeatures)
+    {
+        using IDisposable noGrad = no_grad();
+        ValueBatch hardware = _hardwareSpace.Values(_hardwareSpace.FromOneHot(hardwareOneHot.detach()));
+        var designs = new ValueBatch { [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).unsqueeze(1) };
+        foreach (string name in SystolicNetworkSpace.HardwareParameters)
+        {
+            designs[name] = hardware[name].unsqueeze(0);
+        }
+
+        Tensor Dim(int feature) => (layerFeatures.select(-1, feature).to_type(ScalarType.Float64) * 12).exp2().round().clamp_min(1).unsqueeze(0);
+        var layers = new ValueBatch
+        {
+            [ConditionFields.M] = Dim(0),
+            [ConditionFields.N] = Dim(1),
+            [ConditionFields.K] = Dim(2),
+            [ConditionFields.DramBandwidth] = tensor(SystolicSpace.DefaultDramBandwidth, ScalarType.Float64),
+        };
+        Tensor log2Cycles = _model.Evaluate(designs, layers)[Metric.ComputeCycles].log2().t();
+        Tensor overLeast = log2Cycles - log2Cycles.amin(new long[] { -1 }, keepdim: true);
+        return cat(new[] { log2Cycles / 32, overLeast / 4 }, -1).to_type(ScalarType.Float32);
     }
 
     /// <summary>Each layer's best dataflow for each candidate's hardware: all three dataflows evaluated per layer.</summary>

@@ -106,6 +106,36 @@ public class SystolicNetworkTaskTests
         Assert.True((after <= before).all().item<bool>());
     }
 
+    [Fact]
+    public void The_generator_sees_each_layers_exact_compute_cycles_under_each_dataflow()
+    {
+        var task = new SystolicNetworkTask(new DataConfig { MaxLayers = 2 });
+        var network = new Network("pair", new[] { new NetworkLayer("a", new Gemm(12544, 64, 147)), new NetworkLayer("b", new Gemm(49, 1000, 2048), 3) });
+        var hardware = new SystolicHardware(32, 16, Dataflow.Os, 64, 8, 2);
+        Design design = task.Space.Parse(
+            new Dictionary<string, string> { ["rows"] = "32", ["cols"] = "16", ["ifmap_sram_kb"] = "64", ["filter_sram_kb"] = "8", ["ofmap_sram_kb"] = "2" },
+            new Dictionary<string, string> { ["dataflow_0"] = "os", ["dataflow_1"] = "os" });
+
+        using IDisposable scope = NewDisposeScope();
+        Tensor layerFeatures = task.Features(new[] { task.Query(network, null, null, null, null) }).narrow(-1, task.Layout.SlotFeatureOffset, 2 * task.Layout.SlotFeatureWidth).reshape(2, -1);
+        Tensor hardwareOneHot = task.Space.OneHot(task.Space.IndexTensor(new[] { design })).narrow(-1, 0, task.Space.Parameters.Take(task.Layout.Chained).Sum(p => p.Count)).expand(2, -1);
+        Tensor interaction = task.Layout.Interaction!.Compute(hardwareOneHot, layerFeatures);
+
+        var reference = new SystolicReferenceModel();
+        for (int layer = 0; layer < 2; layer++)
+        {
+            double[] log2Cycles = new[] { Dataflow.Os, Dataflow.Ws, Dataflow.Is }
+                .Select(d => Math.Log2(reference.Evaluate(hardware with { Dataflow = d }, network.Layers[layer].Gemm, 16).ComputeCycles))
+                .ToArray();
+            Assert.Equal(task.Layout.Interaction.Width, interaction.shape[1]);
+            for (int d = 0; d < 3; d++)
+            {
+                Assert.Equal(log2Cycles[d] / 32, interaction[layer, d].item<float>(), 5);
+                Assert.Equal((log2Cycles[d] - log2Cycles.Min()) / 4, interaction[layer, 3 + d].item<float>(), 5);
+            }
+        }
+    }
+
     /// <summary>Every one of the 172,800 · 3² designs through the task's batched evaluation, first least (latency, energy) kept.</summary>
     private static (Design Best, double Latency, double Energy) Scan(SystolicNetworkTask task, Condition condition)
     {

@@ -92,13 +92,16 @@ public sealed class FactorisedGenerator : DesignGenerator
 /// A trunk MLP encodes (z, c); one head per chained parameter reads the trunk and the one-hots drawn so far, so
 /// the array's columns are drawn knowing its rows, say. Per-layer slots (a network's dataflows) share one head
 /// that reads a projection of the trunk, the chained (hardware) one-hots and positions, the condition's global
-/// features (those before the slot features: budgets, bandwidth) and the slot's own features: given the
-/// hardware, each layer's best dataflow depends on that layer alone, and the shared head carries what it learns
+/// features (those before the slot features: budgets, bandwidth), the slot's own features and the task's
+/// closed-form features of the slot on the drawn hardware (<see cref="SlotInteraction"/>): given the hardware, each layer's best dataflow depends on that layer alone, and the shared head carries what it learns
 /// to layers and networks it has not seen.
 /// </summary>
 public sealed class ChainedGenerator : DesignGenerator
 {
     private const int SlotContext = 32;
+
+    // Far beyond any Gumbel noise or sampling temperature: a padding slot always draws choice 0.
+    private const float PaddingLogit = 1e4f;
 
     // The slot head runs once per layer slot and candidate (56 × 1,024 rows per query), so it is kept narrow.
     private const int SlotHidden = 128;
@@ -132,7 +135,8 @@ public sealed class ChainedGenerator : DesignGenerator
         if (_slots > 0)
         {
             slot_context = nn.Linear(hidden, SlotContext);
-            slot_head = new Mlp("slot_head", SlotContext + prefix + layout.Chained + layout.SlotFeatureOffset + layout.SlotFeatureWidth, SlotHidden, 3, Blocks[layout.Chained], leaky: false);
+            int slotInputs = SlotContext + prefix + layout.Chained + layout.SlotFeatureOffset + layout.SlotFeatureWidth + (layout.Interaction?.Width ?? 0);
+            slot_head = new Mlp("slot_head", slotInputs, SlotHidden, 3, Blocks[layout.Chained], leaky: false);
             slot_positions = Positions(Blocks.Take(layout.Chained).ToArray());
         }
 
@@ -179,6 +183,29 @@ public sealed class ChainedGenerator : DesignGenerator
     }
 
     /// <summary>
+    /// Slot logits [B, slots, size]. The head runs only on slots that hold a layer (a synthetic network fills
+    /// fewer than half of them); padding slots get logits that make choice 0 certain, as in the exact labels, and
+    /// pass no gradient.
+    /// </summary>
+    private Tensor SlotLogits(Tensor context, Tensor features, Tensor hardware, long batch, int size)
+    {
+        int width = Layout.SlotFeatureWidth;
+        Tensor occupied = Layout.SlotPresence(features, _slots).reshape(-1).nonzero().squeeze(-1);
+        Tensor owner = occupied.div(_slots, rounding_mode: RoundingMode.floor);
+        Tensor slotFeatures = features.narrow(-1, Layout.SlotFeatureOffset, _slots * width).reshape(batch * _slots, width).index_select(0, occupied);
+        Tensor shared = cat(new[] { slot_context!.forward(context), hardware, hardware.matmul(slot_positions!), features.narrow(-1, 0, Layout.SlotFeatureOffset) }, -1);
+        var inputs = new List<Tensor> { shared.index_select(0, owner), slotFeatures };
+        if (Layout.Interaction is { } interaction)
+        {
+            inputs.Add(interaction.Compute(hardware.index_select(0, owner), slotFeatures));
+        }
+
+        Tensor padding = zeros(batch * _slots, size);
+        padding.select(-1, 0).fill_(PaddingLogit);
+        return padding.index_copy(0, occupied, slot_head!.forward(cat(inputs, -1))).reshape(batch, _slots, size);
+    }
+
+    /// <summary>
     /// Runs the heads in order. With a <paramref name="teacher"/> design each head reads its one-hots; otherwise it
     /// reads what <paramref name="choose"/> drew from the earlier heads' logits (told whether they are the slots').
     /// </summary>
@@ -200,12 +227,9 @@ public sealed class ChainedGenerator : DesignGenerator
         if (_slots > 0)
         {
             long batch = noise.shape[0];
-            Tensor hardware = teacher?.narrow(-1, 0, offset) ?? cat(chosen, -1);
-            Tensor slotFeatures = features.narrow(-1, Layout.SlotFeatureOffset, _slots * Layout.SlotFeatureWidth).reshape(batch, _slots, Layout.SlotFeatureWidth);
-            Tensor global = features.narrow(-1, 0, Layout.SlotFeatureOffset);
-            Tensor shared = cat(new[] { slot_context!.forward(context), hardware, hardware.matmul(slot_positions!), global }, -1).unsqueeze(1).expand(batch, _slots, -1);
-            Tensor slotLogits = slot_head!.forward(cat(new[] { shared, slotFeatures }, -1));
             int size = Blocks[Layout.Chained];
+            Tensor hardware = teacher?.narrow(-1, 0, offset) ?? cat(chosen, -1);
+            Tensor slotLogits = SlotLogits(context, features, hardware, batch, size);
             logits.Add(slotLogits.reshape(batch, _slots * size));
             chosen.Add(teacher?.narrow(-1, offset, _slots * size) ?? choose!(slotLogits, true).reshape(batch, _slots * size));
         }

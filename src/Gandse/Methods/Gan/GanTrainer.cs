@@ -253,10 +253,13 @@ public static class GanTrainer
         return new StepLosses(tau, lossD.item<float>(), lossG.item<float>(), adversarial.item<float>(), objective.item<float>(), constraint.item<float>(), supervised.item<float>(), mapping.item<float>());
     }
 
+    // Padding slots (no layer) take no part in the mapping loss.
+    private const long IgnoredTarget = -100;
+
     /// <summary>
     /// Mean cross-entropy of the per-layer logits, given the hardware of <paramref name="designs"/> (one-hot), against
-    /// the exact best per-layer choices for that hardware (<see cref="IDseTask.CompleteMappings"/>); zero for tasks
-    /// without per-layer parameters.
+    /// the exact best per-layer choices for that hardware (<see cref="IDseTask.CompleteMappings"/>), over the slots
+    /// that hold a layer; zero for tasks without per-layer parameters.
     /// </summary>
     private static Tensor MappingLoss(TrainingState state, Tensor noise, Tensor features, Tensor designs, ValueBatch conditions)
     {
@@ -271,7 +274,9 @@ public static class GanTrainer
         long chainedWidth = state.Blocks.Take(chained).Sum();
         int choices = state.Blocks[chained];
         Tensor slotLogits = state.Networks.Generator.Logits(noise, features, state.Task.Space.OneHot(completed)).narrow(-1, chainedWidth, slots * choices);
-        return F.cross_entropy(slotLogits.reshape(-1, choices), completed.narrow(-1, chained, slots).reshape(-1));
+        Tensor present = state.Task.Layout.SlotPresence(features, slots);
+        Tensor targets = where(present, completed.narrow(-1, chained, slots), IgnoredTarget);
+        return F.cross_entropy(slotLogits.reshape(-1, choices), targets.reshape(-1), ignore_index: IgnoredTarget);
     }
 
     private static void SetLearningRate(OptimizerHelper optimizer, double rate)

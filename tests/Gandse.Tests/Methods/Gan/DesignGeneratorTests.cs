@@ -1,6 +1,7 @@
 using Gandse.Config;
 using Gandse.Methods.Gan;
 using Gandse.Tasks;
+using Gandse.Workloads;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -78,6 +79,28 @@ public class DesignGeneratorTests
 
         Assert.False(ColumnLogits(chained, design).allclose(ColumnLogits(chained, otherRows)));
         Assert.True(ColumnLogits(factorised, design).allclose(ColumnLogits(factorised, otherRows)));
+    }
+
+    [Fact]
+    public void Padding_slots_draw_choice_zero_and_pass_no_gradient()
+    {
+        using IDisposable scope = NewDisposeScope();
+        (DesignGenerator generator, IDseTask task, Tensor noise, _) = Build("chained", "systolic-network");
+        Workload twoLayers = WorkloadParser.Parse("network:probe:3136x256x64;49x512x4608");
+        Tensor features = task.Features(Enumerable.Repeat(task.Query(twoLayers, 4096, 1536, 16, null), Batch).ToList());
+        int hardware = task.Layout.Chained, slots = task.Space.Parameters.Count - hardware;
+
+        Tensor sampled = generator.Sample(noise, features, temperature: 50, slotTemperature: 50, new Generator(6));
+        Tensor padding = sampled.narrow(-1, hardware + 2, slots - 2);
+        Tensor layers = sampled.narrow(-1, hardware, 2);
+
+        Assert.True(padding.eq(0).all().item<bool>());
+        Assert.True(layers.unique().output.numel() > 1);
+
+        Tensor logits = generator.Logits(noise, features, task.Space.OneHot(sampled));
+        int hardwareWidth = task.Space.Parameters.Take(hardware).Sum(p => p.Count);
+        logits.narrow(-1, hardwareWidth + (2 * 3), (slots - 2) * 3).sum().backward();
+        Assert.All(generator.parameters(), p => Assert.True(p.grad is null || p.grad.abs().sum().item<float>() == 0));
     }
 
     private static (DesignGenerator Generator, IDseTask Task, Tensor Noise, Tensor Features) Build(string kind, string taskName)
