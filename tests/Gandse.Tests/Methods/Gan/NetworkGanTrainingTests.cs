@@ -13,7 +13,8 @@ public sealed class NetworkGanTrainingTests
         using var experiment = new TinyExperiment("systolic-network");
         var config = experiment.Config(
             "data.max_layers=16", "data.synthetic_layers_min=2", "data.synthetic_layers_max=8", "data.train_workloads=3", "data.val_workloads=2",
-            "data.test_workloads=1", "data.test_networks=[vgg16]", "data.conditions_per_workload=1", "train.steps=20", "train.val_queries=2");
+            "data.test_workloads=1", "data.test_networks=[vgg16]", "data.conditions_per_workload=1", "train.steps=20", "train.val_queries=2",
+            "generate.complete_mappings=true");
 
         TrainResult result = GanTrainer.Train(config, new TrainOptions(experiment.Path("run"), experiment.Path("ckpt")));
 
@@ -29,5 +30,18 @@ public sealed class NetworkGanTrainingTests
         IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, gan.Method(0), queries, 32);
         Assert.Single(outcomes);
         Assert.All(outcomes.Where(o => o.Feasible), o => Assert.True(o.Cost >= o.OptimumCost));
+
+        // The same candidates (same seed) with and without their per-layer dataflows completed: completion
+        // (this experiment's default) can only lower each candidate's latency, and the young head gets some wrong.
+        double Quality(params string[] extra)
+        {
+            (int exitCode, string output, string error) = Cli.CliRunner.Run(new[] { "eval", "-c", experiment.Path("ckpt"), "--json" }.Concat(extra).ToArray());
+            Assert.True(exitCode == 0, error);
+            return System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("quality").GetDouble();
+        }
+
+        double byDefault = Quality(), completed = Quality("--complete-mappings", "true"), own = Quality("--complete-mappings", "false");
+        Assert.Equal(completed, byDefault);
+        Assert.True(completed > own, $"completed {completed} vs own {own}");
     }
 }
