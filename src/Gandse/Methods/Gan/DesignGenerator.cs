@@ -93,8 +93,9 @@ public sealed class FactorisedGenerator : DesignGenerator
 /// the array's columns are drawn knowing its rows, say. Per-layer slots (a network's dataflows) share one head
 /// that reads a projection of the trunk, the chained (hardware) one-hots and positions, the condition's global
 /// features (those before the slot features: budgets, bandwidth), the slot's own features and the task's
-/// closed-form features of the slot on the drawn hardware (<see cref="SlotInteraction"/>): given the hardware, each layer's best dataflow depends on that layer alone, and the shared head carries what it learns
-/// to layers and networks it has not seen.
+/// closed-form features of the slot on the drawn hardware (<see cref="SlotInteraction"/>): given the hardware,
+/// each layer's best dataflow depends on that layer alone, and the shared head carries what it learns to layers
+/// and networks it has not seen.
 /// </summary>
 public sealed class ChainedGenerator : DesignGenerator
 {
