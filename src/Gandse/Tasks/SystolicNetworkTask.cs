@@ -202,6 +202,7 @@ public sealed class SystolicNetworkTask : IDseTask
     private Tensor DataflowComputeCycles(Tensor hardwareOneHot, Tensor layerFeatures)
     {
         using IDisposable noGrad = no_grad();
+        using IDisposable scope = NewDisposeScope();
         ValueBatch hardware = _hardwareSpace.Values(_hardwareSpace.FromOneHot(hardwareOneHot.detach()));
         var designs = new ValueBatch { [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).unsqueeze(1) };
         foreach (string name in SystolicNetworkSpace.HardwareParameters)
@@ -217,9 +218,9 @@ public sealed class SystolicNetworkTask : IDseTask
             [ConditionFields.K] = Dim(2),
             [ConditionFields.DramBandwidth] = tensor(SystolicSpace.DefaultDramBandwidth, ScalarType.Float64),
         };
-        Tensor log2Cycles = _model.Evaluate(designs, layers)[Metric.ComputeCycles].log2().t();
+        Tensor log2Cycles = _model.EvaluateChunked(designs, layers)[Metric.ComputeCycles].log2().t();
         Tensor overLeast = log2Cycles - log2Cycles.amin(new long[] { -1 }, keepdim: true);
-        return cat(new[] { log2Cycles / 32, overLeast / 4 }, -1).to_type(ScalarType.Float32);
+        return cat(new[] { log2Cycles / 32, overLeast / 4 }, -1).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
     /// <summary>Each layer's best dataflow for each candidate's hardware: all three dataflows evaluated per layer.</summary>

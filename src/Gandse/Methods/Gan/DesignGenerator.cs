@@ -190,6 +190,9 @@ public sealed class ChainedGenerator : DesignGenerator
     /// </summary>
     private Tensor SlotLogits(Tensor context, Tensor features, Tensor hardware, long batch, int size)
     {
+        // A query's 1,024 candidates × 56 slots make these temporaries large: free them on return (autograd keeps
+        // what backward needs).
+        using IDisposable scope = NewDisposeScope();
         int width = Layout.SlotFeatureWidth;
         Tensor occupied = Layout.SlotPresence(features, _slots).reshape(-1).nonzero().squeeze(-1);
         Tensor owner = occupied.div(_slots, rounding_mode: RoundingMode.floor);
@@ -203,7 +206,7 @@ public sealed class ChainedGenerator : DesignGenerator
 
         Tensor padding = zeros(batch * _slots, size);
         padding.select(-1, 0).fill_(PaddingLogit);
-        return padding.index_copy(0, occupied, slot_head!.forward(cat(inputs, -1))).reshape(batch, _slots, size);
+        return padding.index_copy(0, occupied, slot_head!.forward(cat(inputs, -1))).reshape(batch, _slots, size).MoveToOuterDisposeScope();
     }
 
     /// <summary>
