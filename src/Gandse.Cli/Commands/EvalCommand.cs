@@ -67,13 +67,16 @@ public static class EvalCommand
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
             Summary summary = Summary.Of(Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete), queries.Any(q => q.Condition.Targets.Latency is not null));
-            Write(io, gan, splitName, perQuery, summary, result.GetValue(json));
+            Write(io, gan, new EvalSettings(splitName, perQuery, result.GetValue(seed), method.Temperature, method.SlotTemperature, complete), summary, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(CliIo io, TrainedGan gan, string split, int candidates, Summary s, bool json)
+    /// <summary>How the queries were answered, reported with the measures so a run can be repeated.</summary>
+    private sealed record EvalSettings(string Split, int Candidates, long Seed, double Temperature, double SlotTemperature, bool CompleteMappings);
+
+    private static void Write(CliIo io, TrainedGan gan, EvalSettings settings, Summary s, bool json)
     {
         if (json)
         {
@@ -81,9 +84,13 @@ public static class EvalCommand
             {
                 ["checkpoint"] = gan.Path,
                 ["task"] = gan.Task.Name,
-                ["split"] = split,
+                ["split"] = settings.Split,
                 ["queries"] = s.Queries,
-                ["candidates"] = candidates,
+                ["candidates"] = settings.Candidates,
+                ["seed"] = settings.Seed,
+                ["temperature"] = settings.Temperature,
+                ["slot_temperature"] = settings.SlotTemperature,
+                ["complete_mappings"] = settings.CompleteMappings,
                 ["feasible_rate"] = s.FeasibleRate,
                 ["quality"] = s.Quality,
                 ["exact_match"] = s.ExactMatch,
@@ -95,7 +102,8 @@ public static class EvalCommand
             return;
         }
 
-        var table = new Table().Title($"{gan.Task.Name}: {s.Queries} {split} queries, {candidates} candidates each")
+        string completed = settings.CompleteMappings ? ", per-layer mappings completed" : string.Empty;
+        var table = new Table().Title($"{gan.Task.Name}: {s.Queries} {settings.Split} queries, {settings.Candidates} candidates each{completed}")
             .AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         var invariant = CultureInfo.InvariantCulture;
         table.AddRow("feasible rate", s.FeasibleRate.ToString("P1", invariant));

@@ -71,6 +71,9 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         Assert.InRange(json.RootElement.GetProperty("feasible_rate").GetDouble(), 0, 1);
         Assert.InRange(json.RootElement.GetProperty("quality").GetDouble(), 0, 1);
         Assert.True(json.RootElement.GetProperty("p95_ms").GetDouble() >= json.RootElement.GetProperty("p50_ms").GetDouble());
+        Assert.Equal(0, json.RootElement.GetProperty("seed").GetInt64());
+        Assert.False(json.RootElement.GetProperty("complete_mappings").GetBoolean());
+        Assert.True(json.RootElement.GetProperty("temperature").GetDouble() > 0);
     }
 
     [Theory]

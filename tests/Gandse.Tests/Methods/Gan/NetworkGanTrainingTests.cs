@@ -33,14 +33,16 @@ public sealed class NetworkGanTrainingTests
 
         // The same candidates (same seed) with and without their per-layer dataflows completed: completion
         // (this experiment's default) can only lower each candidate's latency, and the young head gets some wrong.
-        double Quality(params string[] extra)
+        double Quality(bool expectCompleted, params string[] extra)
         {
             (int exitCode, string output, string error) = Cli.CliRunner.Run(new[] { "eval", "-c", experiment.Path("ckpt"), "--json" }.Concat(extra).ToArray());
             Assert.True(exitCode == 0, error);
-            return System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("quality").GetDouble();
+            System.Text.Json.JsonElement root = System.Text.Json.JsonDocument.Parse(output).RootElement;
+            Assert.Equal(expectCompleted, root.GetProperty("complete_mappings").GetBoolean());
+            return root.GetProperty("quality").GetDouble();
         }
 
-        double byDefault = Quality(), completed = Quality("--complete-mappings", "true"), own = Quality("--complete-mappings", "false");
+        double byDefault = Quality(true), completed = Quality(true, "--complete-mappings", "true"), own = Quality(false, "--complete-mappings", "false");
         Assert.Equal(completed, byDefault);
         Assert.True(completed > own, $"completed {completed} vs own {own}");
     }
