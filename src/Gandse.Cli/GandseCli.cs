@@ -19,6 +19,7 @@ public static class GandseCli
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(EvalCommand.Build());
         root.Subcommands.Add(CompareCommand.Build());
+        root.Subcommands.Add(CheckpointCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         return root;
     }

@@ -105,6 +105,34 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         Assert.Contains("unknown key 'train.learning_rate'", error);
     }
 
+    [Fact]
+    public void A_slim_checkpoint_generates_the_same_designs_but_cannot_resume()
+    {
+        string slimDirectory = _trained.Experiment.Path("slim");
+        Directory.CreateDirectory(slimDirectory);
+        string slim = Path.Combine(slimDirectory, "last.ckpt");
+        string full = Path.Combine(_trained.Experiment.Path("ckpt"), "best.ckpt");
+
+        (int exitCode, _, string error) = CliRunner.Run("checkpoint", "slim", "-c", full, "--output", slim);
+
+        Assert.True(exitCode == 0, error);
+        Assert.True(new FileInfo(slim).Length < new FileInfo(full).Length / 2);
+        string Designs(string checkpoint)
+        {
+            (int code, string output, _) = CliRunner.Run("generate", "-c", checkpoint, "-w", "gemm:M=64,N=128,K=32", "--count", "3", "--json");
+            Assert.Equal(0, code);
+            using JsonDocument json = JsonDocument.Parse(output);
+            return json.RootElement.GetProperty("designs").GetRawText();
+        }
+
+        Assert.Equal(Designs(full), Designs(slim));
+        (int resumeCode, _, string resumeError) = CliRunner.Run(
+            "train", _trained.Experiment.ConfigPath, "--resume", "--checkpoint-dir", slimDirectory, "--run-dir", _trained.Experiment.Path("run-slim"));
+        Assert.Equal(2, resumeCode);
+        Assert.Contains("holds weights only", resumeError);
+        Assert.False(Directory.Exists(_trained.Experiment.Path("run-slim")));
+    }
+
     public sealed class TrainedWithCli : IDisposable
     {
         public TrainedWithCli()

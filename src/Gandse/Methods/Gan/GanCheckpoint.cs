@@ -23,7 +23,9 @@ public sealed record CheckpointInfo(
 /// <summary>
 /// One file per checkpoint (<c>last.ckpt</c>, <c>best.ckpt</c>), written atomically: a magic line, the JSON
 /// <see cref="CheckpointInfo"/> (config, step, best score), the networks' state, the three optimisers' state
-/// and the training sampler's RNG state, so a resumed run continues exactly.
+/// and the training sampler's RNG state, so a resumed run continues exactly. A weights-only checkpoint
+/// (<see cref="TrainedGan.SaveWeightsOnly"/>) holds no optimiser or sampler state: it generates and evaluates
+/// the same, at about a third of the size, but cannot resume.
 /// </summary>
 public static class GanCheckpoint
 {
@@ -31,7 +33,7 @@ public static class GanCheckpoint
     public const string BestFile = "best.ckpt";
     private const string Magic = "GANDSE-CHECKPOINT 1";
 
-    public static void Save(string path, CheckpointInfo info, GanNetworks networks, IReadOnlyList<OptimizerHelper> optimizers, Generator sampler)
+    public static void Save(string path, CheckpointInfo info, GanNetworks networks, IReadOnlyList<OptimizerHelper> optimizers, Generator? sampler)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         AtomicFile.Write(path, stream =>
@@ -46,7 +48,7 @@ public static class GanCheckpoint
                 optimizer.save_state_dict(writer);
             }
 
-            byte[] state = sampler.get_state().data<byte>().ToArray();
+            byte[] state = sampler?.get_state().data<byte>().ToArray() ?? Array.Empty<byte>();
             writer.Write(state.Length);
             writer.Write(state);
         });
@@ -68,6 +70,11 @@ public static class GanCheckpoint
         if (optimizers is null)
         {
             return info;
+        }
+
+        if (count == 0)
+        {
+            throw new UsageException($"'{path}' holds weights only (no optimiser state): it can generate and evaluate but not resume; resume from the run's full {LastFile}");
         }
 
         if (count != optimizers.Count)

@@ -39,6 +39,13 @@ public sealed class TrainedGan
         return new TrainedGan(path, info, config, task, networks);
     }
 
+    /// <summary>
+    /// Writes this checkpoint without its optimiser and sampler state (atomically): the same generations for the same
+    /// seed, about a third of the size, for shipping; training cannot resume from it.
+    /// </summary>
+    public void SaveWeightsOnly(string destination) =>
+        GanCheckpoint.Save(destination, Info, Networks, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
+
     /// <summary>The generator as a method; temperatures default to the checkpoint's generate section.</summary>
     public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null) =>
         new(Task, Networks, seed, temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature);
