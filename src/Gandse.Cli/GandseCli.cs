@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Gandse.Cli.Commands;
 
 namespace Gandse.Cli;
@@ -24,6 +25,18 @@ public static class GandseCli
         return root;
     }
 
+    /// <summary>The command as typed from the root, "gandse checkpoint slim" say.</summary>
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult { Command: not RootCommand } sub; result = sub.Parent)
+        {
+            names.Insert(0, sub.Command.Name);
+        }
+
+        return string.Join(' ', names.Prepend("gandse"));
+    }
+
     /// <summary>
     /// Parses and runs <paramref name="args"/>. Usage errors (parse errors and <see cref="UsageException"/>) print
     /// one line to <paramref name="error"/> and return 2; no stack trace reaches the user.
@@ -34,7 +47,7 @@ public static class GandseCli
         ParseResult parseResult = Build().Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
         {
-            error.WriteLine($"error: {parseResult.Errors[0].Message} (see 'gandse {parseResult.CommandResult.Command.Name} --help')");
+            error.WriteLine($"error: {parseResult.Errors[0].Message} (see '{CommandPath(parseResult.CommandResult)} --help')");
             return ExitCodes.Usage;
         }
 

@@ -84,6 +84,7 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
     [InlineData(new[] { "eval", "-c", "CKPT", "--split", "holdout" }, "unknown split 'holdout'")]
     [InlineData(new[] { "eval", "-c", "CKPT", "--temperature", "0" }, "--temperature must be positive, got 0")]
     [InlineData(new[] { "eval", "-c", "CKPT", "--complete-mappings", "maybe" }, "'maybe'")]
+    [InlineData(new[] { "checkpoint", "slim", "-c", "CKPT" }, "Option '--output' is required. (see 'gandse checkpoint slim --help')")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--slot-temperature", "-1" }, "--slot-temperature must be positive, got -1")]
     public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)
     {
