@@ -37,6 +37,8 @@ public sealed class SystolicNetworkTask : IDseTask
         MaxLayers = data.MaxLayers;
         Space = SystolicNetworkSpace.Create(MaxLayers);
         Objective = SystolicObjectives.Latency();
+        Layout = new GeneratorLayout(
+            SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, DataflowComputeCycles));
     }
 
     public string Name => TaskName;
@@ -53,8 +55,7 @@ public sealed class SystolicNetworkTask : IDseTask
     /// Hardware chained; each layer's dataflow from the hardware, that layer's features and its compute cycles
     /// under each dataflow on that hardware (<see cref="DataflowComputeCycles"/>).
     /// </summary>
-    public GeneratorLayout Layout => new(
-        SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, DataflowComputeCycles));
+    public GeneratorLayout Layout { get; }
 
     public int FeatureCount => GlobalFeatures + (LayerFeatures * MaxLayers);
 
