@@ -73,20 +73,20 @@ public static class CommonOptions
 
     public static Option<string?> AreaBudget() => new("--area-budget") { Description = "Most area allowed, MAESTRO units (default: unbounded).", HelpName = "area" };
 
-    public static Option<string> OsConvention() => new("--os-cycles")
+    public static Option<string> MemoryModel() => new("--memory")
     {
-        Description = "Output-stationary cycle formula: v2 (SCALE-Sim v2, (R+C+T−2)·F) or paper (ISPASS 2020, (2R+C+T−2)·F).",
-        DefaultValueFactory = _ => "v2",
-        HelpName = "v2|paper",
+        Description = "Systolic memory model: fast (SCALE-Sim v2's DRAM counts, estimated stalls) or exact (SCALE-Sim v2's memory system replayed line by line; slower).",
+        DefaultValueFactory = _ => "fast",
+        HelpName = "fast|exact",
     };
 
     public static Workload ParseWorkload(string spec) => WorkloadParser.Parse(spec);
 
-    public static SystolicOptions ParseSystolicOptions(string convention) => convention.Trim().ToLowerInvariant() switch
+    public static SystolicOptions ParseSystolicOptions(string memory) => memory.Trim().ToLowerInvariant() switch
     {
-        "v2" => new SystolicOptions(OsFillConvention.ScaleSimV2),
-        "paper" => new SystolicOptions(OsFillConvention.Paper),
-        _ => throw new UsageException($"--os-cycles '{convention}' is not allowed; allowed: v2, paper"),
+        "fast" => new SystolicOptions(SystolicMemoryModel.Fast),
+        "exact" => new SystolicOptions(SystolicMemoryModel.Exact),
+        _ => throw new UsageException($"--memory '{memory}' is not allowed; allowed: fast, exact"),
     };
 
     /// <summary>A strictly positive number from the token of <paramref name="flag"/>, or <paramref name="fallback"/> when absent.</summary>
@@ -115,8 +115,14 @@ public static class CommonOptions
         return parsed && value > 0 ? value : throw new UsageException($"{flag} '{token}' is not allowed; expected a positive integer");
     }
 
+    /// <summary>The DRAM bandwidth of --dram-bw: whole words per cycle (SCALE-Sim's Bandwidth), or <paramref name="fallback"/>.</summary>
+    public static double? Bandwidth(string? token, double? fallback = null) =>
+        token is null ? fallback
+        : long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0 ? value
+        : throw new UsageException($"--dram-bw '{token}' is not allowed; expected a whole number of words per cycle, at least 1");
+
     public static Constraints ParseConstraints(ParseResult result, Option<string?> dramBw, Option<string?> mac, Option<string?> sram, Option<string?> area) => new(
-        PositiveNumber(result.GetValue(dramBw), "--dram-bw", SystolicSpace.DefaultDramBandwidth)!.Value,
+        Bandwidth(result.GetValue(dramBw), SystolicSpace.DefaultDramBandwidth)!.Value,
         PositiveInteger(result.GetValue(mac), "--mac-budget"),
         PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
         PositiveNumber(result.GetValue(area), "--area-budget"));

@@ -32,9 +32,9 @@ public static class EvaluateCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV (default: standard output).", HelpName = "file" };
         Option<string?> dramBw = CommonOptions.DramBandwidth();
         Option<string> space = CommonOptions.Space();
-        Option<string> osCycles = CommonOptions.OsConvention();
+        Option<string> memory = CommonOptions.MemoryModel();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload, design, input, output, dramBw, space, osCycles, json })
+        foreach (Option option in new Option[] { workload, design, input, output, dramBw, space, memory, json })
         {
             command.Options.Add(option);
         }
@@ -43,8 +43,8 @@ public static class EvaluateCommand
         {
             var io = new CliIo(result);
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
-            ICostModel model = entry.CreateCostModel(CommonOptions.ParseSystolicOptions(result.GetValue(osCycles)!));
-            double dramBandwidth = CommonOptions.PositiveNumber(result.GetValue(dramBw), "--dram-bw", Gandse.CostModels.Systolic.SystolicSpace.DefaultDramBandwidth)!.Value;
+            ICostModel model = entry.CreateCostModel(CommonOptions.ParseSystolicOptions(result.GetValue(memory)!));
+            double dramBandwidth = CommonOptions.Bandwidth(result.GetValue(dramBw), Gandse.CostModels.Systolic.SystolicSpace.DefaultDramBandwidth)!.Value;
             string? inputPath = result.GetValue(input);
             if (inputPath is not null)
             {

@@ -74,7 +74,7 @@ public static class GenerateCommand
                 CommonOptions.ParseWorkload(spec),
                 CommonOptions.PositiveInteger(result.GetValue(mac), "--mac-budget"),
                 CommonOptions.PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
-                CommonOptions.PositiveNumber(result.GetValue(dramBw), "--dram-bw"),
+                CommonOptions.Bandwidth(result.GetValue(dramBw)),
                 CommonOptions.PositiveNumber(result.GetValue(target), "--target-latency"));
             // One candidate first, so the timed answer below excludes torch's and the JIT's one-time start-up.
             Scorer.Answer(gan.Task, method, new[] { query }, 1, 1, complete);

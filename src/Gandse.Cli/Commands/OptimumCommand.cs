@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Gandse.Conditions;
 using Gandse.CostModels;
+using Gandse.CostModels.Systolic;
 using Gandse.Io;
 using Gandse.Objectives;
 using Gandse.Optimum;
@@ -38,9 +39,8 @@ public static class OptimumCommand
         };
         var fix = new Option<string?>("--fix") { Description = "Search only designs with these choices, e.g. dataflow=ws,rows=32.", HelpName = "k=v,…" };
         Option<string> space = CommonOptions.Space();
-        Option<string> osCycles = CommonOptions.OsConvention();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload, mac, sram, area, dramBw, targetLatency, objective, fix, space, osCycles, json })
+        foreach (Option option in new Option[] { workload, mac, sram, area, dramBw, targetLatency, objective, fix, space, json })
         {
             command.Options.Add(option);
         }
@@ -49,7 +49,7 @@ public static class OptimumCommand
         {
             var io = new CliIo(result);
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
-            ICostModel model = entry.CreateCostModel(CommonOptions.ParseSystolicOptions(result.GetValue(osCycles)!));
+            ICostModel model = entry.CreateCostModel(SystolicOptions.Default);
             Workload parsed = CommonOptions.ParseWorkload(result.GetValue(workload)!);
             Objective chosen = SystolicObjectives.ByName(result.GetValue(objective)!);
             double? target = CommonOptions.PositiveNumber(result.GetValue(targetLatency), "--target-latency");

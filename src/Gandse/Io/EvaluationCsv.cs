@@ -44,7 +44,7 @@ public sealed class EvaluationCsv
         {
             double[] design = space.Parameters.Select((p, i) => parameterColumn[i] >= 0 ? p.ParseValue(cells[parameterColumn[i]]) : defaultValues[i]).ToArray();
             Gemm gemm = workloads.Parse(cells).Gemms[0];
-            double bandwidth = bandwidthColumn >= 0 ? PositiveNumber(cells[bandwidthColumn], ConditionFields.DramBandwidth) : defaultDramBandwidth;
+            double bandwidth = bandwidthColumn >= 0 ? Bandwidth(cells[bandwidthColumn], ConditionFields.DramBandwidth) : defaultDramBandwidth;
             return (design, gemm, bandwidth);
         });
 
@@ -76,6 +76,12 @@ public sealed class EvaluationCsv
             writer.WriteLine(line);
         }
     }
+
+    /// <summary>A DRAM bandwidth: whole words per cycle, as SCALE-Sim's Bandwidth setting and its fetch lines take it.</summary>
+    public static double Bandwidth(string token, string name) =>
+        long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0
+            ? value
+            : throw new UsageException($"{name}='{token}' is not allowed; expected a whole number of words per cycle, at least 1");
 
     public static double PositiveNumber(string token, string name) =>
         double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)

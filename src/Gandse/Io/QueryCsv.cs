@@ -33,7 +33,9 @@ public sealed class QueryCsv
         var workloads = new WorkloadColumns(table);
         int[] columns = ConditionColumns.Select(table.Column).ToArray();
         double? Value(string[] cells, int field) =>
-            columns[field] >= 0 && cells[columns[field]].Length > 0 ? EvaluationCsv.PositiveNumber(cells[columns[field]], ConditionColumns[field]) : null;
+            columns[field] >= 0 && cells[columns[field]].Length > 0
+                ? ConditionColumns[field] == ConditionFields.DramBandwidth ? EvaluationCsv.Bandwidth(cells[columns[field]], ConditionColumns[field]) : EvaluationCsv.PositiveNumber(cells[columns[field]], ConditionColumns[field])
+                : null;
 
         List<Condition> conditions = table.Parse(cells => task.Query(workloads.Parse(cells), Value(cells, 0), Value(cells, 1), Value(cells, 2), Value(cells, 3)));
         return new QueryCsv(table, conditions);

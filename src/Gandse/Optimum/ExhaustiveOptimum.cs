@@ -12,7 +12,9 @@ namespace Gandse.Optimum;
 /// <summary>
 /// The exact optimum by enumerating every design. The space is cut into chunks that fix the leading
 /// parameters; each chunk is a broadcast grid over the remaining ones (<see cref="DesignSpace.Grid"/>), so a
-/// cost-model sub-expression is computed once per distinct combination of the parameters it reads.
+/// cost-model sub-expression is computed once per distinct combination of the parameters it reads. A model with
+/// cheap bounds (<see cref="IBoundedCostModel"/>) is evaluated in full only where its bounds leave a chance
+/// (<see cref="BoundedSearch"/>).
 /// </summary>
 public sealed class ExhaustiveOptimum
 {
@@ -43,6 +45,11 @@ public sealed class ExhaustiveOptimum
     /// </summary>
     public OptimumResult Find(IReadOnlyDictionary<string, double> condition, IReadOnlyDictionary<string, int>? fixedChoices, int nearCount, double nearTolerance)
     {
+        if (_model is IBoundedCostModel bounded && _model.Space.Size <= int.MaxValue)
+        {
+            return new BoundedSearch(bounded, _objective, _chunkSize).Find(condition, fixedChoices, nearCount, nearTolerance);
+        }
+
         var stopwatch = Stopwatch.StartNew();
         DesignSpace space = _model.Space;
         IReadOnlyList<Parameter> parameters = space.Parameters;
@@ -141,6 +148,26 @@ public sealed class ExhaustiveOptimum
 
         public int Compare(double[]? a, double[]? b) =>
             Lexicographic.Less(a!, b!) ? -1 : Lexicographic.Less(b!, a!) ? 1 : 0;
+    }
+
+    /// <summary>The chunks of a space: fixed leading choices, and the flat index of each chunk's first design.</summary>
+    internal static IEnumerable<(int[] Prefix, long Start)> Chunks(DesignSpace space, long chunkSize)
+    {
+        IReadOnlyList<Parameter> parameters = space.Parameters;
+        int split = parameters.Count;
+        long chunk = 1;
+        while (split > 0 && chunk * parameters[split - 1].Count <= chunkSize)
+        {
+            split--;
+            chunk *= parameters[split].Count;
+        }
+
+        long start = 0;
+        foreach (int[] prefix in Prefixes(parameters, split))
+        {
+            yield return (prefix, start);
+            start += chunk;
+        }
     }
 
     private static IEnumerable<int[]> Prefixes(IReadOnlyList<Parameter> parameters, int length)

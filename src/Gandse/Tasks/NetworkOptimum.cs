@@ -13,10 +13,11 @@ using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 namespace Gandse.Tasks;
 
 /// <summary>
-/// The exact least-latency design of a network by decomposition. For every hardware point (all 172,800 at
-/// once, as a broadcast grid) each layer's best dataflow is independent of the others: its least total_cycles,
-/// ties by energy. Summing those per-layer bests gives every hardware point's best latency and energy; the best
-/// feasible point and its per-layer dataflows are the optimum. Costs L grid evaluations instead of 172,800 · 3^L.
+/// The exact least-latency design of a network by decomposition. For every hardware point each layer's best
+/// dataflow is independent of the others: its least total_cycles, ties by energy. Summing those per-layer bests
+/// gives a hardware point's latency and energy; the best feasible point and its per-layer dataflows are the
+/// optimum. The model's cheap bounds, summed the same way over all 172,800 points at once, rank the points; they
+/// are evaluated in full in that order until no bound can reach the best found, instead of 172,800 · 3^L designs.
 /// </summary>
 public sealed class NetworkOptimum
 {
@@ -31,49 +32,87 @@ public sealed class NetworkOptimum
         _hardware = SystolicNetworkSpace.HardwareParameters.Select(name => networkSpace[name]).ToArray();
     }
 
+    /// <summary>Hardware points evaluated in full per batch.</summary>
+    public const int BatchSize = 256;
+
     /// <summary>The optimum first, then up to <paramref name="nearCount"/> − 1 more near-optimal designs; empty when no hardware is feasible.</summary>
     public IReadOnlyList<Design> Find(Network network, Constraints constraints, int nearCount, double nearTolerance)
     {
         using IDisposable scope = NewDisposeScope();
         ValueBatch grid = HardwareGrid();
         long[] shape = _hardware.Select(p => (long)p.Count).ToArray();
-        Tensor latency = zeros(shape, ScalarType.Float64);
-        Tensor energy = zeros(shape, ScalarType.Float64);
+        List<(Gemm Gemm, long Repeats)> layers = network.Layers.GroupBy(l => l.Gemm).Select(g => (g.Key, g.Sum(l => l.Repeats))).ToList();
+
+        // Every hardware point's latency bound: each layer at its best dataflow's bound (the model's cheap bounds).
+        Tensor bound = zeros(shape, ScalarType.Float64);
         Tensor area = zeros(shape, ScalarType.Float64);
-        // Layers with the same GEMM share their per-hardware best; a network repeats shapes (ResNet-50: 54 layers, 23 shapes).
-        foreach (IGrouping<Gemm, NetworkLayer> layers in network.Layers.GroupBy(l => l.Gemm))
+        foreach ((Gemm gemm, long repeats) in layers)
         {
             using IDisposable layerScope = NewDisposeScope();
-            long repeats = layers.Sum(l => l.Repeats);
-            ValueBatch metrics = _model.Evaluate(grid, Scalars(layers.Key, constraints.DramBandwidth));
-            Tensor cycles = metrics[Metric.TotalCycles];
-            Tensor least = cycles.amin(new long[] { 0 });
-            Tensor leastEnergy = where(cycles.eq(least), metrics[Metric.Energy], double.PositiveInfinity).amin(new long[] { 0 });
-            latency.add_(least * repeats);
-            energy.add_(leastEnergy * repeats);
-            area.copy_(metrics[Metric.Area].select(0, 0));
+            ValueBatch layerBounds = _model.EvaluateBounds(grid, Scalars(gemm, constraints.DramBandwidth));
+            bound.add_(layerBounds[Metric.TotalCycles].amin(new long[] { 0 }) * repeats);
+            area.copy_(layerBounds[Metric.Area].select(0, 0));
         }
 
         var hardwareValues = new ValueBatch(SystolicNetworkSpace.HardwareParameters.Select(name => new KeyValuePair<string, Tensor>(name, grid[name].select(0, 0))));
-        var aggregate = new ValueBatch { [Metric.TotalCycles] = latency, [Metric.Energy] = energy, [Metric.Area] = area };
-        var bounds = new ValueBatch(constraints.Values().Select(p => new KeyValuePair<string, Tensor>(p.Key, tensor(p.Value, ScalarType.Float64))));
-        Tensor feasible = SystolicObjectives.Latency().Feasible(hardwareValues, aggregate, bounds).expand(shape).reshape(-1);
-        long feasibleCount = feasible.sum().item<long>();
-        if (feasibleCount == 0)
+        var budgets = new ValueBatch(constraints.Values().Select(p => new KeyValuePair<string, Tensor>(p.Key, tensor(p.Value, ScalarType.Float64))));
+        Tensor feasible = SystolicObjectives.Latency().Feasible(hardwareValues, new ValueBatch { [Metric.TotalCycles] = bound, [Metric.Area] = area }, budgets)
+            .expand(shape).reshape(-1);
+        (Tensor sortedBounds, Tensor order) = where(feasible, bound.reshape(-1), double.PositiveInfinity).sort(stable: true);
+        long candidates = feasible.sum().item<long>();
+        double[] bounds = sortedBounds.data<double>().ToArray();
+        long[] points = order.data<long>().ToArray();
+
+        // Points in bound order, each layer's best dataflow evaluated in full, until no bound can reach the best.
+        var exact = new List<(long Point, double Latency, double Energy)>();
+        double best = double.PositiveInfinity, slack = nearCount > 1 ? 1 + nearTolerance : 1;
+        for (int next = 0; next < candidates && bounds[next] <= best * slack; next += BatchSize)
+        {
+            using IDisposable batchScope = NewDisposeScope();
+            long[] batch = points.AsSpan(next, (int)Math.Min(BatchSize, candidates - next)).ToArray();
+            (double[] latency, double[] energy) = Evaluate(layers, constraints.DramBandwidth, batch);
+            for (int i = 0; i < batch.Length; i++)
+            {
+                exact.Add((batch[i], latency[i], energy[i]));
+                best = Math.Min(best, latency[i]);
+            }
+        }
+
+        if (exact.Count == 0)
         {
             return Array.Empty<Design>();
         }
 
-        Tensor flatLatency = latency.reshape(-1), flatEnergy = energy.reshape(-1);
-        (Tensor best, _) = Lexicographic.ArgMin(feasible, new[] { flatLatency, flatEnergy }, 0);
-        double bestLatency = flatLatency[best.item<long>()].item<double>();
-        Tensor score = where(feasible, (flatLatency / bestLatency) + (1e-6 * flatEnergy / flatEnergy.max()), double.PositiveInfinity);
-        long[] chosen = score.topk((int)Math.Min(feasibleCount, Math.Max(1, nearCount)), largest: false).indexes.data<long>().ToArray();
-        return chosen
-            .Where(h => h == best.item<long>() || flatLatency[h].item<double>() <= bestLatency * (1 + nearTolerance))
-            .OrderBy(h => h == best.item<long>() ? 0 : 1)
-            .Select(h => Complete(network, constraints, h))
+        List<(long Point, double Latency, double Energy)> ranked = exact.OrderBy(e => e.Latency).ThenBy(e => e.Energy).ThenBy(e => e.Point).ToList();
+        return ranked.Take(1)
+            .Concat(ranked.Skip(1).Where(e => e.Latency <= best * (1 + nearTolerance)).Take(Math.Max(1, nearCount) - 1))
+            .Select(e => Complete(network, constraints, e.Point))
             .ToList();
+    }
+
+    /// <summary>Latency and energy of hardware points (flat indices): each layer at its least-cycles dataflow, ties by energy.</summary>
+    private (double[] Latency, double[] Energy) Evaluate(List<(Gemm Gemm, long Repeats)> layers, double dramBandwidth, long[] points)
+    {
+        var designs = new ValueBatch { [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).unsqueeze(1) };
+        long[] rest = (long[])points.Clone();
+        for (int p = _hardware.Length - 1; p >= 0; p--)
+        {
+            Parameter parameter = _hardware[p];
+            designs[parameter.Name] = tensor(rest.Select(r => parameter.Value((int)(r % parameter.Count))).ToArray(), ScalarType.Float64).unsqueeze(0);
+            rest = rest.Select(r => r / parameter.Count).ToArray();
+        }
+
+        Tensor latency = zeros(points.Length, ScalarType.Float64), energy = zeros(points.Length, ScalarType.Float64);
+        foreach ((Gemm gemm, long repeats) in layers)
+        {
+            ValueBatch metrics = _model.Evaluate(designs, Scalars(gemm, dramBandwidth));
+            Tensor cycles = metrics[Metric.TotalCycles].expand(3, points.Length);
+            Tensor least = cycles.amin(new long[] { 0 });
+            latency.add_(least * repeats);
+            energy.add_(where(cycles.eq(least), metrics[Metric.Energy].expand(3, points.Length), double.PositiveInfinity).amin(new long[] { 0 }) * repeats);
+        }
+
+        return (latency.data<double>().ToArray(), energy.data<double>().ToArray());
     }
 
     /// <summary>Hardware point <paramref name="flat"/> with each layer's best dataflow (least cycles, then energy; os first on full ties).</summary>

@@ -58,7 +58,7 @@ public class EvaluateCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("evaluated 4 rows", error);
         string[] lines = File.ReadAllLines(output);
-        Assert.Equal("M,N,K,rows,cols,dataflow,compute_cycles,stall_cycles,total_cycles,utilization,ifmap_sram_reads,filter_sram_reads,ofmap_sram_writes,dram_reads,dram_writes,energy,area", lines[0]);
+        Assert.Equal("M,N,K,rows,cols,dataflow,compute_cycles,stall_cycles,total_cycles,utilization,ifmap_sram_reads,filter_sram_reads,ofmap_sram_writes,dram_ifmap_reads,dram_filter_reads,dram_ofmap_writes,dram_reads,dram_writes,energy,area", lines[0]);
         Assert.Equal(new[] { "465", "495", "630", "1" }, lines.Skip(1).Select(l => l.Split(',')[6]));
         Assert.StartsWith("33,20,17,8,8,ws,", lines[2]);
         Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
@@ -106,7 +106,8 @@ public class EvaluateCommandTests : IDisposable
     [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "-d", "banks=4" }, "unknown parameter 'banks'")]
     [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--space", "eyeriss" }, "unknown space 'eyeriss'")]
     [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--dram-bw", "-1" }, "--dram-bw '-1'")]
-    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--os-cycles", "v3" }, "--os-cycles 'v3'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--memory", "v3" }, "--memory 'v3'")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--dram-bw", "2.5" }, "--dram-bw '2.5'")]
     [InlineData(new[] { "evaluate", "--input", "/nonexistent/designs.csv" }, "'/nonexistent/designs.csv' not found")]
     [InlineData(new[] { "evaluate" }, "give --workload")]
     [InlineData(new[] { "evaluate", "--frobnicate" }, "--frobnicate")]

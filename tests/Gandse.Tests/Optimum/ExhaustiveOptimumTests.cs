@@ -14,10 +14,16 @@ public class ExhaustiveOptimumTests
 
     public static TheoryData<long, long, long, double, long?, double?> Queries => new()
     {
-        { 1024, 1024, 1024, 10, 1024, null },
         { 33, 20, 17, 1, null, 16 },
+        { 256, 128, 64, 4, 1024, 96 },
+        { 1, 512, 64, 2, 64, 8 },
+        { 200, 300, 100, 1, 4096, null },
+    };
+
+    public static TheoryData<long, long, long, double, long?, double?> LargeQueries => new()
+    {
+        { 1024, 1024, 1024, 10, 1024, null },
         { 3136, 64, 576, 4, 4096, 512 },
-        { 1, 4096, 1, 0.5, 64, 8 },
     };
 
     [Theory]
@@ -31,6 +37,37 @@ public class ExhaustiveOptimumTests
 
         Assert.Equal(feasible, optimum.FeasibleCount);
         Assert.Equal(best, optimum.Design);
+    }
+
+    [Theory]
+    [MemberData(nameof(LargeQueries))]
+    public void The_bounded_search_finds_the_optimum_and_near_set_of_a_full_enumeration(long m, long n, long k, double bandwidth, long? macBudget, double? sramBudget)
+    {
+        var condition = new Condition(new Gemm(m, n, k), new Constraints(bandwidth, macBudget, sramBudget), Targets.None);
+        var model = new SystolicCostModel(Space);
+
+        OptimumResult bounded = new ExhaustiveOptimum(model, SystolicObjectives.Latency()).Find(condition.Values(), null, 16, 0.05);
+        OptimumResult full = new ExhaustiveOptimum(new Unbounded(model), SystolicObjectives.Latency()).Find(condition.Values(), null, 16, 0.05);
+
+        Assert.Equal(full.Design, bounded.Design);
+        Assert.Equal(full.Metrics, bounded.Metrics);
+        Assert.Equal(full.NearOptimal, bounded.NearOptimal);
+        Assert.Equal(full.FeasibleCount, bounded.FeasibleCount);
+        Assert.True(bounded.EvaluatedCount < full.FeasibleCount / 4, $"{bounded.EvaluatedCount} of {full.FeasibleCount} evaluated");
+    }
+
+    /// <summary>The same model without its bounds: the optimum then enumerates every design.</summary>
+    private sealed class Unbounded : Gandse.CostModels.ICostModel
+    {
+        private readonly SystolicCostModel _model;
+
+        public Unbounded(SystolicCostModel model) => _model = model;
+
+        public DesignSpace Space => _model.Space;
+
+        public IReadOnlyList<string> MetricNames => _model.MetricNames;
+
+        public Gandse.Tensors.ValueBatch Evaluate(Gandse.Tensors.ValueBatch designs, Gandse.Tensors.ValueBatch conditions) => _model.Evaluate(designs, conditions);
     }
 
     [Fact]
@@ -74,13 +111,13 @@ public class ExhaustiveOptimumTests
     [Fact]
     public void The_cheapest_design_meeting_a_latency_target_meets_it_with_least_area()
     {
-        var condition = new Condition(new Gemm(256, 256, 256), new Constraints(10, 4096), new Targets(Latency: 100_000));
+        var condition = new Condition(new Gemm(128, 256, 128), new Constraints(10, 4096), new Targets(Latency: 20_000));
         Objective objective = SystolicObjectives.CheapestMeetingLatency();
 
         OptimumResult optimum = new ExhaustiveOptimum(new SystolicCostModel(Space), objective).Find(condition.Values());
         (Design best, _) = BruteForce(condition, objective);
 
-        Assert.True(optimum.Metrics![SystolicMetricNames.TotalCycles] <= 100_000);
+        Assert.True(optimum.Metrics![SystolicMetricNames.TotalCycles] <= 20_000);
         Assert.Equal(best, optimum.Design);
     }
 

@@ -1,6 +1,8 @@
 using Gandse.Conditions;
+using Gandse.CostModels.Systolic.Memory;
 using Gandse.Spaces;
 using Gandse.Tensors;
+using Gandse.Workloads;
 using TorchSharp;
 using static TorchSharp.torch;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
@@ -9,13 +11,14 @@ using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 namespace Gandse.CostModels.Systolic;
 
 /// <summary>
-/// The systolic-array cost model on float64 tensors: any broadcastable batch of designs × GEMMs in one call.
-/// Every step mirrors <see cref="SystolicReferenceModel"/> (integer counts are exact below 2^53); property
-/// tests hold the two equal. Reads design values <c>rows, cols, dataflow, *_sram_kb</c> and condition values
-/// <c>M, N, K, dram_bw</c>. The operations are differentiable where they are smooth, so relaxed (expected)
-/// design values flow through it too.
+/// The systolic-array cost model on a batch of designs × GEMMs (any broadcastable float64 tensors). Compute
+/// cycles, SRAM traffic, energy and area are tensor formulas; each operand's DRAM traffic and stall come from
+/// <see cref="SystolicOperands"/>, run once per distinct combination of the values that operand reads (array,
+/// dataflow, its own SRAM size, GEMM, bandwidth), in parallel. Property tests hold it equal to
+/// <see cref="SystolicReferenceModel"/>. Reads design values <c>rows, cols, dataflow, *_sram_kb</c> and condition
+/// values <c>M, N, K, dram_bw</c>.
 /// </summary>
-public sealed class SystolicCostModel : ICostModel
+public sealed class SystolicCostModel : IBoundedCostModel
 {
     private readonly SystolicOptions _options;
 
@@ -27,62 +30,164 @@ public sealed class SystolicCostModel : ICostModel
 
     public DesignSpace Space { get; }
 
+    public SystolicOptions Options => _options;
+
     public IReadOnlyList<string> MetricNames => Metric.All;
+
+    public IReadOnlyList<string> BoundedMetrics => Metric.All;
 
     public ValueBatch Evaluate(ValueBatch designs, ValueBatch conditions)
     {
         Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
         Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
+        Tensor bandwidth = conditions[ConditionFields.DramBandwidth];
+        Tensor stall, ifmapReads, filterReads, ofmapWrites;
+        if (_options.Memory == SystolicMemoryModel.Exact)
+        {
+            Tensor[] exact = DistinctRows.Map(
+                new[] { r, c, dataflow, designs[P.IfmapSramKb], designs[P.FilterSramKb], designs[P.OfmapSramKb], m, n, k, bandwidth }, 4, (row, output) =>
+                {
+                    var hardware = new SystolicHardware((long)row[0], (long)row[1], (Dataflow)(int)row[2], row[3], row[4], row[5]);
+                    SystolicMetrics metrics = ScaleSimEmulator.Evaluate(hardware, GemmOf(row, 6), row[9], _options);
+                    output[0] = metrics.StallCycles;
+                    output[1] = metrics.DramIfmapReads;
+                    output[2] = metrics.DramFilterReads;
+                    output[3] = metrics.DramOfmapWrites;
+                });
+            (stall, ifmapReads, filterReads, ofmapWrites) = (exact[0], exact[1], exact[2], exact[3]);
+        }
+        else
+        {
+            Tensor[] ifmap = Operand(designs[P.IfmapSramKb], r, c, dataflow, m, n, k, bandwidth, SystolicOperands.Ifmap);
+            Tensor[] filter = Operand(designs[P.FilterSramKb], r, c, dataflow, m, n, k, bandwidth, SystolicOperands.Filter);
+            Tensor[] ofmap = Operand(designs[P.OfmapSramKb], r, c, dataflow, m, n, k, bandwidth, (df, gemm, rows, cols, words, bw) =>
+                SystolicOperands.Ofmap(df, gemm, rows, cols, words, bw, SystolicAccounting.ComputeCycles(new SystolicHardware(rows, cols, df, 1, 1, 1), gemm)));
+            (ifmapReads, filterReads, ofmapWrites) = (ifmap[0], filter[0], ofmap[0]);
+
+            // The slowest buffer sets the stall; they do not add up (see SystolicReferenceModel).
+            stall = maximum(maximum(ifmap[1], filter[1]), ofmap[1]);
+        }
+
+        return Metrics(designs, conditions, stall, ifmapReads, filterReads, ofmapWrites);
+    }
+
+    /// <summary>
+    /// Lower bounds, closed-form. Every valid word of a read operand is demanded in each pass over it, so its
+    /// window steps at least once around its sets per pass; the step that reaches the last set is ready no
+    /// earlier than the steps before it allow, and the last line waits for it. Every OFMAP word is written once
+    /// per row fold, and all but one SRAM-full must drain during the run. Compute cycles, SRAM traffic,
+    /// utilisation and area are exact.
+    /// </summary>
+    public ValueBatch EvaluateBounds(ValueBatch designs, ValueBatch conditions)
+    {
+        Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
+        Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
+        Tensor bandwidth = conditions[ConditionFields.DramBandwidth];
+        Tensor isOs = dataflow.eq((double)Dataflow.Os), isWs = dataflow.eq((double)Dataflow.Ws);
+        Tensor mOverR = CeilDiv(m, r), kOverR = CeilDiv(k, r), nOverC = CeilDiv(n, c), mOverC = CeilDiv(m, c);
+        Tensor lines = ComputeCycles(r, c, dataflow, m, n, k);
+
+        // Entries of each prefetch matrix, padding included, and passes over it (os and ws ifmap, is filter:
+        // once per column fold).
+        Tensor ifmapEntries = where(isOs, mOverR * k * r, where(isWs, kOverR * m * r, mOverC * k * c));
+        Tensor filterEntries = where(isOs | isWs, nOverC * k * c, kOverR * n * r);
+        Tensor ifmapPasses = where(isOs | isWs, nOverC, ones_like(m));
+        Tensor filterPasses = where(isOs | isWs, ones_like(m), mOverC);
+        (Tensor ifmapReads, Tensor ifmapStall) = ReadBound(designs[P.IfmapSramKb], m * k, ifmapEntries, ifmapPasses, bandwidth, lines);
+        (Tensor filterReads, Tensor filterStall) = ReadBound(designs[P.FilterSramKb], k * n, filterEntries, filterPasses, bandwidth, lines);
+
+        Tensor writes = where(isOs, m * n, m * n * kOverR);
+        Tensor ofmapStall = ((writes - Words(designs[P.OfmapSramKb])) / bandwidth - lines).clamp_min(0);
+        Tensor stall = maximum(maximum(ifmapStall, filterStall), ofmapStall).floor();
+        return Metrics(designs, conditions, stall, ifmapReads, filterReads, writes);
+    }
+
+    private (Tensor Reads, Tensor Stall) ReadBound(Tensor kilobytes, Tensor valid, Tensor entries, Tensor passes, Tensor bandwidth, Tensor lines)
+    {
+        // ReadBufferWindow's geometry, on tensors.
+        Tensor words = Words(kilobytes);
+        Tensor active = CeilDiv(words, 2), prefetch = words - active, setSize = CeilDiv(words, 100);
+        Tensor sets = (valid / setSize).floor() + 1;
+        Tensor windowSets = minimum(sets, CeilDiv(active, setSize));
+        Tensor stepSets = minimum(sets - windowSets, CeilDiv(prefetch, setSize));
+        Tensor linesPerStep = CeilDiv(prefetch, bandwidth);
+        Tensor initial = minimum(CeilDiv(active, bandwidth), CeilDiv(entries, bandwidth)) * bandwidth;
+        Tensor fits = windowSets.eq(sets);
+        Tensor steps = where(fits, zeros_like(sets), CeilDiv((passes * sets) - windowSets, stepSets.clamp_min(1)));
+        Tensor stall = where(fits, zeros_like(sets), (steps * (linesPerStep + 1)) - 1 - lines).clamp_min(0);
+        return (initial + (steps * linesPerStep * bandwidth), stall);
+    }
+
+    private Tensor Words(Tensor kilobytes) => (kilobytes * 1024.0 / _options.WordBytes).floor();
+
+    private static Tensor ComputeCycles(Tensor r, Tensor c, Tensor dataflow, Tensor m, Tensor n, Tensor k)
+    {
+        Tensor isOs = dataflow.eq((double)Dataflow.Os), isWs = dataflow.eq((double)Dataflow.Ws), isIs = dataflow.eq((double)Dataflow.Is);
+        Tensor rowFolds = where(isOs, CeilDiv(m, r), CeilDiv(k, r));
+        Tensor colFolds = where(isIs, CeilDiv(m, c), CeilDiv(n, c));
+        Tensor temporal = where(isOs, k, where(isWs, m, n));
+        Tensor fill = where(isOs, r + c - 2, (2 * r) + c - 2);
+        return (fill + temporal) * rowFolds * colFolds;
+    }
+
+    private ValueBatch Metrics(ValueBatch designs, ValueBatch conditions, Tensor stall, Tensor ifmapReads, Tensor filterReads, Tensor ofmapWrites)
+    {
+        Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
+        Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
         Tensor isOs = dataflow.eq((double)Dataflow.Os), isWs = dataflow.eq((double)Dataflow.Ws), isIs = dataflow.eq((double)Dataflow.Is);
 
-        // Fold counts per operand dimension, shared by cycles and SRAM traffic. SCALE-Sim's S_R is M (os) or
-        // K (ws, is); S_C is N (os, ws) or M (is); T is K, M and N respectively.
+        // SCALE-Sim's S_R is M (os) or K (ws, is); S_C is N (os, ws) or M (is); T is K, M and N respectively.
         Tensor mOverR = CeilDiv(m, r), kOverR = CeilDiv(k, r), nOverC = CeilDiv(n, c), mOverC = CeilDiv(m, c);
-        Tensor rowFolds = where(isOs, mOverR, kOverR);
-        Tensor colFolds = where(isIs, mOverC, nOverC);
-        Tensor temporal = where(isOs, k, where(isWs, m, n));
-        Tensor fill = _options.OsFill == OsFillConvention.ScaleSimV2 ? where(isOs, r + c - 2, (2 * r) + c - 2) : (2 * r) + c - 2;
-        Tensor computeCycles = (fill + temporal) * (rowFolds * colFolds);
+        Tensor folds = where(isOs, mOverR, kOverR) * where(isIs, mOverC, nOverC);
+        Tensor computeCycles = ComputeCycles(r, c, dataflow, m, n, k);
 
         Tensor mk = m * k, kn = k * n, mn = m * n;
         Tensor ifmapSramReads = where(isIs, mk, mk * nOverC);
         Tensor filterSramReads = where(isWs, kn, kn * where(isOs, mOverR, mOverC));
-        Tensor ofmapSramWrites = where(isOs, mn, mn * kOverR);
-
-        // An operand is fetched from DRAM once when what it reuses across folds fits in half its buffer
-        // (os: an ifmap row tile and the whole filter; ws: an ifmap column slice; is: a filter row slice;
-        // ws and is: every partial sum), otherwise as often as SRAM reads it.
-        Tensor minRowsK = minimum(r, k);
-        Tensor ifmapFits = where(isOs, minimum(r, m) * k, where(isWs, m * minRowsK, 0.0)) <= HalfBufferWords(designs[P.IfmapSramKb]);
-        Tensor filterFits = where(isOs, kn, where(isWs, 0.0, minRowsK * n)) <= HalfBufferWords(designs[P.FilterSramKb]);
-        Tensor psumsFit = isOs | (mn <= HalfBufferWords(designs[P.OfmapSramKb]));
-        Tensor ifmapDram = where(ifmapFits, mk, ifmapSramReads);
-        Tensor filterDram = where(filterFits, kn, filterSramReads);
-        Tensor dramWrites = where(psumsFit, mn, ofmapSramWrites);
-        Tensor dramReads = ifmapDram + filterDram + (dramWrites - mn);
-
-        Tensor dramCycles = ((dramReads + dramWrites) / conditions[ConditionFields.DramBandwidth]).ceil();
-        Tensor stallCycles = (dramCycles - computeCycles).clamp_min(0);
-        Tensor totalCycles = computeCycles + stallCycles;
+        Tensor ofmapSramWrites = where(isOs, mn + (folds * (r + c)), mn * kOverR);
 
         Tensor macs = mk * n;
-        Tensor utilization = macs / (computeCycles * r * c);
+        Tensor dramReads = ifmapReads + filterReads;
         Tensor energy = (macs * (SystolicConstants.MacEnergy + (SystolicConstants.HopsPerMac * SystolicConstants.InterPeHopEnergy)))
             + ((ifmapSramReads + filterSramReads + ofmapSramWrites) * SystolicConstants.SramAccessEnergy)
-            + ((dramReads + dramWrites) * SystolicConstants.DramAccessEnergy);
+            + ((dramReads + ofmapWrites) * SystolicConstants.DramAccessEnergy);
         Tensor sramKb = designs[P.IfmapSramKb] + designs[P.FilterSramKb] + designs[P.OfmapSramKb];
         Tensor area = (r * c * SystolicConstants.PeArea) + (sramKb * 1024.0 / SystolicConstants.SramBankBytes * SystolicConstants.SramAreaPer32KiB);
 
-        Tensor[] metrics =
+        var metrics = new Dictionary<string, Tensor>
         {
-            computeCycles, stallCycles, totalCycles, utilization, ifmapSramReads, filterSramReads, ofmapSramWrites,
-            dramReads, dramWrites, energy, area,
+            [Metric.ComputeCycles] = computeCycles,
+            [Metric.StallCycles] = stall,
+            [Metric.TotalCycles] = computeCycles + stall,
+            [Metric.Utilization] = macs / (computeCycles * r * c),
+            [Metric.IfmapSramReads] = ifmapSramReads,
+            [Metric.FilterSramReads] = filterSramReads,
+            [Metric.OfmapSramWrites] = ofmapSramWrites,
+            [Metric.DramIfmapReads] = ifmapReads,
+            [Metric.DramFilterReads] = filterReads,
+            [Metric.DramOfmapWrites] = ofmapWrites,
+            [Metric.DramReads] = dramReads,
+            [Metric.DramWrites] = ofmapWrites,
+            [Metric.Energy] = energy,
+            [Metric.Area] = area,
         };
-        IList<Tensor> broadcast = broadcast_tensors(metrics);
+        IList<Tensor> broadcast = broadcast_tensors(Metric.All.Select(name => metrics[name]).ToArray());
         return new ValueBatch(Metric.All.Select((name, i) => new KeyValuePair<string, Tensor>(name, broadcast[i])));
     }
 
-    private Tensor HalfBufferWords(Tensor kilobytes) => kilobytes * 1024.0 / _options.WordBytes / 2.0;
+    private delegate (long Dram, long Stall) OperandFunction(Dataflow dataflow, Gemm gemm, long rows, long cols, long words, long bandwidth);
+
+    private Tensor[] Operand(Tensor kilobytes, Tensor r, Tensor c, Tensor dataflow, Tensor m, Tensor n, Tensor k, Tensor bandwidth, OperandFunction function) =>
+        DistinctRows.Map(new[] { r, c, dataflow, kilobytes, m, n, k, bandwidth }, 2, (row, output) =>
+        {
+            var hardware = new SystolicHardware((long)row[0], (long)row[1], (Dataflow)(int)row[2], row[3], row[3], row[3]);
+            SystolicArguments.Check(hardware, row[7]);
+            (long dram, long stall) = function(hardware.Dataflow, GemmOf(row, 4), hardware.Rows, hardware.Cols, _options.Words(row[3]), (long)row[7]);
+            output[0] = dram;
+            output[1] = stall;
+        });
+
+    private static Gemm GemmOf(double[] row, int at) => new((long)row[at], (long)row[at + 1], (long)row[at + 2]);
 
     private static Tensor CeilDiv(Tensor numerator, Tensor denominator) => (numerator / denominator).ceil();
 }

@@ -10,6 +10,9 @@ public static class SystolicMetricNames
     public const string IfmapSramReads = "ifmap_sram_reads";
     public const string FilterSramReads = "filter_sram_reads";
     public const string OfmapSramWrites = "ofmap_sram_writes";
+    public const string DramIfmapReads = "dram_ifmap_reads";
+    public const string DramFilterReads = "dram_filter_reads";
+    public const string DramOfmapWrites = "dram_ofmap_writes";
     public const string DramReads = "dram_reads";
     public const string DramWrites = "dram_writes";
     public const string Energy = "energy";
@@ -18,6 +21,6 @@ public static class SystolicMetricNames
     public static readonly IReadOnlyList<string> All = new[]
     {
         ComputeCycles, StallCycles, TotalCycles, Utilization, IfmapSramReads, FilterSramReads, OfmapSramWrites,
-        DramReads, DramWrites, Energy, Area,
+        DramIfmapReads, DramFilterReads, DramOfmapWrites, DramReads, DramWrites, Energy, Area,
     };
 }

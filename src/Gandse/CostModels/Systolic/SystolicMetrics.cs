@@ -1,6 +1,10 @@
 namespace Gandse.CostModels.Systolic;
 
-/// <summary>One design's metrics on one GEMM. Access counts are in words; energy in MAC units; area in MAESTRO units.</summary>
+/// <summary>
+/// One design's metrics on one GEMM. Access counts are in words; energy in MAC units; area in MAESTRO units.
+/// <see cref="TotalCycles"/> counts cycles (SCALE-Sim v2's report prints the last cycle's 0-based index, one
+/// less). <see cref="DramReads"/> is IFMAP plus FILTER reads; <see cref="DramWrites"/> is the OFMAP writes.
+/// </summary>
 public sealed record SystolicMetrics(
     long ComputeCycles,
     long StallCycles,
@@ -9,11 +13,16 @@ public sealed record SystolicMetrics(
     long IfmapSramReads,
     long FilterSramReads,
     long OfmapSramWrites,
-    long DramReads,
-    long DramWrites,
+    long DramIfmapReads,
+    long DramFilterReads,
+    long DramOfmapWrites,
     double Energy,
     double Area)
 {
+    public long DramReads => DramIfmapReads + DramFilterReads;
+
+    public long DramWrites => DramOfmapWrites;
+
     public IReadOnlyDictionary<string, double> ToDictionary() => new Dictionary<string, double>
     {
         [SystolicMetricNames.ComputeCycles] = ComputeCycles,
@@ -23,6 +32,9 @@ public sealed record SystolicMetrics(
         [SystolicMetricNames.IfmapSramReads] = IfmapSramReads,
         [SystolicMetricNames.FilterSramReads] = FilterSramReads,
         [SystolicMetricNames.OfmapSramWrites] = OfmapSramWrites,
+        [SystolicMetricNames.DramIfmapReads] = DramIfmapReads,
+        [SystolicMetricNames.DramFilterReads] = DramFilterReads,
+        [SystolicMetricNames.DramOfmapWrites] = DramOfmapWrites,
         [SystolicMetricNames.DramReads] = DramReads,
         [SystolicMetricNames.DramWrites] = DramWrites,
         [SystolicMetricNames.Energy] = Energy,

@@ -12,13 +12,14 @@ public class SystolicReferenceModelTests
         new(8, 8, dataflow, ifmapKb, filterKb, ofmapKb);
 
     [Theory]
-    [InlineData(Dataflow.Os, 465, 1683, 1700, 660)]
+    [InlineData(Dataflow.Os, 465, 1683, 1700, 900)]
     [InlineData(Dataflow.Ws, 495, 1683, 340, 1980)]
     [InlineData(Dataflow.Is, 630, 561, 1700, 1980)]
     public void The_scale_sim_v2_example_gives_its_cycles_and_sram_traffic(Dataflow dataflow, long cycles, long ifmapReads, long filterReads, long ofmapWrites)
     {
         SystolicMetrics metrics = Model.Evaluate(Array8x8(dataflow), Example, 10);
 
+        // os: SCALE-Sim counts R + C extra OFMAP writes per fold (15 folds × 16) beside the 660 outputs.
         Assert.Equal(cycles, metrics.ComputeCycles);
         Assert.Equal(ifmapReads, metrics.IfmapSramReads);
         Assert.Equal(filterReads, metrics.FilterSramReads);
@@ -26,52 +27,66 @@ public class SystolicReferenceModelTests
     }
 
     [Fact]
-    public void The_paper_convention_counts_a_full_drain_per_output_stationary_fold()
-    {
-        var paper = new SystolicReferenceModel(new SystolicOptions(OsFillConvention.Paper));
-
-        Assert.Equal(585, paper.Evaluate(Array8x8(Dataflow.Os), Example, 10).ComputeCycles);
-        Assert.Equal(495, paper.Evaluate(Array8x8(Dataflow.Ws), Example, 10).ComputeCycles);
-    }
-
-    [Fact]
-    public void Operands_that_fit_half_their_buffer_are_fetched_once_and_bandwidth_hides_behind_compute()
+    public void Operands_that_fit_half_their_buffer_are_fetched_once_with_their_padding_and_never_stall()
     {
         SystolicMetrics metrics = Model.Evaluate(Array8x8(Dataflow.Os), Example, 10);
 
-        Assert.Equal((33 * 17) + (17 * 20), metrics.DramReads);
-        Assert.Equal(33 * 20, metrics.DramWrites);
+        // os ifmap: 5 row folds of 8 lanes × K = 17 words, the last fold 1 lane full and 7 padded: 680 words.
+        // Filter: 3 column folds × 8 × 17 = 408, fetched in whole lines of 10 words: 410.
+        Assert.Equal(680, metrics.DramIfmapReads);
+        Assert.Equal(410, metrics.DramFilterReads);
+        Assert.Equal(660, metrics.DramOfmapWrites);
         Assert.Equal(0, metrics.StallCycles);
         Assert.Equal(465, metrics.TotalCycles);
-        Assert.Equal(11220.0 / (465 * 64), metrics.Utilization, 12);
     }
 
     [Fact]
-    public void Operands_whose_reuse_does_not_fit_are_refetched_as_often_as_sram_reads_them()
+    public void Every_ofmap_word_written_goes_to_dram_partial_sums_included_whatever_the_sram()
     {
-        // Half of 0.125 KB is 64 words < the 8 x 17 ifmap row tile; half of 0.5 KB is 256 words < the 17 x 20 filter.
-        SystolicMetrics metrics = Model.Evaluate(Array8x8(Dataflow.Os, ifmapKb: 0.125, filterKb: 0.5), Example, 10);
-
-        Assert.Equal(1683 + 1700, metrics.DramReads);
+        // ws writes every partial sum once per row fold: 33 × 20 × ⌈17 / 8⌉ = 1,980, even with 2 MB to hold them.
+        Assert.Equal(1980, Model.Evaluate(Array8x8(Dataflow.Ws, ofmapKb: 2048), Example, 10).DramOfmapWrites);
+        Assert.Equal(1980, Model.Evaluate(Array8x8(Dataflow.Ws, ofmapKb: 1), Example, 10).DramOfmapWrites);
     }
 
     [Fact]
-    public void Partial_sums_that_do_not_fit_spill_to_dram_and_come_back()
+    public void Dram_reads_equal_the_exact_emulators_on_random_cases()
     {
-        // ws accumulates every partial sum (33 x 20 = 660 words) across ceil(17 / 8) = 3 row folds; half of 1 KB is 512.
-        SystolicMetrics metrics = Model.Evaluate(Array8x8(Dataflow.Ws, ofmapKb: 1), Example, 10);
+        foreach (SystolicCases.Case c in SystolicCases.Emulable(seed: 11, count: 250).Concat(SystolicCases.Edge().Where(IsSmall)))
+        {
+            SystolicMetrics fast = Model.Evaluate(c.Hardware, c.Gemm, c.Bandwidth);
+            SystolicMetrics exact = ScaleSimEmulator.Evaluate(c.Hardware, c.Gemm, c.Bandwidth);
 
-        Assert.Equal(1980, metrics.DramWrites);
-        Assert.Equal(561 + 340 + (1980 - 660), metrics.DramReads);
+            Assert.True(fast.DramIfmapReads == exact.DramIfmapReads, $"ifmap {fast.DramIfmapReads} != {exact.DramIfmapReads}: {c}");
+            Assert.True(fast.DramFilterReads == exact.DramFilterReads, $"filter {fast.DramFilterReads} != {exact.DramFilterReads}: {c}");
+            Assert.True(Math.Abs(fast.DramOfmapWrites - exact.DramOfmapWrites) <= exact.DramOfmapWrites / 100, $"ofmap {fast.DramOfmapWrites} vs {exact.DramOfmapWrites}: {c}");
+        }
     }
 
     [Fact]
-    public void Dram_time_beyond_compute_time_stalls_the_array()
+    public void Total_cycles_are_within_ten_percent_of_the_exact_emulators_on_nine_cases_in_ten()
     {
-        SystolicMetrics metrics = Model.Evaluate(Array8x8(Dataflow.Os), Example, 0.5);
+        List<SystolicCases.Case> cases = SystolicCases.Emulable(seed: 12, count: 250).ToList();
 
-        Assert.Equal((901 + 660) * 2 - 465, metrics.StallCycles);
-        Assert.Equal((901 + 660) * 2, metrics.TotalCycles);
+        int within = cases.Count(c =>
+        {
+            double fast = Model.Evaluate(c.Hardware, c.Gemm, c.Bandwidth).TotalCycles;
+            double exact = ScaleSimEmulator.Evaluate(c.Hardware, c.Gemm, c.Bandwidth).TotalCycles;
+            return Math.Abs((fast / exact) - 1) <= 0.10;
+        });
+
+        Assert.True(within >= 0.9 * cases.Count, $"{within} of {cases.Count} within 10 %");
+    }
+
+    [Fact]
+    public void A_held_tile_larger_than_the_window_costs_a_lap_per_row_it_falls_behind()
+    {
+        // ws on 32 × 32 with a 1 KB filter SRAM: each 32 × 32 filter tile (1,024 words) is read back to front through
+        // a 512-word window, so rows fall behind it and every lap fetches the whole 576 × 64 filter again.
+        var hardware = new SystolicHardware(32, 32, Dataflow.Ws, 2048, 1, 2048);
+        SystolicMetrics fast = Model.Evaluate(hardware, new Gemm(196, 64, 576), 16);
+
+        Assert.True(fast.DramFilterReads > 10 * fast.FilterSramReads, $"{fast.DramFilterReads} DRAM vs {fast.FilterSramReads} SRAM reads");
+        Assert.Equal(ScaleSimEmulator.Evaluate(hardware, new Gemm(196, 64, 576), 16).DramFilterReads, fast.DramFilterReads);
     }
 
     [Fact]
@@ -79,7 +94,7 @@ public class SystolicReferenceModelTests
     {
         SystolicMetrics metrics = Model.Evaluate(Array8x8(Dataflow.Os), Example, 10);
 
-        double expectedEnergy = (11220 * (1 + (2 * 2))) + ((1683 + 1700 + 660) * 6) + ((901 + 660) * 200);
+        double expectedEnergy = (11220 * (1 + (2 * 2))) + ((1683 + 1700 + 900) * 6) + ((680 + 410 + 660) * 200);
         double expectedArea = (64 * 4470) + (192 * 1024 / 32768.0 * 4161.536);
         Assert.Equal(expectedEnergy, metrics.Energy, 9);
         Assert.Equal(expectedArea, metrics.Area, 9);
@@ -96,7 +111,6 @@ public class SystolicReferenceModelTests
         Assert.Equal(cycles, metrics.ComputeCycles);
         Assert.Equal(1, metrics.IfmapSramReads);
         Assert.Equal(1, metrics.FilterSramReads);
-        Assert.Equal(1, metrics.OfmapSramWrites);
     }
 
     [Fact]
@@ -115,4 +129,14 @@ public class SystolicReferenceModelTests
 
         Assert.Equal(((2 * 12) + 14 + 3136 - 2) * 48L * 5, eyeriss.ComputeCycles);
     }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(2.5)]
+    public void Bandwidth_must_be_a_whole_number_of_words_per_cycle(double bandwidth)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Model.Evaluate(Array8x8(Dataflow.Os), Example, bandwidth));
+    }
+
+    private static bool IsSmall(SystolicCases.Case c) => SystolicAccounting.ComputeCycles(c.Hardware, c.Gemm) <= 1_000_000;
 }

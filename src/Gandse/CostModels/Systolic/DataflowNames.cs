@@ -1,0 +1,20 @@
+namespace Gandse.CostModels.Systolic;
+
+/// <summary>The dataflows' names as SCALE-Sim's configs spell them: os, ws, is.</summary>
+public static class DataflowNames
+{
+    public static string Name(Dataflow dataflow) => dataflow switch
+    {
+        Dataflow.Os => "os",
+        Dataflow.Ws => "ws",
+        _ => "is",
+    };
+
+    public static Dataflow Parse(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "os" => Dataflow.Os,
+        "ws" => Dataflow.Ws,
+        "is" => Dataflow.Is,
+        _ => throw new UsageException($"dataflow '{name}' is not allowed; allowed: os, ws, is"),
+    };
+}
