@@ -82,6 +82,40 @@ public static class CommonOptions
 
     public static Workload ParseWorkload(string spec) => WorkloadParser.Parse(spec);
 
+    public static Option<string?> ScaleSimFolder() => new("--scalesim")
+    {
+        Description = $"SCALE-Sim v2's folder, the one holding scalesim/scale.py (default: ${Simulators.ScaleSim.ScaleSimInstallation.FolderVariable}). Its Python is ${Simulators.ScaleSim.ScaleSimInstallation.PythonVariable} (default {Simulators.ScaleSim.ScaleSimInstallation.DefaultPython}).",
+        HelpName = "dir",
+    };
+
+    public static Option<double> SimulatorTimeout() => new("--timeout")
+    {
+        Description = "Most seconds one external simulator run may take before it is stopped and reported.",
+        DefaultValueFactory = _ => 600,
+        HelpName = "seconds",
+    };
+
+    public static Option<string> SimulatorCache() => new("--simulator-cache")
+    {
+        Description = "Where external simulator results are cached, by the simulator's source hash and the exact inputs (repeated runs cost nothing).",
+        DefaultValueFactory = _ => ".cache/simulators",
+        HelpName = "dir",
+    };
+
+    /// <summary>A SCALE-Sim runner from the simulator options, checked before any work starts.</summary>
+    public static Simulators.SimulatorRunner<Simulators.ScaleSim.ScaleSimCase> ScaleSimRunner(ParseResult result, Option<string?> folder, Option<double> timeout, Option<string> cache)
+    {
+        double seconds = result.GetValue(timeout);
+        if (!(seconds > 0) || !double.IsFinite(seconds))
+        {
+            throw new UsageException($"--timeout '{seconds}' is not allowed; expected a positive number of seconds");
+        }
+
+        var installation = Simulators.ScaleSim.ScaleSimInstallation.Locate(result.GetValue(folder));
+        return new Simulators.SimulatorRunner<Simulators.ScaleSim.ScaleSimCase>(
+            new Simulators.ScaleSim.ScaleSimSimulator(installation), result.GetValue(cache)!, TimeSpan.FromSeconds(seconds));
+    }
+
     public static SystolicOptions ParseSystolicOptions(string memory) => memory.Trim().ToLowerInvariant() switch
     {
         "fast" => new SystolicOptions(SystolicMemoryModel.Fast),

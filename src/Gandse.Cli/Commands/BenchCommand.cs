@@ -13,10 +13,10 @@ public static class BenchCommand
         var command = new Command("bench", "Benchmarks that print numbers (performance goals are checked here, not in tests).");
         var simulator = new Command(
             "simulator",
-            "Design x workload evaluations per second of the batched (torch) and scalar (reference) systolic cost models on the same seeded inputs, "
+            "Design x workload evaluations per second of the batched and scalar (reference) systolic cost models on the same seeded inputs, "
             + "their ratio, and the time of one exact optimum over the full systolic space.\nExample:\n  gandse bench simulator --json");
-        var workloads = new Option<int>("--workloads") { Description = "Random GEMMs per batch.", DefaultValueFactory = _ => 256 };
-        var designs = new Option<int>("--designs") { Description = "Random designs per batch.", DefaultValueFactory = _ => 4096 };
+        var workloads = new Option<int>("--workloads") { Description = "Random GEMMs per batch.", DefaultValueFactory = _ => 32 };
+        var designs = new Option<int>("--designs") { Description = "Random designs per batch.", DefaultValueFactory = _ => 512 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random inputs.", DefaultValueFactory = _ => 0 };
         Option<bool> json = CommonOptions.Json();
         simulator.Options.Add(workloads);
@@ -39,6 +39,7 @@ public static class BenchCommand
             return measured.Agree ? ExitCodes.Success : ExitCodes.Failure;
         });
         command.Subcommands.Add(simulator);
+        command.Subcommands.Add(FidelityCommand.Build());
         return command;
     }
 

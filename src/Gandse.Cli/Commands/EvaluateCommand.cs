@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Gandse.Conditions;
 using Gandse.CostModels;
+using Gandse.CostModels.Systolic;
 using Gandse.Io;
+using Gandse.Simulators;
+using Gandse.Simulators.ScaleSim;
 using Gandse.Spaces;
 using Gandse.Tasks;
 using Gandse.Workloads;
@@ -18,10 +21,11 @@ public static class EvaluateCommand
     {
         var command = new Command(
             "evaluate",
-            "Evaluate designs with the exact cost model. Either --workload and --design for one design, or --input for a CSV of many.\n"
+            "Evaluate designs with a cost model: Gandse's (default), or the real SCALE-Sim v2 (--simulator scalesim). Either --workload and --design for one design, or --input for a CSV of many.\n"
             + "Examples:\n"
             + "  gandse evaluate --workload gemm:M=33,N=20,K=17 --design rows=8,cols=8,dataflow=os\n"
-            + "  gandse evaluate --input designs.csv --output results.csv");
+            + "  gandse evaluate --input designs.csv --output results.csv\n"
+            + "  gandse evaluate -w gemm:M=33,N=20,K=17 -d rows=8,cols=8 --simulator scalesim --scalesim ../shared/third_party/scale-sim-v2");
         Option<string?> workload = CommonOptions.Workload(required: false);
         var design = new Option<string?>("--design", "-d")
         {
@@ -33,8 +37,17 @@ public static class EvaluateCommand
         Option<string?> dramBw = CommonOptions.DramBandwidth();
         Option<string> space = CommonOptions.Space();
         Option<string> memory = CommonOptions.MemoryModel();
+        var simulator = new Option<string>("--simulator")
+        {
+            Description = "gandse: Gandse's cost model; scalesim: run SCALE-Sim v2 itself on every design (GEMMs in its GEMM mode, conv layers in its conv mode), cached and in parallel.",
+            DefaultValueFactory = _ => "gandse",
+            HelpName = "gandse|scalesim",
+        };
+        Option<string?> scalesim = CommonOptions.ScaleSimFolder();
+        Option<double> timeout = CommonOptions.SimulatorTimeout();
+        Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload, design, input, output, dramBw, space, memory, json })
+        foreach (Option option in new Option[] { workload, design, input, output, dramBw, space, memory, simulator, scalesim, timeout, simulatorCache, json })
         {
             command.Options.Add(option);
         }
@@ -44,6 +57,13 @@ public static class EvaluateCommand
             var io = new CliIo(result);
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
             ICostModel model = entry.CreateCostModel(CommonOptions.ParseSystolicOptions(result.GetValue(memory)!));
+            SimulatorRunner<ScaleSimCase>? runner = result.GetValue(simulator)!.Trim().ToLowerInvariant() switch
+            {
+                "gandse" => null,
+                "scalesim" when entry.Space.Name == SystolicSpace.Name => CommonOptions.ScaleSimRunner(result, scalesim, timeout, simulatorCache),
+                "scalesim" => throw new UsageException($"--simulator scalesim evaluates the {SystolicSpace.Name} space, not {entry.Space.Name}"),
+                string other => throw new UsageException($"--simulator '{other}' is not allowed; allowed: gandse, scalesim"),
+            };
             double dramBandwidth = CommonOptions.Bandwidth(result.GetValue(dramBw), Gandse.CostModels.Systolic.SystolicSpace.DefaultDramBandwidth)!.Value;
             string? inputPath = result.GetValue(input);
             if (inputPath is not null)
@@ -53,17 +73,17 @@ public static class EvaluateCommand
                     throw new UsageException("--input evaluates a CSV; leave out --workload and --design (put them in the CSV's columns)");
                 }
 
-                return EvaluateCsv(io, model, entry, inputPath, result.GetValue(output), dramBandwidth);
+                return EvaluateCsv(io, model, entry, inputPath, result.GetValue(output), dramBandwidth, runner);
             }
 
             string workloadSpec = result.GetValue(workload)
                 ?? throw new UsageException("give --workload (with --design) or --input; see 'gandse evaluate --help'");
-            return EvaluateOne(io, model, entry, CommonOptions.ParseWorkload(workloadSpec), result.GetValue(design), dramBandwidth, result.GetValue(json));
+            return EvaluateOne(io, model, entry, CommonOptions.ParseWorkload(workloadSpec), result.GetValue(design), dramBandwidth, result.GetValue(json), runner);
         });
         return command;
     }
 
-    private static int EvaluateOne(CliIo io, ICostModel model, SpaceEntry entry, Workload workload, string? designText, double dramBandwidth, bool json)
+    private static int EvaluateOne(CliIo io, ICostModel model, SpaceEntry entry, Workload workload, string? designText, double dramBandwidth, bool json, SimulatorRunner<ScaleSimCase>? runner)
     {
         DesignSpace space = model.Space;
         var tokens = designText is null
@@ -71,7 +91,9 @@ public static class EvaluateCommand
             : KeyValueList.Parse(designText, "--design").ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         Dictionary<string, double> design = space.ParseValues(tokens, entry.Defaults);
         var condition = new Condition(workload, new Constraints(dramBandwidth), Targets.None);
-        Dictionary<string, double> metrics = model.EvaluateOne(design, condition.Values());
+        IReadOnlyDictionary<string, double> metrics = runner is null
+            ? model.EvaluateOne(design, condition.Values())
+            : runner.Run(new[] { new ScaleSimCase(SystolicHardware.FromValues(design), SingleLayer(workload), (long)dramBandwidth) })[0];
         Gemm gemm = workload.Gemms[0];
 
         if (json)
@@ -89,12 +111,18 @@ public static class EvaluateCommand
         io.Output.WriteLine($"workload  {workload.Spec}  (GEMM M={gemm.M}, N={gemm.N}, K={gemm.K})");
         io.Output.WriteLine($"design    {string.Join(",", design.Select(p => $"{p.Key}={space.FormatValue(p.Key, p.Value)}"))}");
         io.Output.WriteLine($"dram_bw   {CliIo.Number(dramBandwidth)} words/cycle");
+        io.Output.WriteLine($"model     {(runner is null ? $"gandse ({model.Space.Name})" : $"SCALE-Sim v2 ({runner.CacheHits} cached, {runner.Runs} run)")}");
         io.Console.Write(MetricsTable(model, metrics));
         return ExitCodes.Success;
     }
 
-    private static int EvaluateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, double dramBandwidth)
+    private static int EvaluateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, double dramBandwidth, SimulatorRunner<ScaleSimCase>? runner)
     {
+        if (runner is not null)
+        {
+            return SimulateCsv(io, model, entry, inputPath, outputPath, dramBandwidth, runner);
+        }
+
         // Torch's one-time start-up (library load, thread pools, first-call dispatch) is timed apart from the work.
         var startup = Stopwatch.StartNew();
         model.EvaluateOne(
@@ -121,6 +149,43 @@ public static class EvaluateCommand
             + $"evaluate {(evaluated - read).TotalMilliseconds:F0}, write {(stopwatch.Elapsed - evaluated).TotalMilliseconds:F0}) → {outputPath}");
         return ExitCodes.Success;
     }
+
+    private static int SimulateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, double dramBandwidth, SimulatorRunner<ScaleSimCase> runner)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, dramBandwidth);
+        var cases = new List<ScaleSimCase>(table.Rows.Count);
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            var values = table.DesignColumns.ToDictionary(c => c.Key, c => c.Value[i]);
+            cases.Add(new ScaleSimCase(SystolicHardware.FromValues(values), table.Workloads[i], (long)table.ConditionColumns[ConditionFields.DramBandwidth][i]));
+        }
+
+        IReadOnlyList<IReadOnlyDictionary<string, double>> results = runner.Run(cases, (done, total) =>
+        {
+            if (total > 0)
+            {
+                io.Error.WriteLine($"scalesim: {done}/{total} runs ({stopwatch.Elapsed.TotalSeconds:F0} s)");
+            }
+        });
+        Dictionary<string, double[]> metrics = model.MetricNames.ToDictionary(name => name, name => results.Select(r => r[name]).ToArray());
+        if (outputPath is null)
+        {
+            table.Write(io.Output, model.MetricNames, metrics);
+        }
+        else
+        {
+            AtomicFile.Write(outputPath, writer => table.Write(writer, model.MetricNames, metrics));
+        }
+
+        io.Error.WriteLine($"simulated {table.Rows.Count} rows with SCALE-Sim v2 in {stopwatch.Elapsed.TotalSeconds:F1} s ({runner.Runs} runs, {runner.CacheHits} from the cache){(outputPath is null ? string.Empty : $" → {outputPath}")}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The one GEMM or conv layer SCALE-Sim runs; a network has many.</summary>
+    private static Workload SingleLayer(Workload workload) => workload is Gemm or ConvLayer
+        ? workload
+        : throw new UsageException($"--simulator scalesim evaluates one GEMM or conv layer, not {workload.Spec}");
 
     public static JsonObject DesignJson(DesignSpace space, IReadOnlyDictionary<string, double> design)
     {

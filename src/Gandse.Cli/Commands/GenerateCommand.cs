@@ -7,6 +7,8 @@ using Gandse.Conditions;
 using Gandse.Harness;
 using Gandse.Io;
 using Gandse.Methods.Gan;
+using Gandse.Simulators;
+using Gandse.Simulators.ScaleSim;
 using Gandse.Spaces;
 using Gandse.Tasks;
 using Spectre.Console;
@@ -24,7 +26,8 @@ public static class GenerateCommand
             + "Examples:\n"
             + "  gandse generate --checkpoint checkpoints/systolic-gemm --workload gemm:M=512,N=1024,K=256 --mac-budget 4096\n"
             + "  gandse generate --checkpoint checkpoints/systolic-gemm -w gemm:M=64,N=64,K=4096 --count 3 --json\n"
-            + "  gandse generate --checkpoint checkpoints/systolic-gemm --input queries.csv --output designs.csv");
+            + "  gandse generate --checkpoint checkpoints/systolic-gemm --input queries.csv --output designs.csv\n"
+            + "  gandse generate -c checkpoints/systolic-gemm -w gemm:M=512,N=1024,K=256 --verify-with scalesim --verify-top 4");
         var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint file, or a folder holding best.ckpt (else last.ckpt).", Required = true, HelpName = "path" };
         Option<string?> workload = CommonOptions.Workload(required: false);
         Option<string?> mac = CommonOptions.MacBudget("the largest budget the checkpoint trained on");
@@ -39,8 +42,17 @@ public static class GenerateCommand
         Option<double?> temperature = CommonOptions.Temperature();
         Option<double?> slotTemperature = CommonOptions.SlotTemperature();
         Option<bool?> completeMappings = CommonOptions.CompleteMappings();
+        var verifyWith = new Option<string?>("--verify-with")
+        {
+            Description = "Re-rank the fast model's best designs with a real simulator and show both figures: scalesim (SCALE-Sim v2, one run per design and layer, cached).",
+            HelpName = "scalesim",
+        };
+        var verifyTop = new Option<int>("--verify-top") { Description = "How many of the fast model's best distinct designs the simulator re-checks.", DefaultValueFactory = _ => 4, HelpName = "K" };
+        Option<string?> scalesim = CommonOptions.ScaleSimFolder();
+        Option<double> timeout = CommonOptions.SimulatorTimeout();
+        Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, json })
+        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, verifyWith, verifyTop, scalesim, timeout, simulatorCache, json })
         {
             command.Options.Add(option);
         }
@@ -55,6 +67,18 @@ public static class GenerateCommand
                 throw new UsageException($"--count and --candidates must be positive, got {k} and {n}");
             }
 
+            SimulatorRunner<ScaleSimCase>? runner = result.GetValue(verifyWith)?.Trim().ToLowerInvariant() switch
+            {
+                null => null,
+                "scalesim" => CommonOptions.ScaleSimRunner(result, scalesim, timeout, simulatorCache),
+                string other => throw new UsageException($"--verify-with '{other}' is not allowed; allowed: scalesim"),
+            };
+            int top = result.GetValue(verifyTop);
+            if (top <= 0)
+            {
+                throw new UsageException($"--verify-top must be positive, got {top}");
+            }
+
             TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
             GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
@@ -64,6 +88,11 @@ public static class GenerateCommand
                 if (result.GetValue(workload) is not null)
                 {
                     throw new UsageException("--input reads the queries from a CSV; leave out --workload");
+                }
+
+                if (runner is not null)
+                {
+                    throw new UsageException("--verify-with checks one query's designs; leave out --input");
                 }
 
                 return GenerateCsv(io, gan, method, QueryCsv.Read(inputPath, gan.Task), perQuery, result.GetValue(output), complete);
@@ -79,8 +108,15 @@ public static class GenerateCommand
             // One candidate first, so the timed answer below excludes torch's and the JIT's one-time start-up.
             Scorer.Answer(gan.Task, method, new[] { query }, 1, 1, complete);
             var stopwatch = Stopwatch.StartNew();
-            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, k, complete)[0];
-            Write(io, gan, query, designs, perQuery, stopwatch.Elapsed.TotalMilliseconds, result.GetValue(json));
+            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete)[0];
+            double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
+            if (runner is not null)
+            {
+                GenerateVerification.Write(io, gan, query, designs.Take(top).ToList(), runner, result.GetValue(json));
+                return ExitCodes.Success;
+            }
+
+            Write(io, gan, query, designs, perQuery, milliseconds, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;

@@ -87,6 +87,7 @@ public static class OptimumCommand
                 ["metrics"] = optimum.Metrics is null ? null : EvaluateCommand.MetricsJson(model, optimum.Metrics),
                 ["space_size"] = optimum.SpaceSize.ToString(CultureInfo.InvariantCulture),
                 ["feasible_designs"] = optimum.FeasibleCount,
+                ["evaluated_designs"] = optimum.EvaluatedCount,
                 ["milliseconds"] = Math.Round(optimum.Elapsed.TotalMilliseconds, 3),
             };
             io.WriteJson(node);
@@ -95,7 +96,8 @@ public static class OptimumCommand
 
         io.Output.WriteLine($"workload   {condition.Workload.Spec}");
         io.Output.WriteLine($"objective  {objective.Name}: minimise {string.Join(", then ", objective.Minimise)}");
-        io.Output.WriteLine($"searched   {optimum.SpaceSize:N0} designs ({optimum.FeasibleCount:N0} feasible) in {optimum.Elapsed.TotalMilliseconds:F1} ms (first search in a process includes torch start-up)");
+        string evaluated = optimum.EvaluatedCount is long count ? $"; {count:N0} evaluated in full, the rest ruled out by the model's bounds" : string.Empty;
+        io.Output.WriteLine($"searched   {optimum.SpaceSize:N0} designs ({optimum.FeasibleCount:N0} within the budgets{evaluated}) in {optimum.Elapsed.TotalMilliseconds:F1} ms (first search in a process includes torch start-up)");
         if (optimum.Design is null || optimum.Metrics is null)
         {
             io.Output.WriteLine("no feasible design: every design violates a budget or the target; relax --mac-budget, --sram-budget-kb, --area-budget or --target-latency");

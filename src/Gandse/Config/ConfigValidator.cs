@@ -64,6 +64,10 @@ public static class ConfigValidator
         }
 
         Positive(config.Train.MappingBatchSize, "train.mapping_batch_size");
+        if (config.Train.Teacher is not ("streaming" or "exact"))
+        {
+            throw new UsageException($"train.teacher '{config.Train.Teacher}' is not allowed; allowed: streaming, exact");
+        }
 
         foreach ((string name, double value) in new[]
         {

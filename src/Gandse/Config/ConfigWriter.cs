@@ -42,7 +42,10 @@ public static class ConfigWriter
             }
         }
 
-        text.Append("format=").Append(Gandse.Data.DatasetFile.FormatVersion);
+        text.Append("format=").Append(Gandse.Data.DatasetFile.FormatVersion).Append('\n');
+
+        // Labels are the cost model's optima: a changed model must not reuse them.
+        text.Append("model=").Append(Gandse.CostModels.Systolic.SystolicReferenceModel.Fingerprint);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
     }
 

@@ -140,6 +140,13 @@ public sealed class TrainConfig
 
     public double GumbelTauEnd { get; set; } = 0.3;
 
+    /// <summary>
+    /// Which model gives the training loop's own targets (the surrogate's samples, a network's per-layer teacher):
+    /// streaming (the cost model's closed-form streaming bound, tensor-fast) or exact (the cost model, which
+    /// walks every read buffer and costs orders of magnitude more per sample). Labels are always exact.
+    /// </summary>
+    public string Teacher { get; set; } = "streaming";
+
     /// <summary>Steps of surrogate training on simulator samples, before the GAN.</summary>
     public int SurrogateSteps { get; set; } = 1500;
 

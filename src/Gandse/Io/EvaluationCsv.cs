@@ -12,8 +12,9 @@ namespace Gandse.Io;
 /// </summary>
 public sealed class EvaluationCsv
 {
-    private EvaluationCsv(CsvTable table, Dictionary<string, double[]> designs, Dictionary<string, double[]> conditions)
+    private EvaluationCsv(CsvTable table, Dictionary<string, double[]> designs, Dictionary<string, double[]> conditions, IReadOnlyList<Workload> workloads)
     {
+        Workloads = workloads;
         Header = table.Header;
         Rows = table.Rows.Select(r => r.Cells).ToList();
         DesignColumns = designs;
@@ -28,12 +29,22 @@ public sealed class EvaluationCsv
     /// <summary>One column of values per design parameter.</summary>
     public IReadOnlyDictionary<string, double[]> DesignColumns { get; }
 
+    /// <summary>Each row's workload as written: a GEMM or a conv layer.</summary>
+    public IReadOnlyList<Workload> Workloads { get; }
+
     /// <summary>Columns M, N, K (a conv layer lowered to its GEMM) and dram_bw.</summary>
     public IReadOnlyDictionary<string, double[]> ConditionColumns { get; }
 
-    public static EvaluationCsv Read(string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, double defaultDramBandwidth)
+    /// <summary>The cells of column <paramref name="name"/> (one of the extra columns a reader allowed), or null when the file has none.</summary>
+    public string[]? Cells(string name)
     {
-        string[] allowed = WorkloadColumns.All.Concat(space.Parameters.Select(p => p.Name)).Append(ConditionFields.DramBandwidth).ToArray();
+        int column = Array.IndexOf(Header.ToArray(), name);
+        return column < 0 ? null : Rows.Select(r => r[column]).ToArray();
+    }
+
+    public static EvaluationCsv Read(string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, double defaultDramBandwidth, IReadOnlyList<string>? extraColumns = null)
+    {
+        string[] allowed = WorkloadColumns.All.Concat(space.Parameters.Select(p => p.Name)).Append(ConditionFields.DramBandwidth).Concat(extraColumns ?? Array.Empty<string>()).ToArray();
         CsvTable table = CsvTable.Read(path, allowed, "M,N,K,rows,cols,dataflow");
         var workloads = new WorkloadColumns(table);
         int[] parameterColumn = space.Parameters.Select(p => table.Column(p.Name)).ToArray();
@@ -43,9 +54,10 @@ public sealed class EvaluationCsv
         var rows = table.Parse(cells =>
         {
             double[] design = space.Parameters.Select((p, i) => parameterColumn[i] >= 0 ? p.ParseValue(cells[parameterColumn[i]]) : defaultValues[i]).ToArray();
-            Gemm gemm = workloads.Parse(cells).Gemms[0];
+            Workload workload = workloads.Parse(cells);
+            Gemm gemm = workload.Gemms[0];
             double bandwidth = bandwidthColumn >= 0 ? Bandwidth(cells[bandwidthColumn], ConditionFields.DramBandwidth) : defaultDramBandwidth;
-            return (design, gemm, bandwidth);
+            return (design, gemm, bandwidth, workload);
         });
 
         var designColumns = space.Parameters.Select((p, i) => (p.Name, Values: rows.Select(r => r.design[i]).ToArray())).ToDictionary(c => c.Name, c => c.Values);
@@ -56,7 +68,7 @@ public sealed class EvaluationCsv
             [ConditionFields.K] = rows.Select(r => (double)r.gemm.K).ToArray(),
             [ConditionFields.DramBandwidth] = rows.Select(r => r.bandwidth).ToArray(),
         };
-        return new EvaluationCsv(table, designColumns, conditionColumns);
+        return new EvaluationCsv(table, designColumns, conditionColumns, rows.Select(r => r.workload).ToList());
     }
 
     /// <summary>The input columns, then one column per metric.</summary>

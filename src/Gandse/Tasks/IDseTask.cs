@@ -38,14 +38,14 @@ public interface IDseTask
     /// <summary>The conditions as the cost model and objective read them: named [Q] float64 tensors.</summary>
     Tensors.ValueBatch ConditionValues(IReadOnlyList<Condition> conditions);
 
-    /// <summary>Exact metrics, feasibility and constraint violation of candidates [Q, N, P] under Q conditions given by <see cref="ConditionValues"/>.</summary>
-    CandidateEvaluation Evaluate(Tensors.ValueBatch conditionValues, torch.Tensor candidates);
+    /// <summary>Metrics, feasibility and constraint violation of candidates [Q, N, P] under Q conditions given by <see cref="ConditionValues"/>.</summary>
+    CandidateEvaluation Evaluate(Tensors.ValueBatch conditionValues, torch.Tensor candidates, EvaluationModel model = EvaluationModel.Exact);
 
     /// <summary>
     /// Candidates with their per-layer mappings replaced by the best for their hardware (least cycles, then
-    /// energy, per layer); tasks without per-layer mappings return the candidates unchanged.
+    /// energy, per layer, by <paramref name="model"/>); tasks without per-layer mappings return the candidates unchanged.
     /// </summary>
-    torch.Tensor CompleteMappings(Tensors.ValueBatch conditionValues, torch.Tensor candidates);
+    torch.Tensor CompleteMappings(Tensors.ValueBatch conditionValues, torch.Tensor candidates, EvaluationModel model = EvaluationModel.Exact);
 
     /// <summary>A query from a workload and optional constraints and target; what is missing takes the task's defaults.</summary>
     Condition Query(Workloads.Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency);

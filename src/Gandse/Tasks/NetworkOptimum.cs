@@ -78,6 +78,11 @@ public sealed class NetworkOptimum
             }
         }
 
+        if (Environment.GetEnvironmentVariable("GANDSE_PROFILE") == "1")
+        {
+            Console.Error.WriteLine($"network optimum: {exact.Count} of {candidates} points evaluated");
+        }
+
         if (exact.Count == 0)
         {
             return Array.Empty<Design>();

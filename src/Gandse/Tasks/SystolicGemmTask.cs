@@ -23,6 +23,7 @@ public sealed class SystolicGemmTask : IDseTask
     public const string LatencyTargetName = "systolic-latency-target";
 
     private readonly SystolicCostModel _model;
+    private readonly SystolicCostModel _streaming;
     private readonly DataConfig _data;
 
     public SystolicGemmTask(bool latencyTarget, DataConfig data)
@@ -30,6 +31,7 @@ public sealed class SystolicGemmTask : IDseTask
         HasTarget = latencyTarget;
         _data = data;
         _model = new SystolicCostModel(SystolicSpace.Create());
+        _streaming = new SystolicCostModel(_model.Space, new SystolicOptions(SystolicMemoryModel.Streaming));
         Objective = latencyTarget ? SystolicObjectives.CheapestMeetingLatency() : SystolicObjectives.Latency();
     }
 
@@ -128,15 +130,15 @@ public sealed class SystolicGemmTask : IDseTask
 
     public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions) => Condition.Batch(conditions);
 
-    public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates)
+    public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch designs = Space.Values(candidates);
         ValueBatch values = conditionValues.Map(t => t.unsqueeze(1));
-        ValueBatch metrics = _model.EvaluateChunked(designs, values);
+        ValueBatch metrics = (model == EvaluationModel.Exact ? _model : _streaming).EvaluateChunked(designs, values);
         return new CandidateEvaluation(metrics, Objective.Feasible(designs, metrics, values), Objective.Violation(designs, metrics, values));
     }
 
-    public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates) => candidates;
+    public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact) => candidates;
 
     public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
     {

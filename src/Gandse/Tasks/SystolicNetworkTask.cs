@@ -28,6 +28,7 @@ public sealed class SystolicNetworkTask : IDseTask
     private const int DataflowCount = 3;
 
     private readonly SystolicCostModel _model = new();
+    private readonly SystolicCostModel _streaming = new(options: new SystolicOptions(SystolicMemoryModel.Streaming));
     private readonly DesignSpace _hardwareSpace = SystolicNetworkSpace.Create(0);
     private readonly DataConfig _data;
 
@@ -165,7 +166,7 @@ public sealed class SystolicNetworkTask : IDseTask
     /// Every layer of every candidate through the systolic model ([Q, N, L]), weighted by its repeats and
     /// summed: cycles, accesses and energy add up; area is the hardware's; utilization is MACs over PE-cycles.
     /// </summary>
-    public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates)
+    public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch values = Space.Values(candidates);
         Tensor dataflows = stack(Enumerable.Range(0, MaxLayers).Select(l => values[SystolicNetworkSpace.DataflowName(l)]).ToArray(), -1);
@@ -179,7 +180,7 @@ public sealed class SystolicNetworkTask : IDseTask
             [P.OfmapSramKb] = values[P.OfmapSramKb].unsqueeze(-1),
         };
         ValueBatch layerConditions = LayerConditions(conditionValues);
-        ValueBatch perLayer = _model.EvaluateChunked(layerDesigns, layerConditions);
+        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, layerConditions);
         Tensor repeats = conditionValues[NetworkConditionFields.LayerRepeats].unsqueeze(1);
         var metrics = new ValueBatch();
         foreach (string name in MetricNames.Where(m => m is not (Metric.Area or Metric.Utilization)))
@@ -226,7 +227,7 @@ public sealed class SystolicNetworkTask : IDseTask
     }
 
     /// <summary>Each layer's best dataflow for each candidate's hardware: all three dataflows evaluated per layer.</summary>
-    public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates)
+    public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch values = Space.Values(candidates);
         var layerDesigns = new ValueBatch
@@ -238,7 +239,7 @@ public sealed class SystolicNetworkTask : IDseTask
             layerDesigns[name] = values[name].unsqueeze(-1).unsqueeze(0);
         }
 
-        ValueBatch perLayer = _model.EvaluateChunked(layerDesigns, LayerConditions(conditionValues).Map(t => t.unsqueeze(0)));
+        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, LayerConditions(conditionValues).Map(t => t.unsqueeze(0)));
         Tensor cycles = perLayer[Metric.TotalCycles];
         (Tensor best, _) = Objectives.Lexicographic.ArgMin(ones_like(cycles, ScalarType.Bool), new[] { cycles, perLayer[Metric.Energy] }, 0);
         int first = Space.IndexOf(SystolicNetworkSpace.DataflowName(0));
@@ -246,6 +247,8 @@ public sealed class SystolicNetworkTask : IDseTask
         completed.narrow(-1, first, MaxLayers).copy_(best);
         return completed;
     }
+
+    private SystolicCostModel Model(EvaluationModel model) => model == EvaluationModel.Exact ? _model : _streaming;
 
     public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,6 +10,9 @@ namespace Gandse.Tensors;
 /// </summary>
 public static class DistinctRows
 {
+    /// <summary>Below this many distinct rows the function runs on the calling thread: fanning out costs more.</summary>
+    private const int ParallelFrom = 64;
+
     /// <param name="inputs">Tensors that broadcast together; float64 values.</param>
     /// <param name="outputs">Values the function returns per row.</param>
     /// <param name="function">From one row of input values to <paramref name="outputs"/> values (written into the span).</param>
@@ -21,71 +23,79 @@ public static class DistinctRows
         long[] shape = broadcast[0].shape;
         int width = inputs.Count;
         int count = checked((int)broadcast[0].numel());
-        double[][] columns = broadcast.Select(t => t.to_type(ScalarType.Float64).contiguous().data<double>().ToArray()).ToArray();
 
-        // Distinct rows, each with the positions that hold it.
-        var index = new Dictionary<RowKey, int>();
+        // One flat row-major copy of the inputs; rows are compared in place, so no per-row array is made.
+        double[] values = stack(broadcast.Select(t => t.to_type(ScalarType.Float64).reshape(-1)).ToArray(), -1).contiguous().data<double>().ToArray();
+        var comparer = new RowComparer(values, width);
+        var index = new Dictionary<int, int>(comparer);
         var rowOf = new int[count];
-        var distinct = new List<double[]>();
+        var distinct = new List<int>();
         for (int i = 0; i < count; i++)
         {
-            var row = new double[width];
-            for (int j = 0; j < width; j++)
-            {
-                row[j] = columns[j][i];
-            }
-
-            var key = new RowKey(row);
-            if (!index.TryGetValue(key, out int at))
+            if (!index.TryGetValue(i, out int at))
             {
                 at = distinct.Count;
-                index[key] = at;
-                distinct.Add(row);
+                index[i] = at;
+                distinct.Add(i);
             }
 
             rowOf[i] = at;
         }
 
         var results = new double[distinct.Count * outputs];
-        Parallel.For(0, distinct.Count, r => function(distinct[r], results.AsSpan(r * outputs, outputs)));
+        void Run(int r) => function(values.AsSpan(distinct[r] * width, width), results.AsSpan(r * outputs, outputs));
+        if (distinct.Count < ParallelFrom)
+        {
+            for (int r = 0; r < distinct.Count; r++)
+            {
+                Run(r);
+            }
+        }
+        else
+        {
+            Parallel.For(0, distinct.Count, Run);
+        }
+
         var result = new Tensor[outputs];
+        var column = new double[count];
         for (int o = 0; o < outputs; o++)
         {
-            var values = new double[count];
             for (int i = 0; i < count; i++)
             {
-                values[i] = results[(rowOf[i] * outputs) + o];
+                column[i] = results[(rowOf[i] * outputs) + o];
             }
 
-            result[o] = tensor(values, shape, ScalarType.Float64);
+            result[o] = tensor(column, shape, ScalarType.Float64);
         }
 
         return result;
     }
 
-    public delegate void RowFunction(double[] row, Span<double> output);
+    public delegate void RowFunction(ReadOnlySpan<double> row, Span<double> output);
 
-    private readonly struct RowKey : IEquatable<RowKey>
+    /// <summary>Equality and hash of rows of a flat buffer, by row number.</summary>
+    private sealed class RowComparer : IEqualityComparer<int>
     {
-        private readonly double[] _row;
-        private readonly int _hash;
+        private readonly double[] _values;
+        private readonly int _width;
 
-        public RowKey(double[] row)
+        public RowComparer(double[] values, int width)
         {
-            _row = row;
+            _values = values;
+            _width = width;
+        }
+
+        public bool Equals(int a, int b) => _values.AsSpan(a * _width, _width).SequenceEqual(_values.AsSpan(b * _width, _width));
+
+        public int GetHashCode(int row)
+        {
             var hash = new HashCode();
-            foreach (double value in row)
+            foreach (double value in _values.AsSpan(row * _width, _width))
             {
                 hash.Add(value);
             }
 
-            _hash = hash.ToHashCode();
+            return hash.ToHashCode();
         }
-
-        public bool Equals(RowKey other) => MemoryMarshal.AsBytes(_row.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(other._row.AsSpan()));
-
-        public override bool Equals(object? obj) => obj is RowKey other && Equals(other);
-
-        public override int GetHashCode() => _hash;
     }
 }

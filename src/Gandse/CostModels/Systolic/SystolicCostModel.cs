@@ -21,6 +21,7 @@ namespace Gandse.CostModels.Systolic;
 public sealed class SystolicCostModel : IBoundedCostModel
 {
     private readonly SystolicOptions _options;
+    private readonly OperandMemo _memo = new();
 
     public SystolicCostModel(DesignSpace? space = null, SystolicOptions? options = null)
     {
@@ -38,6 +39,11 @@ public sealed class SystolicCostModel : IBoundedCostModel
 
     public ValueBatch Evaluate(ValueBatch designs, ValueBatch conditions)
     {
+        if (_options.Memory == SystolicMemoryModel.Streaming)
+        {
+            return EvaluateBounds(designs, conditions);
+        }
+
         Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
         Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
         Tensor bandwidth = conditions[ConditionFields.DramBandwidth];
@@ -58,9 +64,9 @@ public sealed class SystolicCostModel : IBoundedCostModel
         }
         else
         {
-            Tensor[] ifmap = Operand(designs[P.IfmapSramKb], r, c, dataflow, m, n, k, bandwidth, SystolicOperands.Ifmap);
-            Tensor[] filter = Operand(designs[P.FilterSramKb], r, c, dataflow, m, n, k, bandwidth, SystolicOperands.Filter);
-            Tensor[] ofmap = Operand(designs[P.OfmapSramKb], r, c, dataflow, m, n, k, bandwidth, (df, gemm, rows, cols, words, bw) =>
+            Tensor[] ifmap = Operand(0, designs[P.IfmapSramKb], r, c, dataflow, m, n, k, bandwidth, SystolicOperands.Ifmap);
+            Tensor[] filter = Operand(1, designs[P.FilterSramKb], r, c, dataflow, m, n, k, bandwidth, SystolicOperands.Filter);
+            Tensor[] ofmap = Operand(2, designs[P.OfmapSramKb], r, c, dataflow, m, n, k, bandwidth, (df, gemm, rows, cols, words, bw) =>
                 SystolicOperands.Ofmap(df, gemm, rows, cols, words, bw, SystolicAccounting.ComputeCycles(new SystolicHardware(rows, cols, df, 1, 1, 1), gemm)));
             (ifmapReads, filterReads, ofmapWrites) = (ifmap[0], filter[0], ofmap[0]);
 
@@ -177,17 +183,21 @@ public sealed class SystolicCostModel : IBoundedCostModel
 
     private delegate (long Dram, long Stall) OperandFunction(Dataflow dataflow, Gemm gemm, long rows, long cols, long words, long bandwidth);
 
-    private Tensor[] Operand(Tensor kilobytes, Tensor r, Tensor c, Tensor dataflow, Tensor m, Tensor n, Tensor k, Tensor bandwidth, OperandFunction function) =>
+    private Tensor[] Operand(int operand, Tensor kilobytes, Tensor r, Tensor c, Tensor dataflow, Tensor m, Tensor n, Tensor k, Tensor bandwidth, OperandFunction function) =>
         DistinctRows.Map(new[] { r, c, dataflow, kilobytes, m, n, k, bandwidth }, 2, (row, output) =>
         {
             var hardware = new SystolicHardware((long)row[0], (long)row[1], (Dataflow)(int)row[2], row[3], row[3], row[3]);
             SystolicArguments.Check(hardware, row[7]);
-            (long dram, long stall) = function(hardware.Dataflow, GemmOf(row, 4), hardware.Rows, hardware.Cols, _options.Words(row[3]), (long)row[7]);
+            Gemm gemm = GemmOf(row, 4);
+            long words = _options.Words(row[3]), bandwidth = (long)row[7];
+            (long dram, long stall) = _memo.GetOrAdd(
+                operand, hardware.Rows, hardware.Cols, hardware.Dataflow, hardware.IfmapSramKb, gemm.M, gemm.N, gemm.K, bandwidth,
+                () => function(hardware.Dataflow, gemm, hardware.Rows, hardware.Cols, words, bandwidth));
             output[0] = dram;
             output[1] = stall;
         });
 
-    private static Gemm GemmOf(double[] row, int at) => new((long)row[at], (long)row[at + 1], (long)row[at + 2]);
+    private static Gemm GemmOf(ReadOnlySpan<double> row, int at) => new((long)row[at], (long)row[at + 1], (long)row[at + 2]);
 
     private static Tensor CeilDiv(Tensor numerator, Tensor denominator) => (numerator / denominator).ceil();
 }

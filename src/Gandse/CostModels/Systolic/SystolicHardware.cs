@@ -6,4 +6,13 @@ public sealed record SystolicHardware(long Rows, long Cols, Dataflow Dataflow, d
     public double TotalSramKb => IfmapSramKb + FilterSramKb + OfmapSramKb;
 
     public long PeCount => Rows * Cols;
+
+    /// <summary>The hardware of a design given as parameter values (rows, cols, dataflow, *_sram_kb).</summary>
+    public static SystolicHardware FromValues(IReadOnlyDictionary<string, double> values) => new(
+        (long)values[SystolicParameterNames.Rows],
+        (long)values[SystolicParameterNames.Cols],
+        (Dataflow)(int)values[SystolicParameterNames.Dataflow],
+        values[SystolicParameterNames.IfmapSramKb],
+        values[SystolicParameterNames.FilterSramKb],
+        values[SystolicParameterNames.OfmapSramKb]);
 }

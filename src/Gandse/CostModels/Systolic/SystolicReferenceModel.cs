@@ -13,6 +13,31 @@ public sealed class SystolicReferenceModel
 {
     private readonly SystolicOptions _options;
 
+    private static readonly Lazy<string> ProbeHash = new(() =>
+    {
+        // Fixed probes: arrays, buffers, bandwidths and GEMMs that exercise fits, laps, stalls and padding.
+        var model = new SystolicReferenceModel();
+        var random = new Random(20261201);
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < 96; i++)
+        {
+            var hardware = new SystolicHardware(1L << random.Next(1, 9), 1L << random.Next(1, 9), (Dataflow)(i % 3), 1 << random.Next(7), 1 << random.Next(7), 1 << random.Next(7));
+            var gemm = new Gemm(1 + random.Next(400), 1 + random.Next(400), 1 + random.Next(400));
+            foreach ((string name, double value) in model.Evaluate(hardware, gemm, 1L << random.Next(7)).ToDictionary())
+            {
+                text.Append(name).Append('=').Append(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+            }
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
+    });
+
+    /// <summary>
+    /// A hash of the model's outputs on fixed probe inputs: any change to what the model computes changes it, so a
+    /// dataset labelled by an older model is never served from the cache.
+    /// </summary>
+    public static string Fingerprint => ProbeHash.Value;
+
     public SystolicReferenceModel(SystolicOptions? options = null)
     {
         _options = options ?? SystolicOptions.Default;

@@ -208,8 +208,8 @@ public static class GanTrainer
         Tensor mutate = rand(near.shape, generator: state.Sampler) < 0.3;
         Tensor replacement = state.Task.Space.RandomIndices(new long[] { size - half }, state.Sampler);
         Tensor designs = cat(new[] { random, where(mutate, replacement, near) }, 0);
-        CandidateEvaluation exact = state.Task.Evaluate(state.TrainValues.Map(t => t.index_select(0, index)), designs.unsqueeze(1));
-        Tensor targets = stack(state.SurrogateMetrics.Select(m => exact.Metrics[m].squeeze(1).log2()).ToArray(), -1).to_type(ScalarType.Float32);
+        CandidateEvaluation sampled = state.Task.Evaluate(state.TrainValues.Map(t => t.index_select(0, index)), designs.unsqueeze(1), Teacher(state));
+        Tensor targets = stack(state.SurrogateMetrics.Select(m => sampled.Metrics[m].squeeze(1).log2()).ToArray(), -1).to_type(ScalarType.Float32);
         return (state.TrainFeatures.index_select(0, index), designs, targets);
     }
 
@@ -270,7 +270,7 @@ public static class GanTrainer
             return zeros(1).squeeze();
         }
 
-        Tensor completed = state.Task.CompleteMappings(conditions, state.Task.Space.FromOneHot(designs.detach()).unsqueeze(1)).squeeze(1);
+        Tensor completed = state.Task.CompleteMappings(conditions, state.Task.Space.FromOneHot(designs.detach()).unsqueeze(1), Teacher(state)).squeeze(1);
         long chainedWidth = state.Blocks.Take(chained).Sum();
         int choices = state.Blocks[chained];
         Tensor slotLogits = state.Networks.Generator.Logits(noise, features, state.Task.Space.OneHot(completed)).narrow(-1, chainedWidth, slots * choices);
@@ -278,6 +278,9 @@ public static class GanTrainer
         Tensor targets = where(present, completed.narrow(-1, chained, slots), IgnoredTarget);
         return F.cross_entropy(slotLogits.reshape(-1, choices), targets.reshape(-1), ignore_index: IgnoredTarget);
     }
+
+    private static EvaluationModel Teacher(TrainingState state) =>
+        state.Config.Train.Teacher == "exact" ? EvaluationModel.Exact : EvaluationModel.Streaming;
 
     private static void SetLearningRate(OptimizerHelper optimizer, double rate)
     {

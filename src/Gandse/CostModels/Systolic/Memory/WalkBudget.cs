@@ -3,12 +3,12 @@ namespace Gandse.CostModels.Systolic.Memory;
 /// <summary>
 /// Bounds the work of one operand's walk. Within it a walk is exact; a run with more folds (tiny arrays on large
 /// layers: a 1 × 1 array has M·N folds) is walked for its first <see cref="Units"/> demand ranges and extrapolated
-/// at the rate seen, so no evaluation takes more than about a millisecond.
+/// at the rate seen, so no evaluation takes more than a fraction of a millisecond.
 /// </summary>
 internal sealed class WalkBudget
 {
     /// <summary>Demand ranges (a fold, or a tile's lap) walked exactly per operand.</summary>
-    public const long Units = 1L << 16;
+    public const long Units = 1L << 13;
 
     private long _left = Units;
 

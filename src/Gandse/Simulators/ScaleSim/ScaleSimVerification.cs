@@ -1,0 +1,87 @@
+using Gandse.CostModels.Systolic;
+using Gandse.Objectives;
+using Gandse.Spaces;
+using Gandse.Tensors;
+using Gandse.Workloads;
+using TorchSharp;
+using P = Gandse.CostModels.Systolic.SystolicParameterNames;
+using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
+
+namespace Gandse.Simulators.ScaleSim;
+
+/// <summary>
+/// Re-checks designs of a systolic task with the real SCALE-Sim v2: each design's layers become SCALE-Sim runs (a
+/// network design runs each layer with its own dataflow), their metrics add up over the layers as Gandse's network
+/// task adds them, and the task's objective ranks the designs again on those metrics.
+/// </summary>
+public static class ScaleSimVerification
+{
+    /// <summary>SCALE-Sim's metrics for each design (summed over a network's layers, weighted by repeats).</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, double>> Simulate(
+        SimulatorRunner<ScaleSimCase> runner, DesignSpace space, IReadOnlyList<Design> designs, Workload workload, long bandwidth)
+    {
+        var cases = new List<ScaleSimCase>();
+        var owners = new List<(int Design, long Repeats)>();
+        for (int d = 0; d < designs.Count; d++)
+        {
+            Dictionary<string, double> values = space.ValuesOf(designs[d]);
+            IReadOnlyList<(Workload Layer, long Repeats)> layers = workload is Network network
+                ? network.Layers.Select(l => ((Workload)l.Gemm, l.Repeats)).ToList()
+                : new[] { (workload, 1L) };
+            for (int l = 0; l < layers.Count; l++)
+            {
+                var layerValues = new Dictionary<string, double>(values);
+                if (!layerValues.ContainsKey(P.Dataflow))
+                {
+                    layerValues[P.Dataflow] = values[SystolicNetworkSpace.DataflowName(l)];
+                }
+
+                cases.Add(new ScaleSimCase(SystolicHardware.FromValues(layerValues), layers[l].Layer, bandwidth));
+                owners.Add((d, layers[l].Repeats));
+            }
+        }
+
+        IReadOnlyList<IReadOnlyDictionary<string, double>> results = runner.Run(cases);
+        var sums = designs.Select(_ => Metric.All.ToDictionary(m => m, _ => 0.0)).ToList();
+        for (int i = 0; i < cases.Count; i++)
+        {
+            (int d, long repeats) = owners[i];
+            foreach (string metric in Metric.All.Where(m => m is not (Metric.Area or Metric.Utilization)))
+            {
+                sums[d][metric] += results[i][metric] * repeats;
+            }
+
+            sums[d][Metric.Area] = results[i][Metric.Area];
+        }
+
+        for (int d = 0; d < designs.Count; d++)
+        {
+            double macs = cases.Select((c, i) => (c, i)).Where(x => owners[x.i].Design == d).Sum(x => (double)x.c.Gemm.Macs * owners[x.i].Repeats);
+            SystolicHardware hardware = cases[owners.FindIndex(o => o.Design == d)].Hardware;
+            sums[d][Metric.Utilization] = macs / (sums[d][Metric.ComputeCycles] * hardware.PeCount);
+        }
+
+        return sums;
+    }
+
+    /// <summary>Positions of <paramref name="metrics"/> best first under <paramref name="objective"/>: feasible before infeasible, then its keys.</summary>
+    public static IReadOnlyList<int> Rank(Objective objective, DesignSpace space, IReadOnlyList<Design> designs, IReadOnlyList<IReadOnlyDictionary<string, double>> metrics, IReadOnlyDictionary<string, double> bounds)
+    {
+        using IDisposable scope = torch.NewDisposeScope();
+        ValueBatch values = space.Values(space.IndexTensor(designs));
+        ValueBatch metricBatch = ValueBatch.FromRows(metrics, metrics[0].Keys);
+        ValueBatch boundBatch = new(bounds.Select(b => new KeyValuePair<string, torch.Tensor>(b.Key, torch.tensor(b.Value, torch.ScalarType.Float64))));
+        bool[] feasible = objective.Feasible(values, metricBatch, boundBatch).expand(designs.Count).data<bool>().ToArray();
+        return Enumerable.Range(0, designs.Count)
+            .OrderBy(i => feasible[i] ? 0 : 1)
+            .ThenBy(i => objective.Minimise.Select(m => metrics[i][m]).ToArray(), KeyComparer.Instance)
+            .ToList();
+    }
+
+    private sealed class KeyComparer : IComparer<double[]>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare(double[]? a, double[]? b) => Lexicographic.Less(a!, b!) ? -1 : Lexicographic.Less(b!, a!) ? 1 : 0;
+    }
+}
