@@ -1,4 +1,5 @@
 using TorchSharp;
+using static Gandse.Tensors.SafeOps;
 using static TorchSharp.torch;
 
 namespace Gandse.Objectives;
@@ -15,7 +16,7 @@ public static class Lexicographic
         Tensor candidates = allowed;
         foreach (Tensor key in keys)
         {
-            Tensor masked = where(candidates, key, double.PositiveInfinity);
+            Tensor masked = Where(candidates, key, double.PositiveInfinity);
             Tensor least = masked.amin(new[] { dim }, keepdim: true);
             candidates = candidates & masked.eq(least);
         }

@@ -1,5 +1,6 @@
 using Gandse.Tensors;
 using TorchSharp;
+using static Gandse.Tensors.SafeOps;
 using static TorchSharp.torch;
 
 namespace Gandse.Objectives;
@@ -57,7 +58,7 @@ public sealed class Objective
         {
             if (conditions.TryGet(constraint.Bound, out Tensor bound))
             {
-                violation = violation + (constraint.Usage(designs, metrics) / bound - 1).clamp_min(0);
+                violation = Add(violation, ClampMin(Sub(constraint.Usage(designs, metrics) / bound, 1), 0));
             }
         }
 

@@ -4,6 +4,7 @@ using Gandse.Objectives;
 using Gandse.Spaces;
 using Gandse.Tensors;
 using TorchSharp;
+using static Gandse.Tensors.SafeOps;
 using static TorchSharp.torch;
 
 namespace Gandse.Optimum;
@@ -97,11 +98,11 @@ internal sealed class BoundedSearch
             Tensor allowed = _objective.Feasible(designs, bounds, conditions);
             foreach ((string name, int choice) in fixedChoices ?? new Dictionary<string, int>())
             {
-                allowed = allowed & designs[name].eq(space[name].Value(choice));
+                allowed = allowed & Eq(designs[name], space[name].Value(choice));
             }
 
             long[] shape = space.Parameters.Skip(prefix.Length).Select(p => (long)p.Count).ToArray();
-            chunks.Add(where(allowed, bounds[_objective.PrimaryMetric], double.PositiveInfinity).expand(shape).reshape(-1));
+            chunks.Add(Where(allowed, bounds[_objective.PrimaryMetric], double.PositiveInfinity).expand(shape).reshape(-1));
         }
 
         Tensor all = cat(chunks.ToArray());
@@ -117,8 +118,8 @@ internal sealed class BoundedSearch
         for (int p = space.Parameters.Count - 1; p >= 0; p--)
         {
             int count = space.Parameters[p].Count;
-            columns[p] = rest.remainder(count);
-            rest = rest.div(count, rounding_mode: RoundingMode.floor);
+            columns[p] = rest.remainder(Integer(count));
+            rest = rest.div(Integer(count), rounding_mode: RoundingMode.floor);
         }
 
         return stack(columns, -1);

@@ -6,6 +6,7 @@ using Gandse.Spaces;
 using Gandse.Tensors;
 using Gandse.Workloads;
 using TorchSharp;
+using static Gandse.Tensors.SafeOps;
 using static TorchSharp.torch;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
@@ -50,7 +51,7 @@ public sealed class NetworkOptimum
         {
             using IDisposable layerScope = NewDisposeScope();
             ValueBatch layerBounds = _model.EvaluateBounds(grid, Scalars(gemm, constraints.DramBandwidth));
-            bound.add_(layerBounds[Metric.TotalCycles].amin(new long[] { 0 }) * repeats);
+            AddInPlace(bound, Mul(layerBounds[Metric.TotalCycles].amin(new long[] { 0 }), repeats));
             area.copy_(layerBounds[Metric.Area].select(0, 0));
         }
 
@@ -58,7 +59,7 @@ public sealed class NetworkOptimum
         var budgets = new ValueBatch(constraints.Values().Select(p => new KeyValuePair<string, Tensor>(p.Key, tensor(p.Value, ScalarType.Float64))));
         Tensor feasible = SystolicObjectives.Latency().Feasible(hardwareValues, new ValueBatch { [Metric.TotalCycles] = bound, [Metric.Area] = area }, budgets)
             .expand(shape).reshape(-1);
-        (Tensor sortedBounds, Tensor order) = where(feasible, bound.reshape(-1), double.PositiveInfinity).sort(stable: true);
+        (Tensor sortedBounds, Tensor order) = Where(feasible, bound.reshape(-1), double.PositiveInfinity).sort(stable: true);
         long candidates = feasible.sum().item<long>();
         double[] bounds = sortedBounds.data<double>().ToArray();
         long[] points = order.data<long>().ToArray();
@@ -76,11 +77,6 @@ public sealed class NetworkOptimum
                 exact.Add((batch[i], latency[i], energy[i]));
                 best = Math.Min(best, latency[i]);
             }
-        }
-
-        if (Environment.GetEnvironmentVariable("GANDSE_PROFILE") == "1")
-        {
-            Console.Error.WriteLine($"network optimum: {exact.Count} of {candidates} points evaluated");
         }
 
         if (exact.Count == 0)
@@ -113,8 +109,8 @@ public sealed class NetworkOptimum
             ValueBatch metrics = _model.Evaluate(designs, Scalars(gemm, dramBandwidth));
             Tensor cycles = metrics[Metric.TotalCycles].expand(3, points.Length);
             Tensor least = cycles.amin(new long[] { 0 });
-            latency.add_(least * repeats);
-            energy.add_(where(cycles.eq(least), metrics[Metric.Energy].expand(3, points.Length), double.PositiveInfinity).amin(new long[] { 0 }) * repeats);
+            AddInPlace(latency, Mul(least, repeats));
+            AddInPlace(energy, Mul(Where(cycles.eq(least), metrics[Metric.Energy].expand(3, points.Length), double.PositiveInfinity).amin(new long[] { 0 }), repeats));
         }
 
         return (latency.data<double>().ToArray(), energy.data<double>().ToArray());

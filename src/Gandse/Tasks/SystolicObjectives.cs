@@ -14,7 +14,7 @@ public static class SystolicObjectives
     public static readonly ConstraintDefinition SramBudget = new(
         ConditionFields.SramBudgetKb,
         "ifmap_sram_kb + filter_sram_kb + ofmap_sram_kb ≤ sram_budget_kb",
-        (designs, _) => designs[P.IfmapSramKb] + designs[P.FilterSramKb] + designs[P.OfmapSramKb]);
+        (designs, _) => Gandse.Tensors.SafeOps.Add(Gandse.Tensors.SafeOps.Add(designs[P.IfmapSramKb], designs[P.FilterSramKb]), designs[P.OfmapSramKb]));
 
     public static readonly ConstraintDefinition AreaBudget = new(
         ConditionFields.AreaBudget, "area ≤ area_budget", (_, metrics) => metrics[Metric.Area]);

@@ -4,6 +4,7 @@ using Gandse.Spaces;
 using Gandse.Tensors;
 using Gandse.Workloads;
 using TorchSharp;
+using static Gandse.Tensors.SafeOps;
 using static TorchSharp.torch;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
@@ -89,7 +90,7 @@ public sealed class SystolicCostModel : IBoundedCostModel
         Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
         Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
         Tensor bandwidth = conditions[ConditionFields.DramBandwidth];
-        Tensor isOs = dataflow.eq((double)Dataflow.Os), isWs = dataflow.eq((double)Dataflow.Ws);
+        Tensor isOs = Eq(dataflow, (double)Dataflow.Os), isWs = Eq(dataflow, (double)Dataflow.Ws);
         Tensor mOverR = CeilDiv(m, r), kOverR = CeilDiv(k, r), nOverC = CeilDiv(n, c), mOverC = CeilDiv(m, c);
         Tensor lines = ComputeCycles(r, c, dataflow, m, n, k);
 
@@ -103,7 +104,7 @@ public sealed class SystolicCostModel : IBoundedCostModel
         (Tensor filterReads, Tensor filterStall) = ReadBound(designs[P.FilterSramKb], k * n, filterEntries, filterPasses, bandwidth, lines);
 
         Tensor writes = where(isOs, m * n, m * n * kOverR);
-        Tensor ofmapStall = ((writes - Words(designs[P.OfmapSramKb])) / bandwidth - lines).clamp_min(0);
+        Tensor ofmapStall = ClampMin(Sub(Sub(writes, Words(designs[P.OfmapSramKb])) / bandwidth, lines), 0);
         Tensor stall = maximum(maximum(ifmapStall, filterStall), ofmapStall).floor();
         return Metrics(designs, conditions, stall, ifmapReads, filterReads, writes);
     }
@@ -112,35 +113,35 @@ public sealed class SystolicCostModel : IBoundedCostModel
     {
         // ReadBufferWindow's geometry, on tensors.
         Tensor words = Words(kilobytes);
-        Tensor active = CeilDiv(words, 2), prefetch = words - active, setSize = CeilDiv(words, 100);
-        Tensor sets = (valid / setSize).floor() + 1;
+        Tensor active = Div(words, 2).ceil(), prefetch = Sub(words, active), setSize = Div(words, 100).ceil();
+        Tensor sets = Add((valid / setSize).floor(), 1);
         Tensor windowSets = minimum(sets, CeilDiv(active, setSize));
-        Tensor stepSets = minimum(sets - windowSets, CeilDiv(prefetch, setSize));
+        Tensor stepSets = minimum(Sub(sets, windowSets), CeilDiv(prefetch, setSize));
         Tensor linesPerStep = CeilDiv(prefetch, bandwidth);
         Tensor initial = minimum(CeilDiv(active, bandwidth), CeilDiv(entries, bandwidth)) * bandwidth;
         Tensor fits = windowSets.eq(sets);
-        Tensor steps = where(fits, zeros_like(sets), CeilDiv((passes * sets) - windowSets, stepSets.clamp_min(1)));
-        Tensor stall = where(fits, zeros_like(sets), (steps * (linesPerStep + 1)) - 1 - lines).clamp_min(0);
-        return (initial + (steps * linesPerStep * bandwidth), stall);
+        Tensor steps = where(fits, zeros_like(sets), CeilDiv(Sub(passes * sets, windowSets), ClampMin(stepSets, 1)));
+        Tensor stall = ClampMin(where(fits, zeros_like(sets), Sub(Sub(steps * Add(linesPerStep, 1), 1), lines)), 0);
+        return (Add(initial, steps * linesPerStep * bandwidth), stall);
     }
 
-    private Tensor Words(Tensor kilobytes) => (kilobytes * 1024.0 / _options.WordBytes).floor();
+    private Tensor Words(Tensor kilobytes) => Mul(kilobytes, 1024.0 / _options.WordBytes).floor();
 
     private static Tensor ComputeCycles(Tensor r, Tensor c, Tensor dataflow, Tensor m, Tensor n, Tensor k)
     {
-        Tensor isOs = dataflow.eq((double)Dataflow.Os), isWs = dataflow.eq((double)Dataflow.Ws), isIs = dataflow.eq((double)Dataflow.Is);
+        Tensor isOs = Eq(dataflow, (double)Dataflow.Os), isWs = Eq(dataflow, (double)Dataflow.Ws), isIs = Eq(dataflow, (double)Dataflow.Is);
         Tensor rowFolds = where(isOs, CeilDiv(m, r), CeilDiv(k, r));
         Tensor colFolds = where(isIs, CeilDiv(m, c), CeilDiv(n, c));
         Tensor temporal = where(isOs, k, where(isWs, m, n));
-        Tensor fill = where(isOs, r + c - 2, (2 * r) + c - 2);
-        return (fill + temporal) * rowFolds * colFolds;
+        Tensor fill = Sub(Add(where(isOs, r, Mul(r, 2)), c), 2);
+        return Add(fill, temporal) * rowFolds * colFolds;
     }
 
     private ValueBatch Metrics(ValueBatch designs, ValueBatch conditions, Tensor stall, Tensor ifmapReads, Tensor filterReads, Tensor ofmapWrites)
     {
         Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
         Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
-        Tensor isOs = dataflow.eq((double)Dataflow.Os), isWs = dataflow.eq((double)Dataflow.Ws), isIs = dataflow.eq((double)Dataflow.Is);
+        Tensor isOs = Eq(dataflow, (double)Dataflow.Os), isWs = Eq(dataflow, (double)Dataflow.Ws), isIs = Eq(dataflow, (double)Dataflow.Is);
 
         // SCALE-Sim's S_R is M (os) or K (ws, is); S_C is N (os, ws) or M (is); T is K, M and N respectively.
         Tensor mOverR = CeilDiv(m, r), kOverR = CeilDiv(k, r), nOverC = CeilDiv(n, c), mOverC = CeilDiv(m, c);
@@ -150,21 +151,23 @@ public sealed class SystolicCostModel : IBoundedCostModel
         Tensor mk = m * k, kn = k * n, mn = m * n;
         Tensor ifmapSramReads = where(isIs, mk, mk * nOverC);
         Tensor filterSramReads = where(isWs, kn, kn * where(isOs, mOverR, mOverC));
-        Tensor ofmapSramWrites = where(isOs, mn + (folds * (r + c)), mn * kOverR);
+        Tensor ofmapSramWrites = where(isOs, Add(mn, folds * Add(r, c)), mn * kOverR);
 
         Tensor macs = mk * n;
-        Tensor dramReads = ifmapReads + filterReads;
-        Tensor energy = (macs * (SystolicConstants.MacEnergy + (SystolicConstants.HopsPerMac * SystolicConstants.InterPeHopEnergy)))
-            + ((ifmapSramReads + filterSramReads + ofmapSramWrites) * SystolicConstants.SramAccessEnergy)
-            + ((dramReads + ofmapWrites) * SystolicConstants.DramAccessEnergy);
-        Tensor sramKb = designs[P.IfmapSramKb] + designs[P.FilterSramKb] + designs[P.OfmapSramKb];
-        Tensor area = (r * c * SystolicConstants.PeArea) + (sramKb * 1024.0 / SystolicConstants.SramBankBytes * SystolicConstants.SramAreaPer32KiB);
+        Tensor dramReads = Add(ifmapReads, filterReads);
+        Tensor energy = Add(
+            Add(
+                Mul(macs, SystolicConstants.MacEnergy + (SystolicConstants.HopsPerMac * SystolicConstants.InterPeHopEnergy)),
+                Mul(Add(Add(ifmapSramReads, filterSramReads), ofmapSramWrites), SystolicConstants.SramAccessEnergy)),
+            Mul(Add(dramReads, ofmapWrites), SystolicConstants.DramAccessEnergy));
+        Tensor sramKb = Add(Add(designs[P.IfmapSramKb], designs[P.FilterSramKb]), designs[P.OfmapSramKb]);
+        Tensor area = Add(Mul(r * c, SystolicConstants.PeArea), Mul(sramKb, 1024.0 / SystolicConstants.SramBankBytes * SystolicConstants.SramAreaPer32KiB));
 
         var metrics = new Dictionary<string, Tensor>
         {
             [Metric.ComputeCycles] = computeCycles,
             [Metric.StallCycles] = stall,
-            [Metric.TotalCycles] = computeCycles + stall,
+            [Metric.TotalCycles] = Add(computeCycles, stall),
             [Metric.Utilization] = macs / (computeCycles * r * c),
             [Metric.IfmapSramReads] = ifmapSramReads,
             [Metric.FilterSramReads] = filterSramReads,
