@@ -108,7 +108,7 @@ public static class GenerateCommand
             // One candidate first, so the timed answer below excludes torch's and the JIT's one-time start-up.
             Scorer.Answer(gan.Task, method, new[] { query }, 1, 1, complete);
             var stopwatch = Stopwatch.StartNew();
-            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete)[0];
+            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete, out long checkedCount)[0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
             if (runner is not null)
             {
@@ -116,13 +116,13 @@ public static class GenerateCommand
                 return ExitCodes.Success;
             }
 
-            Write(io, gan, query, designs, perQuery, milliseconds, result.GetValue(json));
+            Write(io, gan, query, designs, perQuery, checkedCount, milliseconds, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(CliIo io, TrainedGan gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, double milliseconds, bool json)
+    private static void Write(CliIo io, TrainedGan gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, long checkedCount, double milliseconds, bool json)
     {
         DesignSpace space = gan.Task.Space;
         if (json)
@@ -134,6 +134,7 @@ public static class GenerateCommand
                 ["workload"] = query.Workload.Spec,
                 ["condition"] = new JsonObject(query.Values().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
                 ["candidates"] = candidates,
+                ["checked"] = checkedCount,
                 ["milliseconds"] = Math.Round(milliseconds, 3),
                 ["designs"] = new JsonArray(designs.Select(d => (JsonNode)new JsonObject
                 {
@@ -147,7 +148,7 @@ public static class GenerateCommand
 
         io.Output.WriteLine($"query      {query.Workload.Spec}  mac_budget={Show(query.Constraints.MacBudget)} sram_budget_kb={Show(query.Constraints.SramBudgetKb)} dram_bw={CliIo.Number(query.Constraints.DramBandwidth)}"
             + (query.Targets.Latency is double t ? $" target_latency={CliIo.Number(t)}" : string.Empty));
-        io.Output.WriteLine($"checked    {candidates} candidates with the exact cost model in {milliseconds:F1} ms");
+        io.Output.WriteLine($"answered   in {milliseconds:F1} ms: {candidates} candidates, {checkedCount} checked with the exact cost model (no other could rank, by its lower bounds)");
         if (!designs[0].Feasible)
         {
             io.Output.WriteLine("no candidate is feasible: the nearest one is shown, marked infeasible; relax the budgets or the target, or raise --candidates");

@@ -4,21 +4,35 @@ namespace Gandse.Bench;
 public sealed record SimulatorBenchmarkResult(
     long BatchedEvaluations,
     double BatchedSeconds,
+    double BatchedWarmSeconds,
     long ScalarEvaluations,
     double ScalarSeconds,
     bool Agree,
     long OptimumSpaceSize,
-    IReadOnlyList<double> OptimumMilliseconds,
+    IReadOnlyList<double> FixedQueryMilliseconds,
+    IReadOnlyList<double> RandomQueryMilliseconds,
     int TorchThreads)
 {
+    /// <summary>Batched evaluations per second by a fresh model (every operand walk done anew).</summary>
     public double BatchedPerSecond => BatchedEvaluations / BatchedSeconds;
+
+    /// <summary>Batched evaluations per second of pairs the model has seen (its operand walks remembered).</summary>
+    public double BatchedWarmPerSecond => BatchedEvaluations / BatchedWarmSeconds;
 
     public double ScalarPerSecond => ScalarEvaluations / ScalarSeconds;
 
     public double Speedup => BatchedPerSecond / ScalarPerSecond;
 
-    /// <summary>Designs evaluated per second inside the exhaustive optimum (broadcast grid, feasibility and selection included).</summary>
-    public double OptimumDesignsPerSecond => OptimumSpaceSize / (OptimumMedianMilliseconds / 1000.0);
+    /// <summary>Median time of the fixed query (1024³, 4,096 MACs, 1 MB SRAM, the default bandwidth).</summary>
+    public double FixedQueryMedianMilliseconds => Median(FixedQueryMilliseconds);
 
-    public double OptimumMedianMilliseconds => OptimumMilliseconds.Order().ElementAt(OptimumMilliseconds.Count / 2);
+    /// <summary>Median time over the queries drawn like the training data.</summary>
+    public double RandomQueryMedianMilliseconds => Median(RandomQueryMilliseconds);
+
+    public double RandomQueryMaxMilliseconds => RandomQueryMilliseconds.Max();
+
+    /// <summary>Designs covered per second by the median drawn query (the whole space, most of it settled by bounds).</summary>
+    public double OptimumDesignsPerSecond => OptimumSpaceSize / (RandomQueryMedianMilliseconds / 1000.0);
+
+    private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -42,24 +42,34 @@ public static class Scorer
 
     /// <summary>Proposes, verifies with the exact cost model and ranks: the best <paramref name="count"/> per condition.</summary>
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
-        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings = false)
+        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings = false) =>
+        Answer(task, method, conditions, candidates, count, completeMappings, out _);
+
+    /// <summary>
+    /// As above; <paramref name="checkedCount"/> is how many candidates the exact cost model checked. Only those
+    /// that could rank are checked (<see cref="BoundedVerification"/>): the answer is the one a full check gives.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
+        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings, out long checkedCount)
     {
-        (Tensor proposals, CandidateEvaluation evaluation) = Verify(task, method, conditions, candidates, completeMappings);
+        Tensor proposals = Propose(task, method, conditions, candidates, completeMappings, out ValueBatch values);
+        (CandidateEvaluation evaluation, checkedCount) = BoundedVerification.Evaluate(task, values, proposals, count);
         return CandidateRanking.Rank(task, evaluation, proposals, count);
     }
 
-    /// <summary>The method's candidates (with completed mappings when asked) and their exact evaluation, in proposal order.</summary>
+    /// <summary>The method's candidates (with completed mappings when asked) and the exact evaluation of every one, in proposal order.</summary>
     public static (Tensor Proposals, CandidateEvaluation Evaluation) Verify(
         IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, bool completeMappings)
     {
-        Tensor proposals = method.Propose(conditions, candidates);
-        ValueBatch values = task.ConditionValues(conditions);
-        if (completeMappings)
-        {
-            proposals = task.CompleteMappings(values, proposals);
-        }
-
+        Tensor proposals = Propose(task, method, conditions, candidates, completeMappings, out ValueBatch values);
         return (proposals, task.Evaluate(values, proposals));
+    }
+
+    private static Tensor Propose(IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, bool completeMappings, out ValueBatch values)
+    {
+        Tensor proposals = method.Propose(conditions, candidates);
+        values = task.ConditionValues(conditions);
+        return completeMappings ? task.CompleteMappings(values, proposals) : proposals;
     }
 
     public static QueryOutcome Outcome(IDseTask task, LabelledCondition query, RankedCandidate answer, double milliseconds)

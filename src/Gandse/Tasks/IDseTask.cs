@@ -42,6 +42,13 @@ public interface IDseTask
     CandidateEvaluation Evaluate(Tensors.ValueBatch conditionValues, torch.Tensor candidates, EvaluationModel model = EvaluationModel.Exact);
 
     /// <summary>
+    /// Closed-form lower bounds of the candidates' metrics, with a feasibility that every truly feasible candidate
+    /// passes (budgets exact, a latency target against the bound); null when the task has no bounds. Lets
+    /// <see cref="Harness.BoundedVerification"/> check exactly only the candidates that could rank.
+    /// </summary>
+    CandidateEvaluation? EvaluateBounds(Tensors.ValueBatch conditionValues, torch.Tensor candidates);
+
+    /// <summary>
     /// Candidates with their per-layer mappings replaced by the best for their hardware (least cycles, then
     /// energy, per layer, by <paramref name="model"/>); tasks without per-layer mappings return the candidates unchanged.
     /// </summary>

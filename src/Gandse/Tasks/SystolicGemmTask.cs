@@ -130,6 +130,14 @@ public sealed class SystolicGemmTask : IDseTask
 
     public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions) => Condition.Batch(conditions);
 
+    public CandidateEvaluation? EvaluateBounds(ValueBatch conditionValues, Tensor candidates)
+    {
+        ValueBatch designs = Space.Values(candidates);
+        ValueBatch values = conditionValues.Map(t => t.unsqueeze(1));
+        ValueBatch bounds = _model.EvaluateBounds(designs, values);
+        return new CandidateEvaluation(bounds, Objective.Feasible(designs, bounds, values), Objective.Violation(designs, bounds, values));
+    }
+
     public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch designs = Space.Values(candidates);

@@ -166,6 +166,9 @@ public sealed class SystolicNetworkTask : IDseTask
     /// Every layer of every candidate through the systolic model ([Q, N, L]), weighted by its repeats and
     /// summed: cycles, accesses and energy add up; area is the hardware's; utilization is MACs over PE-cycles.
     /// </summary>
+    /// <summary>None: a network's per-layer dataflows are chosen or completed before the check.</summary>
+    public CandidateEvaluation? EvaluateBounds(ValueBatch conditionValues, Tensor candidates) => null;
+
     public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch values = Space.Values(candidates);

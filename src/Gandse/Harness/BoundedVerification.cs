@@ -1,0 +1,165 @@
+using Gandse.Objectives;
+using Gandse.Tasks;
+using Gandse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Harness;
+
+/// <summary>
+/// Verifies candidates with the exact cost model only where one could rank among the best
+/// <c>count</c>. The task's closed-form lower bounds (<see cref="IDseTask.EvaluateBounds"/>) order a query's
+/// candidates; they are checked exactly in that order, a growing batch at a time, until the next one's bound keys
+/// are lexicographically above the <c>count</c>-th best distinct feasible candidate's exact keys. No candidate
+/// left unchecked can beat or tie those, so the ranking is the one a full check gives. A query with fewer feasible
+/// candidates than <c>count</c> is checked in full (its infeasible ones are ranked by exact violation). Unchecked
+/// candidates come back infeasible, with infinite violation and their bounds as metrics.
+/// </summary>
+public static class BoundedVerification
+{
+    /// <summary>Candidates checked in the first batch; each later batch is twice the one before.</summary>
+    public const int FirstBatch = 128;
+
+    /// <param name="firstBatch">Candidates in the first exact batch (tests make it 1, so the stopping rule decides alone).</param>
+    /// <returns>The evaluation [Q, N] and how many candidates were checked exactly, over all queries.</returns>
+    public static (CandidateEvaluation Evaluation, long Checked) Evaluate(IDseTask task, ValueBatch values, Tensor candidates, int count, int firstBatch = FirstBatch)
+    {
+        CandidateEvaluation? bounds = task.EvaluateBounds(values, candidates);
+        int queries = (int)candidates.shape[0], perQuery = (int)candidates.shape[1];
+        if (bounds is null)
+        {
+            return (task.Evaluate(values, candidates), (long)queries * perQuery);
+        }
+
+        IReadOnlyList<string> keys = task.Objective.Minimise;
+        IReadOnlyList<string> names = task.MetricNames;
+        double[][] metrics = names.Select(n => Flat(bounds.Metrics[n], queries, perQuery)).ToArray();
+        double[][] boundKeys = keys.Select(k => Flat(bounds.Metrics[k], queries, perQuery)).ToArray();
+        bool[] boundFeasible = bounds.Feasible.to_type(ScalarType.Bool).expand(queries, perQuery).contiguous().data<bool>().ToArray();
+        var feasible = new bool[queries * perQuery];
+        double[] violation = Enumerable.Repeat(double.PositiveInfinity, queries * perQuery).ToArray();
+        long[] choices = candidates.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
+        int width = (int)candidates.shape[2];
+        long checkedCount = 0;
+
+        for (int q = 0; q < queries; q++)
+        {
+            int offset = q * perQuery;
+            double[] Key(int i) => boundKeys.Select(k => k[offset + i]).ToArray();
+            List<int> order = Enumerable.Range(0, perQuery).Where(i => boundFeasible[offset + i])
+                .Select(i => (Index: i, Key: Key(i))).OrderBy(c => c.Key, KeyOrder.Instance).ThenBy(c => c.Index).Select(c => c.Index).ToList();
+            var best = new Best(count);
+            var isChecked = new bool[perQuery];
+            int next = 0, batch = firstBatch;
+            while (next < order.Count && !(best.Full && Lexicographic.Less(best.Worst, Key(order[next]))))
+            {
+                List<int> chosen = order.Skip(next).Take(batch).ToList();
+                next += chosen.Count;
+                batch *= 2;
+                Check(task, values, candidates, q, chosen, names, keys, metrics, feasible, violation, offset);
+                chosen.ForEach(i => isChecked[i] = true);
+                checkedCount += chosen.Count;
+                foreach (int i in chosen.Where(i => feasible[offset + i]))
+                {
+                    best.Offer(keys.Select(k => metrics[Index(names, k)][offset + i]).ToArray(), Design(choices, offset + i, width));
+                }
+            }
+
+            if (!best.Full)
+            {
+                List<int> rest = Enumerable.Range(0, perQuery).Where(i => !isChecked[i]).ToList();
+                if (rest.Count > 0)
+                {
+                    Check(task, values, candidates, q, rest, names, keys, metrics, feasible, violation, offset);
+                    checkedCount += rest.Count;
+                }
+            }
+        }
+
+        long[] shape = { queries, perQuery };
+        var evaluation = new CandidateEvaluation(
+            new ValueBatch(names.Select((n, m) => new KeyValuePair<string, Tensor>(n, tensor(metrics[m], shape, ScalarType.Float64)))),
+            tensor(feasible, shape),
+            tensor(violation, shape, ScalarType.Float64));
+        return (evaluation, checkedCount);
+    }
+
+    /// <summary>Exact metrics of query <paramref name="q"/>'s candidates <paramref name="chosen"/>, written into the flat arrays.</summary>
+    private static void Check(
+        IDseTask task, ValueBatch values, Tensor candidates, int q, List<int> chosen, IReadOnlyList<string> names, IReadOnlyList<string> keys,
+        double[][] metrics, bool[] feasible, double[] violation, int offset)
+    {
+        using IDisposable scope = NewDisposeScope();
+        Tensor picked = candidates.narrow(0, q, 1).index_select(1, tensor(chosen.Select(i => (long)i).ToArray()));
+        CandidateEvaluation exact = task.Evaluate(values.Map(t => t.narrow(0, q, 1)), picked);
+        int n = chosen.Count;
+        for (int m = 0; m < names.Count; m++)
+        {
+            double[] column = Flat(exact.Metrics[names[m]], 1, n);
+            for (int j = 0; j < n; j++)
+            {
+                metrics[m][offset + chosen[j]] = column[j];
+            }
+        }
+
+        bool[] ok = exact.Feasible.to_type(ScalarType.Bool).expand(1, n).contiguous().data<bool>().ToArray();
+        double[] miss = Flat(exact.Violation, 1, n);
+        for (int j = 0; j < n; j++)
+        {
+            feasible[offset + chosen[j]] = ok[j];
+            violation[offset + chosen[j]] = miss[j];
+        }
+    }
+
+    private static double[] Flat(Tensor values, int queries, int perQuery) =>
+        values.to_type(ScalarType.Float64).expand(queries, perQuery).contiguous().data<double>().ToArray();
+
+    private static int Index(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"the objective's key {name} is not one of the task's metrics");
+    }
+
+    private static string Design(long[] choices, int row, int width) => string.Join(',', choices.AsSpan(row * width, width).ToArray());
+
+    /// <summary>The best <c>count</c> distinct designs' keys seen so far.</summary>
+    private sealed class Best
+    {
+        private readonly int _count;
+        private readonly Dictionary<string, double[]> _byDesign = new();
+        private readonly List<double[]> _sorted = new();
+
+        public Best(int count) => _count = count;
+
+        public bool Full => _sorted.Count >= _count;
+
+        /// <summary>The <c>count</c>-th best keys (only when <see cref="Full"/>).</summary>
+        public double[] Worst => _sorted[_count - 1];
+
+        public void Offer(double[] key, string design)
+        {
+            if (_byDesign.ContainsKey(design))
+            {
+                return;
+            }
+
+            _byDesign[design] = key;
+            int at = _sorted.FindIndex(k => Lexicographic.Less(key, k));
+            _sorted.Insert(at < 0 ? _sorted.Count : at, key);
+        }
+    }
+
+    private sealed class KeyOrder : IComparer<double[]>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(double[]? a, double[]? b) => Lexicographic.Less(a!, b!) ? -1 : Lexicographic.Less(b!, a!) ? 1 : 0;
+    }
+}

@@ -1,0 +1,82 @@
+using Gandse.Conditions;
+using Gandse.Config;
+using Gandse.Harness;
+using Gandse.Spaces;
+using Gandse.Tasks;
+using Gandse.Workloads;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Gandse.Tests.Harness;
+
+/// <summary>Checking only the candidates that could rank must rank exactly as checking every one.</summary>
+public sealed class BoundedVerificationTests
+{
+    [Theory]
+    [InlineData(false, 1, 0)]
+    [InlineData(false, 3, 1)]
+    [InlineData(true, 1, 2)]
+    [InlineData(true, 4, 3)]
+    public void RanksAsAFullCheckDoes(bool latencyTarget, int count, int seed)
+    {
+        using IDisposable scope = NewDisposeScope();
+        var task = new SystolicGemmTask(latencyTarget, new DataConfig());
+        var random = new Random(seed);
+        List<Condition> conditions = Enumerable.Range(0, 6).Select(q => new Condition(
+            new Gemm(Dim(random), Dim(random), Dim(random)),
+            new Constraints(new[] { 1.0, 4, 16, 64 }[random.Next(4)], new long[] { 64, 1024, 16384 }[random.Next(3)], new double[] { 24, 384, 6144 }[random.Next(3)]),
+            latencyTarget ? new Targets(Math.Pow(10, 3 + (3 * random.NextDouble()))) : Targets.None)).ToList();
+        Tensor candidates = Candidates(task.Space, random, conditions.Count, 300);
+        var values = task.ConditionValues(conditions);
+
+        CandidateEvaluation full = task.Evaluate(values, candidates);
+        (CandidateEvaluation bounded, long checkedCount) = BoundedVerification.Evaluate(task, values, candidates, count, firstBatch: 1);
+
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> expected = CandidateRanking.Rank(task, full, candidates, count);
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> actual = CandidateRanking.Rank(task, bounded, candidates, count);
+        for (int q = 0; q < conditions.Count; q++)
+        {
+            Assert.Equal(expected[q].Select(c => c.Design), actual[q].Select(c => c.Design));
+            Assert.Equal(expected[q].Select(c => c.Feasible), actual[q].Select(c => c.Feasible));
+            for (int i = 0; i < expected[q].Count; i++)
+            {
+                Assert.Equal(expected[q][i].Metrics, actual[q][i].Metrics);
+            }
+        }
+
+        Assert.InRange(checkedCount, 1, conditions.Count * 300);
+    }
+
+    [Fact]
+    public void ChecksFewerCandidatesWhenBoundsSettleThem()
+    {
+        using IDisposable scope = NewDisposeScope();
+        var task = new SystolicGemmTask(false, new DataConfig());
+        var conditions = new[] { new Condition(new Gemm(1024, 1024, 1024), new Constraints(16, 16384, 6144), Targets.None) };
+        Tensor candidates = Candidates(task.Space, new Random(5), 1, 1024);
+
+        (_, long checkedCount) = BoundedVerification.Evaluate(task, task.ConditionValues(conditions), candidates, 1);
+
+        Assert.InRange(checkedCount, 1, 1023);
+    }
+
+    /// <summary>Random designs, half from a narrow middle (two choices per parameter) so ties and duplicates occur.</summary>
+    private static Tensor Candidates(DesignSpace space, Random random, int queries, int perQuery)
+    {
+        var rows = new long[queries * perQuery * space.Parameters.Count];
+        for (int c = 0; c < queries * perQuery; c++)
+        {
+            bool narrow = random.Next(2) == 0;
+            for (int p = 0; p < space.Parameters.Count; p++)
+            {
+                int choices = space.Parameters[p].Count;
+                rows[(c * space.Parameters.Count) + p] = narrow ? (choices / 2) + random.Next(2) : random.Next(choices);
+            }
+        }
+
+        return tensor(rows, new long[] { queries, perQuery, space.Parameters.Count });
+    }
+
+    private static long Dim(Random random) => (long)Math.Round(Math.Pow(2, 4 + (8 * random.NextDouble())));
+}
