@@ -13,6 +13,8 @@ internal sealed class OperandMemo
 
     private readonly ConcurrentDictionary<(int Operand, long Rows, long Cols, int Dataflow, double Kilobytes, long M, long N, long K, long Bandwidth), (long Dram, long Stall)> _results = new();
 
+    private int _count;
+
     public (long Dram, long Stall) GetOrAdd(int operand, long rows, long cols, Dataflow dataflow, double kilobytes, long m, long n, long k, long bandwidth, Func<(long, long)> walk)
     {
         var key = (operand, rows, cols, (int)dataflow, kilobytes, m, n, k, bandwidth);
@@ -22,12 +24,13 @@ internal sealed class OperandMemo
         }
 
         (long, long) result = walk();
-        if (_results.Count >= Capacity)
+        if (_results.TryAdd(key, result) && Interlocked.Increment(ref _count) >= Capacity)
         {
+            // ConcurrentDictionary.Count takes every lock; a counter keeps inserts from serialising the walkers.
             _results.Clear();
+            Interlocked.Exchange(ref _count, 0);
         }
 
-        _results[key] = result;
         return result;
     }
 }
