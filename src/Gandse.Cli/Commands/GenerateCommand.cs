@@ -81,6 +81,8 @@ public static class GenerateCommand
 
             TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
             GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
+            // Warms up torch and the JIT untimed; its own sampler, so the answers do not depend on the warm-up.
+            GanMethod warmUp = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             int perQuery = n ?? gan.Config.Generate.Candidates;
             if (result.GetValue(input) is string inputPath)
@@ -95,7 +97,7 @@ public static class GenerateCommand
                     throw new UsageException("--verify-with checks one query's designs; leave out --input");
                 }
 
-                return GenerateCsv(io, gan, method, QueryCsv.Read(inputPath, gan.Task), perQuery, result.GetValue(output), complete);
+                return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task), perQuery, result.GetValue(output), complete);
             }
 
             string spec = result.GetValue(workload) ?? throw new UsageException("give --workload or --input; see 'gandse generate --help'");
@@ -105,8 +107,9 @@ public static class GenerateCommand
                 CommonOptions.PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
                 CommonOptions.Bandwidth(result.GetValue(dramBw)),
                 CommonOptions.PositiveNumber(result.GetValue(target), "--target-latency"));
-            // One candidate first, so the timed answer below excludes torch's and the JIT's one-time start-up.
-            Scorer.Answer(gan.Task, method, new[] { query }, 1, 1, complete);
+            // One untimed answer of the same size first, so the timed one excludes torch's and the JIT's one-time
+            // start-up and first allocations, as every later query in a process would.
+            Scorer.Answer(gan.Task, warmUp, new[] { query }, perQuery, 1, complete);
             var stopwatch = Stopwatch.StartNew();
             IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete, out long checkedCount)[0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
@@ -189,12 +192,12 @@ public static class GenerateCommand
         io.Console.Write(table);
     }
 
-    private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, QueryCsv queries, int candidates, string? outputPath, bool complete)
+    private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, GanMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete)
     {
         DesignSpace space = gan.Task.Space;
         if (queries.Conditions.Count > 0)
         {
-            Scorer.Answer(gan.Task, method, new[] { queries.Conditions[0] }, 1, 1, complete);
+            Scorer.Answer(gan.Task, warmUp, new[] { queries.Conditions[0] }, candidates, 1, complete);
         }
 
         var lines = new List<string>
