@@ -20,16 +20,24 @@ public static class BoundedVerification
     /// <summary>Candidates checked in the first batch; each later batch is twice the one before.</summary>
     public const int FirstBatch = 128;
 
+    /// <param name="completeMappings">Complete each checked candidate's mappings first (<see cref="IDseTask.CompleteMappings"/>).</param>
     /// <param name="firstBatch">Candidates in the first exact batch (tests make it 1, so the stopping rule decides alone).</param>
-    /// <returns>The evaluation [Q, N] and how many candidates were checked exactly, over all queries.</returns>
-    public static (CandidateEvaluation Evaluation, long Checked) Evaluate(IDseTask task, ValueBatch values, Tensor candidates, int count, int firstBatch = FirstBatch)
+    /// <returns>
+    /// The evaluation [Q, N], how many candidates were checked exactly over all queries, and the candidates (the
+    /// checked ones completed when asked), to rank.
+    /// </returns>
+    public static (CandidateEvaluation Evaluation, long Checked, Tensor Candidates) Evaluate(
+        IDseTask task, ValueBatch values, Tensor candidates, int count, bool completeMappings = false, int firstBatch = FirstBatch)
     {
-        CandidateEvaluation? bounds = task.EvaluateBounds(values, candidates);
+        CandidateEvaluation? bounds = task.EvaluateBounds(values, candidates, completeMappings);
         int queries = (int)candidates.shape[0], perQuery = (int)candidates.shape[1];
         if (bounds is null)
         {
-            return (task.Evaluate(values, candidates), (long)queries * perQuery);
+            Tensor all = completeMappings ? task.CompleteMappings(values, candidates) : candidates;
+            return (task.Evaluate(values, all), (long)queries * perQuery, all);
         }
+
+        candidates = completeMappings ? candidates.clone() : candidates;
 
         IReadOnlyList<string> keys = task.Objective.Minimise;
         IReadOnlyList<string> names = task.MetricNames;
@@ -56,9 +64,14 @@ public static class BoundedVerification
                 List<int> chosen = order.Skip(next).Take(batch).ToList();
                 next += chosen.Count;
                 batch *= 2;
-                Check(task, values, candidates, q, chosen, names, keys, metrics, feasible, violation, offset);
+                Check(task, values, candidates, q, chosen, completeMappings, names, metrics, feasible, violation, offset);
                 chosen.ForEach(i => isChecked[i] = true);
                 checkedCount += chosen.Count;
+                if (completeMappings)
+                {
+                    choices = candidates.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
+                }
+
                 foreach (int i in chosen.Where(i => feasible[offset + i]))
                 {
                     best.Offer(keys.Select(k => metrics[Index(names, k)][offset + i]).ToArray(), Design(choices, offset + i, width));
@@ -70,7 +83,7 @@ public static class BoundedVerification
                 List<int> rest = Enumerable.Range(0, perQuery).Where(i => !isChecked[i]).ToList();
                 if (rest.Count > 0)
                 {
-                    Check(task, values, candidates, q, rest, names, keys, metrics, feasible, violation, offset);
+                    Check(task, values, candidates, q, rest, completeMappings, names, metrics, feasible, violation, offset);
                     checkedCount += rest.Count;
                 }
             }
@@ -81,17 +94,28 @@ public static class BoundedVerification
             new ValueBatch(names.Select((n, m) => new KeyValuePair<string, Tensor>(n, tensor(metrics[m], shape, ScalarType.Float64)))),
             tensor(feasible, shape),
             tensor(violation, shape, ScalarType.Float64));
-        return (evaluation, checkedCount);
+        return (evaluation, checkedCount, candidates);
     }
 
-    /// <summary>Exact metrics of query <paramref name="q"/>'s candidates <paramref name="chosen"/>, written into the flat arrays.</summary>
+    /// <summary>
+    /// Exact metrics of query <paramref name="q"/>'s candidates <paramref name="chosen"/>, written into the flat
+    /// arrays; completed candidates are written back into <paramref name="candidates"/>.
+    /// </summary>
     private static void Check(
-        IDseTask task, ValueBatch values, Tensor candidates, int q, List<int> chosen, IReadOnlyList<string> names, IReadOnlyList<string> keys,
+        IDseTask task, ValueBatch values, Tensor candidates, int q, List<int> chosen, bool completeMappings, IReadOnlyList<string> names,
         double[][] metrics, bool[] feasible, double[] violation, int offset)
     {
         using IDisposable scope = NewDisposeScope();
-        Tensor picked = candidates.narrow(0, q, 1).index_select(1, tensor(chosen.Select(i => (long)i).ToArray()));
-        CandidateEvaluation exact = task.Evaluate(values.Map(t => t.narrow(0, q, 1)), picked);
+        Tensor positions = tensor(chosen.Select(i => (long)i).ToArray());
+        ValueBatch condition = values.Map(t => t.narrow(0, q, 1));
+        Tensor picked = candidates.narrow(0, q, 1).index_select(1, positions);
+        if (completeMappings)
+        {
+            picked = task.CompleteMappings(condition, picked);
+            candidates.narrow(0, q, 1).index_copy_(1, positions, picked);
+        }
+
+        CandidateEvaluation exact = task.Evaluate(condition, picked);
         int n = chosen.Count;
         for (int m = 0; m < names.Count; m++)
         {

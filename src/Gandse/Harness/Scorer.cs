@@ -52,8 +52,9 @@ public static class Scorer
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
         IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings, out long checkedCount)
     {
-        Tensor proposals = Propose(task, method, conditions, candidates, completeMappings, out ValueBatch values);
-        (CandidateEvaluation evaluation, checkedCount) = BoundedVerification.Evaluate(task, values, proposals, count);
+        Tensor proposals = method.Propose(conditions, candidates);
+        ValueBatch values = task.ConditionValues(conditions);
+        (CandidateEvaluation evaluation, checkedCount, proposals) = BoundedVerification.Evaluate(task, values, proposals, count, completeMappings);
         return CandidateRanking.Rank(task, evaluation, proposals, count);
     }
 

@@ -43,10 +43,11 @@ public interface IDseTask
 
     /// <summary>
     /// Closed-form lower bounds of the candidates' metrics, with a feasibility that every truly feasible candidate
-    /// passes (budgets exact, a latency target against the bound); null when the task has no bounds. Lets
-    /// <see cref="Harness.BoundedVerification"/> check exactly only the candidates that could rank.
+    /// passes (budgets exact, a latency target against the bound); null when the task has no bounds. With
+    /// <paramref name="completeMappings"/>, bounds on the candidates as <see cref="CompleteMappings"/> would make them.
+    /// Lets <see cref="Harness.BoundedVerification"/> check exactly only the candidates that could rank.
     /// </summary>
-    CandidateEvaluation? EvaluateBounds(Tensors.ValueBatch conditionValues, torch.Tensor candidates);
+    CandidateEvaluation? EvaluateBounds(Tensors.ValueBatch conditionValues, torch.Tensor candidates, bool completeMappings);
 
     /// <summary>
     /// Candidates with their per-layer mappings replaced by the best for their hardware (least cycles, then

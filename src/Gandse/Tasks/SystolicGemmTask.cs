@@ -130,7 +130,8 @@ public sealed class SystolicGemmTask : IDseTask
 
     public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions) => Condition.Batch(conditions);
 
-    public CandidateEvaluation? EvaluateBounds(ValueBatch conditionValues, Tensor candidates)
+    /// <summary>Bounds of the one-GEMM candidates (there are no mappings to complete).</summary>
+    public CandidateEvaluation? EvaluateBounds(ValueBatch conditionValues, Tensor candidates, bool completeMappings)
     {
         ValueBatch designs = Space.Values(candidates);
         ValueBatch values = conditionValues.Map(t => t.unsqueeze(1));

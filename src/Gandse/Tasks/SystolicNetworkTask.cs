@@ -166,24 +166,69 @@ public sealed class SystolicNetworkTask : IDseTask
     /// Every layer of every candidate through the systolic model ([Q, N, L]), weighted by its repeats and
     /// summed: cycles, accesses and energy add up; area is the hardware's; utilization is MACs over PE-cycles.
     /// </summary>
-    /// <summary>None: a network's per-layer dataflows are chosen or completed before the check.</summary>
-    public CandidateEvaluation? EvaluateBounds(ValueBatch conditionValues, Tensor candidates) => null;
-
     public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch values = Space.Values(candidates);
         Tensor dataflows = stack(Enumerable.Range(0, MaxLayers).Select(l => values[SystolicNetworkSpace.DataflowName(l)]).ToArray(), -1);
-        var layerDesigns = new ValueBatch
+        ValueBatch layerDesigns = LayerDesigns(values, dataflows, 1);
+        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, LayerConditions(conditionValues));
+        return Totals(conditionValues, values, perLayer);
+    }
+
+    /// <summary>
+    /// The model's closed-form lower bounds, layer by layer, summed as <see cref="Evaluate"/> sums. With
+    /// <paramref name="completeMappings"/> each layer takes the least bound over the three dataflows, a bound on
+    /// whatever dataflow completion then picks. One query at a time, so a batch of networks stays small.
+    /// </summary>
+    public CandidateEvaluation? EvaluateBounds(ValueBatch conditionValues, Tensor candidates, bool completeMappings)
+    {
+        var parts = new List<CandidateEvaluation>();
+        for (long q = 0; q < candidates.shape[0]; q++)
         {
-            [P.Rows] = values[P.Rows].unsqueeze(-1),
-            [P.Cols] = values[P.Cols].unsqueeze(-1),
-            [P.Dataflow] = dataflows,
-            [P.IfmapSramKb] = values[P.IfmapSramKb].unsqueeze(-1),
-            [P.FilterSramKb] = values[P.FilterSramKb].unsqueeze(-1),
-            [P.OfmapSramKb] = values[P.OfmapSramKb].unsqueeze(-1),
-        };
+            ValueBatch condition = conditionValues.Map(t => t.narrow(0, q, 1));
+            Tensor part = candidates.narrow(0, q, 1);
+            ValueBatch values = Space.Values(part);
+            ValueBatch perLayer;
+            if (completeMappings)
+            {
+                ValueBatch all = _model.EvaluateBounds(LayerDesigns(values, AllDataflows, 0), LayerConditions(condition).Map(t => t.unsqueeze(0)));
+                perLayer = all.Map(t => t.amin(new long[] { 0 }));
+            }
+            else
+            {
+                Tensor dataflows = stack(Enumerable.Range(0, MaxLayers).Select(l => values[SystolicNetworkSpace.DataflowName(l)]).ToArray(), -1);
+                perLayer = _model.EvaluateBounds(LayerDesigns(values, dataflows, 1), LayerConditions(condition));
+            }
+
+            parts.Add(Totals(condition, values, perLayer));
+        }
+
+        return new CandidateEvaluation(
+            new ValueBatch(MetricNames.Select(n => new KeyValuePair<string, Tensor>(n, cat(parts.Select(p => p.Metrics[n].expand(1, candidates.shape[1])).ToArray())))),
+            cat(parts.Select(p => p.Feasible.expand(1, candidates.shape[1])).ToArray()),
+            cat(parts.Select(p => p.Violation.expand(1, candidates.shape[1])).ToArray()));
+    }
+
+    /// <summary>The three dataflows along a leading dim, against layer designs [Q, N, L].</summary>
+    private static Tensor AllDataflows => tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).view(3, 1, 1, 1);
+
+    /// <summary>Per-layer designs: the hardware [Q, N] given a trailing layer dim (and <paramref name="leading"/> leading singleton dims), with <paramref name="dataflows"/>.</summary>
+    private static ValueBatch LayerDesigns(ValueBatch values, Tensor dataflows, int leading)
+    {
+        var designs = new ValueBatch { [P.Dataflow] = dataflows };
+        foreach (string name in SystolicNetworkSpace.HardwareParameters)
+        {
+            Tensor hardware = values[name].unsqueeze(-1);
+            designs[name] = leading == 0 ? hardware.unsqueeze(0) : hardware;
+        }
+
+        return designs;
+    }
+
+    /// <summary>Per-layer metrics [Q, N, L] weighted by repeats and summed into the network's metrics, with feasibility.</summary>
+    private CandidateEvaluation Totals(ValueBatch conditionValues, ValueBatch values, ValueBatch perLayer)
+    {
         ValueBatch layerConditions = LayerConditions(conditionValues);
-        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, layerConditions);
         Tensor repeats = conditionValues[NetworkConditionFields.LayerRepeats].unsqueeze(1);
         var metrics = new ValueBatch();
         foreach (string name in MetricNames.Where(m => m is not (Metric.Area or Metric.Utilization)))
@@ -233,15 +278,7 @@ public sealed class SystolicNetworkTask : IDseTask
     public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch values = Space.Values(candidates);
-        var layerDesigns = new ValueBatch
-        {
-            [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).view(3, 1, 1, 1),
-        };
-        foreach (string name in SystolicNetworkSpace.HardwareParameters)
-        {
-            layerDesigns[name] = values[name].unsqueeze(-1).unsqueeze(0);
-        }
-
+        ValueBatch layerDesigns = LayerDesigns(values, AllDataflows, 0);
         ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, LayerConditions(conditionValues).Map(t => t.unsqueeze(0)));
         Tensor cycles = perLayer[Metric.TotalCycles];
         (Tensor best, _) = Objectives.Lexicographic.ArgMin(ones_like(cycles, ScalarType.Bool), new[] { cycles, perLayer[Metric.Energy] }, 0);

@@ -31,7 +31,7 @@ public sealed class BoundedVerificationTests
         var values = task.ConditionValues(conditions);
 
         CandidateEvaluation full = task.Evaluate(values, candidates);
-        (CandidateEvaluation bounded, long checkedCount) = BoundedVerification.Evaluate(task, values, candidates, count, firstBatch: 1);
+        (CandidateEvaluation bounded, long checkedCount, _) = BoundedVerification.Evaluate(task, values, candidates, count, firstBatch: 1);
 
         IReadOnlyList<IReadOnlyList<RankedCandidate>> expected = CandidateRanking.Rank(task, full, candidates, count);
         IReadOnlyList<IReadOnlyList<RankedCandidate>> actual = CandidateRanking.Rank(task, bounded, candidates, count);
@@ -56,9 +56,42 @@ public sealed class BoundedVerificationTests
         var conditions = new[] { new Condition(new Gemm(1024, 1024, 1024), new Constraints(16, 16384, 6144), Targets.None) };
         Tensor candidates = Candidates(task.Space, new Random(5), 1, 1024);
 
-        (_, long checkedCount) = BoundedVerification.Evaluate(task, task.ConditionValues(conditions), candidates, 1);
+        (_, long checkedCount, _) = BoundedVerification.Evaluate(task, task.ConditionValues(conditions), candidates, 1);
 
         Assert.InRange(checkedCount, 1, 1023);
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(true, 3)]
+    [InlineData(false, 1)]
+    public void RanksNetworksAsAFullCheckDoes(bool completeMappings, int count)
+    {
+        using IDisposable scope = NewDisposeScope();
+        var task = new SystolicNetworkTask(new DataConfig { MaxLayers = 4 });
+        var random = new Random(count);
+        List<Condition> conditions = Enumerable.Range(0, 3).Select(q => task.Query(
+            new Network($"n{q}", Enumerable.Range(0, 1 + random.Next(4)).Select(l => new NetworkLayer($"l{l}", new Gemm(Dim(random), Dim(random), Dim(random)), 1 + random.Next(3))).ToList()),
+            new long[] { 256, 4096 }[random.Next(2)], new double[] { 96, 1536 }[random.Next(2)], new[] { 4.0, 16 }[random.Next(2)], null)).ToList();
+        Tensor candidates = Candidates(task.Space, random, conditions.Count, 200);
+        var values = task.ConditionValues(conditions);
+
+        Tensor completed = completeMappings ? task.CompleteMappings(values, candidates) : candidates;
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> expected = CandidateRanking.Rank(task, task.Evaluate(values, completed), completed, count);
+        (CandidateEvaluation bounded, long checkedCount, Tensor checkedCandidates) =
+            BoundedVerification.Evaluate(task, values, candidates, count, completeMappings, firstBatch: 1);
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> actual = CandidateRanking.Rank(task, bounded, checkedCandidates, count);
+
+        for (int q = 0; q < conditions.Count; q++)
+        {
+            Assert.Equal(expected[q].Select(c => c.Design), actual[q].Select(c => c.Design));
+            for (int i = 0; i < expected[q].Count; i++)
+            {
+                Assert.Equal(expected[q][i].Metrics, actual[q][i].Metrics);
+            }
+        }
+
+        Assert.InRange(checkedCount, 1, conditions.Count * 200);
     }
 
     /// <summary>Random designs, half from a narrow middle (two choices per parameter) so ties and duplicates occur.</summary>
