@@ -42,7 +42,9 @@ public static class BoundedVerification
         IReadOnlyList<string> keys = task.Objective.Minimise;
         IReadOnlyList<string> names = task.MetricNames;
         double[][] metrics = names.Select(n => Flat(bounds.Metrics[n], queries, perQuery)).ToArray();
+        // The bounds of the keys stay apart: checked candidates' metrics are overwritten with exact values.
         double[][] boundKeys = keys.Select(k => Flat(bounds.Metrics[k], queries, perQuery)).ToArray();
+        int[] keyColumns = keys.Select(k => Index(names, k)).ToArray();
         bool[] boundFeasible = bounds.Feasible.to_type(ScalarType.Bool).expand(queries, perQuery).contiguous().data<bool>().ToArray();
         var feasible = new bool[queries * perQuery];
         double[] violation = Enumerable.Repeat(double.PositiveInfinity, queries * perQuery).ToArray();
@@ -74,7 +76,7 @@ public static class BoundedVerification
 
                 foreach (int i in chosen.Where(i => feasible[offset + i]))
                 {
-                    best.Offer(keys.Select(k => metrics[Index(names, k)][offset + i]).ToArray(), Design(choices, offset + i, width));
+                    best.Offer(keyColumns.Select(m => metrics[m][offset + i]).ToArray(), Design(choices, offset + i, width));
                 }
             }
 
@@ -157,7 +159,7 @@ public static class BoundedVerification
     private sealed class Best
     {
         private readonly int _count;
-        private readonly Dictionary<string, double[]> _byDesign = new();
+        private readonly HashSet<string> _designs = new();
         private readonly List<double[]> _sorted = new();
 
         public Best(int count) => _count = count;
@@ -169,12 +171,11 @@ public static class BoundedVerification
 
         public void Offer(double[] key, string design)
         {
-            if (_byDesign.ContainsKey(design))
+            if (!_designs.Add(design))
             {
                 return;
             }
 
-            _byDesign[design] = key;
             int at = _sorted.FindIndex(k => Lexicographic.Less(key, k));
             _sorted.Insert(at < 0 ? _sorted.Count : at, key);
         }
