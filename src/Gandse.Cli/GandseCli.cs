@@ -13,6 +13,7 @@ public static class GandseCli
         var root = new RootCommand(
             "Gandse: design-space exploration of deep-learning accelerators with deep generative models.");
         root.Subcommands.Add(SpaceCommand.Build());
+        root.Subcommands.Add(NetworksCommand.Build());
         root.Subcommands.Add(EvaluateCommand.Build());
         root.Subcommands.Add(OptimumCommand.Build());
         root.Subcommands.Add(ConfigCommand.Build());

@@ -37,6 +37,26 @@ public static class ConfigValidator
             }
         }
 
+        foreach ((string key, List<string> names) in new[] { ("data.test_networks", config.Data.TestNetworks), ("data.val_networks", config.Data.ValNetworks) })
+        {
+            string? unknown = names.FirstOrDefault(n => !Workloads.BuiltInNetworks.Names.Contains(n));
+            if (unknown is not null)
+            {
+                throw new UsageException($"{key}: unknown network '{unknown}'; allowed: {string.Join(", ", Workloads.BuiltInNetworks.Names)}");
+            }
+        }
+
+        string? shared = config.Data.ValNetworks.FirstOrDefault(config.Data.TestNetworks.Contains);
+        if (shared is not null)
+        {
+            throw new UsageException($"data.val_networks: '{shared}' is also a test network; validation must not see the test split");
+        }
+
+        if (!(config.Data.SyntheticTransformerShare is >= 0 and <= 1))
+        {
+            throw new UsageException($"data.synthetic_transformer_share must be in [0, 1], got {config.Data.SyntheticTransformerShare}");
+        }
+
         if (config.Data.NearOptimalTolerance < 0)
         {
             throw new UsageException("data.near_optimal_tolerance must be ≥ 0");

@@ -70,8 +70,23 @@ public sealed class DataConfig
     /// <summary>A design is near-optimal when its cost is within this fraction of the optimum.</summary>
     public double NearOptimalTolerance { get; set; } = 0.05;
 
-    /// <summary>Network task: training and validation draw synthetic networks; the test split uses these built-ins.</summary>
-    public List<string> TestNetworks { get; set; } = new() { "resnet50", "vgg16", "mobilenetv2" };
+    /// <summary>
+    /// Network task: the test split's built-in networks (test_workloads of them, cycled). Training draws synthetic
+    /// networks only; none of these is seen before the test.
+    /// </summary>
+    public List<string> TestNetworks { get; set; } = new()
+    {
+        "alexnet", "vgg16", "vgg19", "resnet18", "resnet50", "resnet101", "mobilenetv2", "efficientnet-b0", "bert-base", "gpt2", "vit-b16", "resnet152",
+    };
+
+    /// <summary>
+    /// Network task: built-in networks validated on, besides val_workloads synthetic ones. Checkpoints are chosen
+    /// on validation, so real networks there make the choice track real networks; they must not be test networks.
+    /// </summary>
+    public List<string> ValNetworks { get; set; } = new() { "resnet34", "vgg13", "mobilenetv1", "bert-large", "gpt2-medium" };
+
+    /// <summary>Network task: the share of synthetic networks drawn as transformer GEMM stacks rather than CNNs.</summary>
+    public double SyntheticTransformerShare { get; set; } = 0.25;
 
     /// <summary>Network task: layer slots of the design space (one dataflow each); networks may not be longer.</summary>
     public int MaxLayers { get; set; } = 56;

@@ -99,19 +99,20 @@ public sealed class SystolicNetworkTask : IDseTask
             1.0);
 
         List<ConditionDraft> Synthetic(string prefix, int count) => Enumerable.Range(0, count)
-            .Select(i => SyntheticNetworks.Draw(random, data.SyntheticLayersMin, Math.Min(data.SyntheticLayersMax, MaxLayers), $"{prefix}{i}"))
+            .Select(i => random.NextDouble() < data.SyntheticTransformerShare
+                ? SyntheticNetworks.DrawTransformer(random, $"{prefix}{i}")
+                : SyntheticNetworks.Draw(random, data.SyntheticLayersMin, Math.Min(data.SyntheticLayersMax, MaxLayers), $"{prefix}{i}"))
+            .SelectMany(network => Enumerable.Range(0, data.ConditionsPerWorkload).Select(_ => Draw(network)))
+            .ToList();
+
+        List<ConditionDraft> Real(IEnumerable<string> names) => names
+            .Select(name => AsNetwork(BuiltInNetworks.Get(name)))
             .SelectMany(network => Enumerable.Range(0, data.ConditionsPerWorkload).Select(_ => Draw(network)))
             .ToList();
 
         List<ConditionDraft> train = Synthetic("synthetic-train-", data.TrainWorkloads);
-        List<ConditionDraft> val = Synthetic("synthetic-val-", data.ValWorkloads);
-        var test = new List<ConditionDraft>();
-        for (int i = 0; i < data.TestWorkloads; i++)
-        {
-            Network network = BuiltInNetworks.Get(data.TestNetworks[i % data.TestNetworks.Count]);
-            test.AddRange(Enumerable.Range(0, data.ConditionsPerWorkload).Select(_ => Draw(network)));
-        }
-
+        List<ConditionDraft> val = Synthetic("synthetic-val-", data.ValWorkloads).Concat(Real(data.ValNetworks)).ToList();
+        List<ConditionDraft> test = Real(Enumerable.Range(0, data.TestWorkloads).Select(i => data.TestNetworks[i % data.TestNetworks.Count]));
         return new SplitDrafts(train, val, test);
     }
 
@@ -293,14 +294,9 @@ public sealed class SystolicNetworkTask : IDseTask
     public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
     {
         Network network = workload as Network
-            ?? throw new UsageException($"task {Name} takes a network (network:resnet50, network:vgg16, network:mobilenetv2 or network:NAME:MxNxK;…)");
-        if (network.Layers.Count > MaxLayers)
-        {
-            throw new UsageException($"network '{network.Name}' has {network.Layers.Count} layers; this checkpoint's space has {MaxLayers} layer slots");
-        }
-
+            ?? throw new UsageException($"task {Name} takes a network: network:NAME (see gandse networks) or network:NAME:MxNxK;MxNxK*R;…");
         return new Condition(
-            network,
+            AsNetwork(network),
             new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),
             Targets.None);
     }
@@ -314,9 +310,20 @@ public sealed class SystolicNetworkTask : IDseTask
         [ConditionFields.DramBandwidth] = conditionValues[ConditionFields.DramBandwidth].view(-1, 1, 1),
     };
 
-    private Network AsNetwork(Workload workload) => workload is Network network && network.Layers.Count <= MaxLayers
-        ? network
-        : throw new UsageException($"task {Name} needs a network of at most {MaxLayers} layers, got {workload.Spec}");
+    /// <summary>The network as the slots hold it: layers of equal shape merged when there are more layers than slots.</summary>
+    private Network AsNetwork(Workload workload)
+    {
+        Network network = workload as Network ?? throw new UsageException($"task {Name} needs a network, got {workload.Spec}");
+        if (network.Layers.Count <= MaxLayers)
+        {
+            return network;
+        }
+
+        Network merged = network.MergeEqualShapes();
+        return merged.Layers.Count <= MaxLayers
+            ? merged
+            : throw new UsageException($"network '{network.Name}' has {merged.Layers.Count} distinct layer shapes; this checkpoint's space has {MaxLayers} layer slots");
+    }
 
     private static ValueBatch ScalarValues(IReadOnlyList<Condition> conditions)
     {

@@ -51,6 +51,13 @@ public sealed class NetworkBuilder
         return this;
     }
 
+    /// <summary>A matrix multiplication run <paramref name="repeats"/> times (a transformer's projections, say); the feature map is untouched.</summary>
+    public NetworkBuilder Matmul(string name, Gemm gemm, long repeats = 1)
+    {
+        _layers.Add(new NetworkLayer(name, gemm, repeats));
+        return this;
+    }
+
     /// <summary>A layer whose input is not the running feature map (a residual shortcut, say).</summary>
     public NetworkBuilder Side(string name, ConvLayer conv)
     {

@@ -6,7 +6,7 @@ namespace Gandse.Workloads;
 /// <summary>Reads workload specs: <c>gemm:M=…,N=…,K=…</c> and <c>conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0]</c>.</summary>
 public static class WorkloadParser
 {
-    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (resnet50, vgg16, mobilenetv2)";
+    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (a built-in network: gandse networks lists them) or network:NAME:MxNxK;MxNxK*R;…";
 
     private static readonly string[] GemmKeys = { "M", "N", "K" };
     private static readonly string[] ConvKeys = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
