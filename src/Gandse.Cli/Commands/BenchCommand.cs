@@ -55,6 +55,7 @@ public static class BenchCommand
             {
                 ["batched_evaluations_per_second"] = Math.Round(r.BatchedPerSecond),
                 ["batched_warm_evaluations_per_second"] = Math.Round(r.BatchedWarmPerSecond),
+                ["bound_evaluations_per_second"] = Math.Round(r.BoundPerSecond),
                 ["scalar_evaluations_per_second"] = Math.Round(r.ScalarPerSecond),
                 ["speedup"] = Math.Round(r.Speedup, 2),
                 ["batched_evaluations"] = r.BatchedEvaluations,
@@ -66,6 +67,7 @@ public static class BenchCommand
                 ["optimum_drawn_queries_median_ms"] = Math.Round(r.RandomQueryMedianMilliseconds, 2),
                 ["optimum_drawn_queries_max_ms"] = Math.Round(r.RandomQueryMaxMilliseconds, 2),
                 ["optimum_drawn_queries_ms"] = Rounded(r.RandomQueryMilliseconds),
+                ["optimum_designs_settled_per_second"] = Math.Round(r.OptimumDesignsPerSecond),
                 ["torch_threads"] = r.TorchThreads,
             });
             return;
@@ -74,11 +76,13 @@ public static class BenchCommand
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("batched evaluations / s (fresh model)", $"{r.BatchedPerSecond:N0}");
         table.AddRow("  the same pairs again (walks remembered)", $"{r.BatchedWarmPerSecond:N0}");
+        table.AddRow("closed-form lower bounds / s (what the optimum prunes with)", $"{r.BoundPerSecond:N0}");
         table.AddRow("scalar evaluations / s", $"{r.ScalarPerSecond:N0}");
         table.AddRow("batched (fresh) / scalar", $"{r.Speedup:F1}x");
         table.AddRow("implementations agree (total_cycles)", r.Agree ? "yes" : "[red]NO[/]");
         table.AddRow($"exact optimum, {r.OptimumSpaceSize:N0} designs: 1024³ query (median of {r.FixedQueryMilliseconds.Count})", $"{r.FixedQueryMedianMilliseconds:F1} ms");
         table.AddRow($"  {r.RandomQueryMilliseconds.Count} queries drawn like the training data: median / max", $"{r.RandomQueryMedianMilliseconds:F1} / {r.RandomQueryMaxMilliseconds:F1} ms");
+        table.AddRow("  designs settled per second by the median drawn query", $"{r.OptimumDesignsPerSecond:N0}");
         table.AddRow("torch threads", r.TorchThreads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         io.Console.Write(table);
     }

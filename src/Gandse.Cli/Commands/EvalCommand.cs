@@ -66,8 +66,10 @@ public static class EvalCommand
             GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
-            Summary summary = Summary.Of(Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete), queries.Any(q => q.Condition.Targets.Latency is not null));
-            Write(io, gan, new EvalSettings(splitName, perQuery, result.GetValue(seed), method.Temperature, method.SlotTemperature, complete), summary, result.GetValue(json));
+            IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete);
+            Summary summary = Summary.Of(outcomes, queries.Any(q => q.Condition.Targets.Latency is not null));
+            var settings = new EvalSettings(splitName, perQuery, result.GetValue(seed), method.Temperature, method.SlotTemperature, complete);
+            Write(io, gan, settings, summary, WorkloadBreakdown.PerNetwork(queries, outcomes), result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -76,7 +78,7 @@ public static class EvalCommand
     /// <summary>How the queries were answered, reported with the measures so a run can be repeated.</summary>
     private sealed record EvalSettings(string Split, int Candidates, long Seed, double Temperature, double SlotTemperature, bool CompleteMappings);
 
-    private static void Write(CliIo io, TrainedGan gan, EvalSettings settings, Summary s, bool json)
+    private static void Write(CliIo io, TrainedGan gan, EvalSettings settings, Summary s, IReadOnlyList<(string Workload, Summary Summary)> perNetwork, bool json)
     {
         if (json)
         {
@@ -98,6 +100,15 @@ public static class EvalCommand
                 ["mean_target_error"] = s.MeanTargetError,
                 ["p50_ms"] = Math.Round(s.P50Milliseconds, 3),
                 ["p95_ms"] = Math.Round(s.P95Milliseconds, 3),
+                ["per_network"] = new JsonArray(perNetwork.Select(n => (JsonNode)new JsonObject
+                {
+                    ["network"] = n.Workload,
+                    ["queries"] = n.Summary.Queries,
+                    ["feasible_rate"] = n.Summary.FeasibleRate,
+                    ["quality"] = n.Summary.Quality,
+                    ["exact_match"] = n.Summary.ExactMatch,
+                    ["p50_ms"] = Math.Round(n.Summary.P50Milliseconds, 3),
+                }).ToArray()),
             });
             return;
         }
@@ -118,5 +129,17 @@ public static class EvalCommand
         table.AddRow("ms per query, p50", s.P50Milliseconds.ToString("F2", invariant));
         table.AddRow("ms per query, p95", s.P95Milliseconds.ToString("F2", invariant));
         io.Console.Write(table);
+        if (perNetwork.Count > 0)
+        {
+            var networks = new Table().Title("per network").AddColumns("network", "queries", "feasible", "quality", "exact match", "p50 ms");
+            foreach ((string name, Summary n) in perNetwork)
+            {
+                networks.AddRow(
+                    name, n.Queries.ToString(invariant), n.FeasibleRate.ToString("P1", invariant), n.Quality.ToString("F4", invariant),
+                    n.ExactMatch.ToString("P1", invariant), n.P50Milliseconds.ToString("F1", invariant));
+            }
+
+            io.Console.Write(networks);
+        }
     }
 }

@@ -67,6 +67,15 @@ public sealed class SimulatorBenchmark
             model.EvaluateChunked(designValues, conditions);
         });
 
+        progress?.Invoke($"closed-form lower bounds: {_workloads} workloads x {BoundDesigns} designs per call");
+        ValueBatch boundDesigns = space.Values(space.IndexTensor(Enumerable.Range(0, BoundDesigns)
+            .Select(_ => new Design(space.Parameters.Select(p => random.Next(p.Count)))).ToList())).Map(t => t.unsqueeze(0));
+        double boundSeconds = MedianSeconds(warmups: 1, runs: 3, () =>
+        {
+            using IDisposable inner = NewDisposeScope();
+            model.EvaluateBounds(boundDesigns, conditions);
+        });
+
         progress?.Invoke("scalar reference on the same pairs");
         List<SystolicHardware> hardware = designs.Select(d => Hardware(space, d)).ToList();
         double[] scalarTotal = new double[_workloads * _designs];
@@ -98,8 +107,11 @@ public sealed class SimulatorBenchmark
         }).ToList();
 
         return new SimulatorBenchmarkResult(
-            pairs, batchedSeconds, warmSeconds, pairs, scalarSeconds, agree, (long)space.Size, fixedTimes, randomTimes, get_num_threads());
+            pairs, batchedSeconds, warmSeconds, (long)_workloads * BoundDesigns, boundSeconds, pairs, scalarSeconds, agree, (long)space.Size, fixedTimes, randomTimes, get_num_threads());
     }
+
+    /// <summary>Designs per workload in the bound measurement: large enough that per-call overhead does not dominate.</summary>
+    public const int BoundDesigns = 16384;
 
     /// <summary>Queries drawn for the typical optimum time.</summary>
     public const int OptimumQueries = 21;

@@ -5,6 +5,8 @@ public sealed record SimulatorBenchmarkResult(
     long BatchedEvaluations,
     double BatchedSeconds,
     double BatchedWarmSeconds,
+    long BoundEvaluations,
+    double BoundSeconds,
     long ScalarEvaluations,
     double ScalarSeconds,
     bool Agree,
@@ -18,6 +20,12 @@ public sealed record SimulatorBenchmarkResult(
 
     /// <summary>Batched evaluations per second of pairs the model has seen (its operand walks remembered).</summary>
     public double BatchedWarmPerSecond => BatchedEvaluations / BatchedWarmSeconds;
+
+    /// <summary>
+    /// Closed-form lower bounds per second (<c>SystolicCostModel.EvaluateBounds</c>, pure tensor code): what the
+    /// exact optimum and bounded verification use to settle most designs without a walk.
+    /// </summary>
+    public double BoundPerSecond => BoundEvaluations / BoundSeconds;
 
     public double ScalarPerSecond => ScalarEvaluations / ScalarSeconds;
 
