@@ -25,12 +25,18 @@ public static class EvaluateCommand
             + "Examples:\n"
             + "  gandse evaluate --workload gemm:M=33,N=20,K=17 --design rows=8,cols=8,dataflow=os\n"
             + "  gandse evaluate --input designs.csv --output results.csv\n"
+            + "  gandse evaluate -w network:resnet50 -d rows=64,cols=64,ifmap_sram_kb=256 --json\n"
             + "  gandse evaluate -w gemm:M=33,N=20,K=17 -d rows=8,cols=8 --simulator scalesim --scalesim ../shared/third_party/scale-sim-v2");
         Option<string?> workload = CommonOptions.Workload(required: false);
         var design = new Option<string?>("--design", "-d")
         {
             Description = "Design as name=value pairs, e.g. rows=8,cols=8,dataflow=os; parameters left out take the space's defaults (see 'gandse space show'). Any positive size is evaluated, not only the space's choices.",
             HelpName = "k=v,…",
+        };
+        var layerDataflows = new Option<string?>("--layer-dataflows")
+        {
+            Description = "Network workloads: each layer's dataflow in order, e.g. os,ws,ws,… (default: each layer's best on the design's hardware; dataflow= in --design sets every layer's).",
+            HelpName = "os|ws|is,…",
         };
         var input = new Option<string?>("--input", "-i") { Description = "CSV with columns M,N,K (or conv fields), design parameters and optionally dram_bw.", HelpName = "file" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV (default: standard output).", HelpName = "file" };
@@ -47,7 +53,7 @@ public static class EvaluateCommand
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload, design, input, output, dramBw, space, memory, simulator, scalesim, timeout, simulatorCache, json })
+        foreach (Option option in new Option[] { workload, design, layerDataflows, input, output, dramBw, space, memory, simulator, scalesim, timeout, simulatorCache, json })
         {
             command.Options.Add(option);
         }
@@ -78,7 +84,23 @@ public static class EvaluateCommand
 
             string workloadSpec = result.GetValue(workload)
                 ?? throw new UsageException("give --workload (with --design) or --input; see 'gandse evaluate --help'");
-            return EvaluateOne(io, model, entry, CommonOptions.ParseWorkload(workloadSpec), result.GetValue(design), dramBandwidth, result.GetValue(json), runner);
+            Workload parsed = CommonOptions.ParseWorkload(workloadSpec);
+            if (parsed is Network network)
+            {
+                if (runner is not null)
+                {
+                    throw new UsageException("--simulator scalesim runs one GEMM or conv layer; to check a network design in SCALE-Sim use 'gandse generate … --verify-with scalesim'");
+                }
+
+                return EvaluateNetwork.Run(io, model, entry, network, result.GetValue(design), result.GetValue(layerDataflows), dramBandwidth, result.GetValue(json));
+            }
+
+            if (result.GetValue(layerDataflows) is not null)
+            {
+                throw new UsageException($"--layer-dataflows is for network workloads; {parsed.Spec} is one layer (use dataflow= in --design)");
+            }
+
+            return EvaluateOne(io, model, entry, parsed, result.GetValue(design), dramBandwidth, result.GetValue(json), runner);
         });
         return command;
     }

@@ -24,7 +24,8 @@ public static class OptimumCommand
             + "Examples:\n"
             + "  gandse optimum --workload gemm:M=1024,N=1024,K=1024 --mac-budget 1024\n"
             + "  gandse optimum -w conv:H=56,W=56,C=64,R=3,S=3,filters=64,padding=1 --mac-budget 4096 --sram-budget-kb 512 --json\n"
-            + "  gandse optimum -w gemm:M=512,N=512,K=512 --objective cheapest-meeting-latency --target-latency 200000");
+            + "  gandse optimum -w gemm:M=512,N=512,K=512 --objective cheapest-meeting-latency --target-latency 200000\n"
+            + "  gandse optimum -w network:resnet50 --mac-budget 4096 --sram-budget-kb 1536");
         Option<string?> workload = CommonOptions.Workload(required: true);
         Option<string?> mac = CommonOptions.MacBudget();
         Option<string?> sram = CommonOptions.SramBudget();
@@ -58,7 +59,13 @@ public static class OptimumCommand
                 throw new UsageException($"--objective {chosen.Name} needs --target-latency");
             }
 
-            var condition = new Condition(parsed, CommonOptions.ParseConstraints(result, dramBw, mac, sram, area), new Targets(target));
+            Constraints constraints = CommonOptions.ParseConstraints(result, dramBw, mac, sram, area);
+            if (parsed is Network network)
+            {
+                return OptimumNetwork.Run(io, model, network, constraints, chosen, result.GetValue(fix) is not null, result.GetValue(json));
+            }
+
+            var condition = new Condition(parsed, constraints, new Targets(target));
             Dictionary<string, int> fixedChoices = ParseFixed(model.Space, result.GetValue(fix));
             OptimumResult optimum = new ExhaustiveOptimum(model, chosen).Find(condition.Values(), fixedChoices);
             Write(io, model, condition, chosen, optimum, result.GetValue(json));
