@@ -55,6 +55,11 @@ public sealed class EvaluationCsv
         {
             double[] design = space.Parameters.Select((p, i) => parameterColumn[i] >= 0 ? p.ParseValue(cells[parameterColumn[i]]) : defaultValues[i]).ToArray();
             Workload workload = workloads.Parse(cells);
+            if (workload is Network network)
+            {
+                throw new UsageException($"workload '{network.Spec[..Math.Min(network.Spec.Length, 40)]}' is a network; evaluate --input takes one GEMM or conv layer per row (evaluate a network with -w network:…)");
+            }
+
             Gemm gemm = workload.Gemms[0];
             double bandwidth = bandwidthColumn >= 0 ? Bandwidth(cells[bandwidthColumn], ConditionFields.DramBandwidth) : defaultDramBandwidth;
             return (design, gemm, bandwidth, workload);

@@ -2,37 +2,59 @@ using Gandse.Workloads;
 
 namespace Gandse.Io;
 
-/// <summary>Where a CSV holds its workload: columns M, N, K for a GEMM, or a conv layer's fields.</summary>
+/// <summary>
+/// Where a CSV holds its workload: columns M, N, K for a GEMM, a conv layer's fields, or a <c>workload</c> column
+/// holding any workload spec (<c>gemm:…</c>, <c>conv:…</c>, <c>network:resnet50</c>, <c>network:FILE.csv</c>).
+/// </summary>
 public sealed class WorkloadColumns
 {
+    public const string Spec = "workload";
     public static readonly IReadOnlyList<string> Gemm = new[] { "M", "N", "K" };
     public static readonly IReadOnlyList<string> Conv = new[] { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
 
-    private readonly bool _gemm;
+    private readonly Kind _kind;
     private readonly int[] _columns;
 
     public WorkloadColumns(CsvTable table)
     {
-        _gemm = Gemm.Any(c => table.Column(c) >= 0);
-        if (_gemm == Conv.Any(c => table.Column(c) >= 0))
+        bool gemm = Gemm.Any(c => table.Column(c) >= 0), conv = Conv.Any(c => table.Column(c) >= 0), spec = table.Column(Spec) >= 0;
+        int given = (gemm ? 1 : 0) + (conv ? 1 : 0) + (spec ? 1 : 0);
+        if (given != 1)
         {
-            throw new UsageException($"{table.Path} line 1: give the workload either as M,N,K or as conv columns {string.Join(",", Conv)}, not {(_gemm ? "both" : "neither")}");
+            throw new UsageException(
+                $"{table.Path} line 1: give the workload in one way, as M,N,K, as conv columns {string.Join(",", Conv)} or as a '{Spec}' column of specs; {(given == 0 ? "found none" : "found more than one")}");
         }
 
-        _columns = (_gemm ? Gemm : Conv).Select(table.Column).ToArray();
+        _kind = spec ? Kind.Spec : gemm ? Kind.Gemm : Kind.Conv;
+        _columns = _kind switch
+        {
+            Kind.Spec => new[] { table.Column(Spec) },
+            Kind.Gemm => Gemm.Select(table.Column).ToArray(),
+            _ => Conv.Select(table.Column).ToArray(),
+        };
     }
 
-    public static IEnumerable<string> All => Gemm.Concat(Conv);
+    private enum Kind
+    {
+        Gemm,
+        Conv,
+        Spec,
+    }
+
+    public static IEnumerable<string> All => Gemm.Concat(Conv).Append(Spec);
 
     public Workload Parse(string[] cells)
     {
-        if (_gemm)
+        switch (_kind)
         {
-            return new Workloads.Gemm(Dimension(cells, 0, "M"), Dimension(cells, 1, "N"), Dimension(cells, 2, "K"));
+            case Kind.Spec:
+                return WorkloadParser.Parse(cells[_columns[0]]);
+            case Kind.Gemm:
+                return new Workloads.Gemm(Dimension(cells, 0, "M"), Dimension(cells, 1, "N"), Dimension(cells, 2, "K"));
+            default:
+                IEnumerable<string> fields = Conv.Select((name, i) => _columns[i] >= 0 ? $"{name}={cells[_columns[i]]}" : null).OfType<string>();
+                return WorkloadParser.Parse("conv:" + string.Join(",", fields));
         }
-
-        IEnumerable<string> fields = Conv.Select((name, i) => _columns[i] >= 0 ? $"{name}={cells[_columns[i]]}" : null).OfType<string>();
-        return WorkloadParser.Parse("conv:" + string.Join(",", fields));
     }
 
     private long Dimension(string[] cells, int field, string name) =>

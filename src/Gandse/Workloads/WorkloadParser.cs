@@ -6,7 +6,7 @@ namespace Gandse.Workloads;
 /// <summary>Reads workload specs: <c>gemm:M=…,N=…,K=…</c> and <c>conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0]</c>.</summary>
 public static class WorkloadParser
 {
-    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (a built-in network: gandse networks lists them) or network:NAME:MxNxK;MxNxK*R;…";
+    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (a built-in network: gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… or network:FILE.csv (a SCALE-Sim topology)";
 
     private static readonly string[] GemmKeys = { "M", "N", "K" };
     private static readonly string[] ConvKeys = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
@@ -19,6 +19,11 @@ public static class WorkloadParser
         {
             string rest = spec[(colon + 1)..].Trim();
             int layers = rest.IndexOf(':');
+            if (rest.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                return TopologyFile.Read(rest);
+            }
+
             return layers < 0 ? BuiltInNetworks.Get(rest) : Network.ParseLayers(rest[..layers], rest[(layers + 1)..]);
         }
 

@@ -82,7 +82,7 @@ public class EvaluateCommandTests : IDisposable
     [InlineData("M,N,K,rows,cols,dataflow\n33,20,17,8,8,os\n33,20,0,8,8,os\n", "line 3", "K='0'")]
     [InlineData("M,N,K,rows,cols\n33,20,17,8\n", "line 2", "4 cells for 5 columns")]
     [InlineData("M,N,K,rows,colz\n33,20,17,8,8\n", "line 1", "unknown column 'colz'")]
-    [InlineData("rows,cols\n8,8\n", "line 1", "not neither")]
+    [InlineData("rows,cols\n8,8\n", "line 1", "found none")]
     [InlineData("", "is empty", "header")]
     public void A_malformed_csv_names_its_line_and_the_bad_token(string content, string where, string what)
     {
