@@ -17,10 +17,18 @@ public static class CheckpointCommand
             + "evaluates exactly as the original (same seed, same designs) but training cannot resume from it.\n"
             + "Examples:\n"
             + "  gandse checkpoint slim -c runs/ckpt/best.ckpt --output checkpoints/systolic-gemm/best.ckpt\n"
-            + "  gandse checkpoint slim -c checkpoints/systolic-gemm --output /tmp/gemm-slim.ckpt --json");
+            + "  gandse checkpoint slim -c checkpoints/systolic-gemm --output /tmp/gemm-slim.ckpt --json\n"
+            + "  gandse checkpoint slim -c runs/ckpt/best.ckpt -o checkpoints/systolic-network/best.ckpt --set generate.candidates=16384");
         var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint file, or a folder holding best.ckpt (else last.ckpt).", Required = true, HelpName = "path" };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the weights-only checkpoint (may be the source file).", Required = true, HelpName = "file" };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Change an answer-time default of the copy, e.g. --set generate.candidates=4096 (generate.* only; repeatable). Choose them on the validation split.",
+            HelpName = "generate.key=value",
+            AllowMultipleArgumentsPerToken = false,
+        };
         Option<bool> json = CommonOptions.Json();
+        slim.Options.Add(set);
         slim.Options.Add(checkpoint);
         slim.Options.Add(output);
         slim.Options.Add(json);
@@ -30,7 +38,7 @@ public static class CheckpointCommand
             TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
             string destination = result.GetValue(output)!;
             long before = new FileInfo(gan.Path).Length;
-            gan.SaveWeightsOnly(destination);
+            gan.SaveWeightsOnly(destination, result.GetValue(set) ?? Array.Empty<string>());
             long after = new FileInfo(destination).Length;
             if (result.GetValue(json))
             {

@@ -134,6 +134,25 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         Assert.False(Directory.Exists(_trained.Experiment.Path("run-slim")));
     }
 
+    [Fact]
+    public void A_slim_copy_can_change_answer_time_defaults_and_nothing_else()
+    {
+        string full = Path.Combine(_trained.Experiment.Path("ckpt"), "best.ckpt");
+        string slim = _trained.Experiment.Path("answer-defaults.ckpt");
+
+        (int exitCode, _, string error) = CliRunner.Run("checkpoint", "slim", "-c", full, "-o", slim, "--set", "generate.candidates=77", "--set", "generate.temperature=1.5");
+        (int refusedCode, _, string refused) = CliRunner.Run("checkpoint", "slim", "-c", full, "-o", slim + ".x", "--set", "train.steps=5");
+
+        Assert.True(exitCode == 0, error);
+        Gandse.Methods.Gan.TrainedGan copy = Gandse.Methods.Gan.TrainedGan.Load(slim);
+        Assert.Equal(77, copy.Config.Generate.Candidates);
+        Assert.Equal(1.5, copy.Config.Generate.Temperature);
+        Assert.Equal(Gandse.Methods.Gan.TrainedGan.Load(full).Config.Train.Steps, copy.Config.Train.Steps);
+        Assert.Equal(2, refusedCode);
+        Assert.Contains("only generate.* settings", refused);
+        Assert.False(File.Exists(slim + ".x"));
+    }
+
     public sealed class TrainedWithCli : IDisposable
     {
         public TrainedWithCli()

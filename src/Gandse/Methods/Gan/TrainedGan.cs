@@ -43,8 +43,27 @@ public sealed class TrainedGan
     /// Writes this checkpoint without its optimiser and sampler state (atomically): the same generations for the same
     /// seed, about a third of the size, for shipping; training cannot resume from it.
     /// </summary>
-    public void SaveWeightsOnly(string destination) =>
-        GanCheckpoint.Save(destination, Info, Networks, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
+    /// <param name="destination">The file to write (may be the source).</param>
+    /// <param name="answerDefaults">
+    /// <c>generate.*</c> assignments that change the copy's answer-time defaults (candidates, temperatures), chosen on
+    /// validation after training; nothing that shaped the weights or the data may change.
+    /// </param>
+    public void SaveWeightsOnly(string destination, IReadOnlyList<string>? answerDefaults = null)
+    {
+        CheckpointInfo info = Info;
+        if (answerDefaults is { Count: > 0 })
+        {
+            string? other = answerDefaults.FirstOrDefault(a => !a.TrimStart().StartsWith("generate.", StringComparison.Ordinal));
+            if (other is not null)
+            {
+                throw new UsageException($"--set '{other}': only generate.* settings (answer-time defaults) can change after training");
+            }
+
+            info = info with { ConfigYaml = ConfigWriter.ToYaml(ConfigBinder.Parse(Info.ConfigYaml, Path, answerDefaults)) };
+        }
+
+        GanCheckpoint.Save(destination, info, Networks, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
+    }
 
     /// <summary>The generator as a method; temperatures default to the checkpoint's generate section.</summary>
     public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null) =>
