@@ -11,6 +11,7 @@ using Gandse.Simulators;
 using Gandse.Simulators.ScaleSim;
 using Gandse.Spaces;
 using Gandse.Tasks;
+using Gandse.Workloads;
 using Spectre.Console;
 
 namespace Gandse.Cli.Commands;
@@ -139,11 +140,20 @@ public static class GenerateCommand
                 ["candidates"] = candidates,
                 ["checked"] = checkedCount,
                 ["milliseconds"] = Math.Round(milliseconds, 3),
-                ["designs"] = new JsonArray(designs.Select(d => (JsonNode)new JsonObject
+                ["designs"] = new JsonArray(designs.Select(d =>
                 {
-                    ["design"] = EvaluateCommand.DesignJson(space, space.ValuesOf(d.Design)),
-                    ["metrics"] = new JsonObject(gan.Task.MetricNames.Select(m => new KeyValuePair<string, JsonNode?>(m, CliIo.JsonNumber(d.Metrics[m])))),
-                    ["feasible"] = d.Feasible,
+                    var node = new JsonObject
+                    {
+                        ["design"] = query.Workload is Network ? NetworkDesigns.HardwareJson(space, d.Design) : EvaluateCommand.DesignJson(space, space.ValuesOf(d.Design)),
+                        ["metrics"] = new JsonObject(gan.Task.MetricNames.Select(m => new KeyValuePair<string, JsonNode?>(m, CliIo.JsonNumber(d.Metrics[m])))),
+                        ["feasible"] = d.Feasible,
+                    };
+                    if (query.Workload is Network network)
+                    {
+                        node["layers"] = NetworkReport.LayersJson(NetworkDesigns.Evaluate(space, network, d.Design, query.Constraints.DramBandwidth));
+                    }
+
+                    return (JsonNode)node;
                 }).ToArray()),
             });
             return;
@@ -190,6 +200,11 @@ public static class GenerateCommand
         }
 
         io.Console.Write(table);
+        if (query.Workload is Network shownNetwork)
+        {
+            io.Output.WriteLine("design 1, layer by layer:");
+            io.Console.Write(NetworkReport.LayersTable(NetworkDesigns.Evaluate(space, shownNetwork, designs[0].Design, query.Constraints.DramBandwidth)));
+        }
     }
 
     private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, GanMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete)

@@ -42,10 +42,8 @@ public static class OptimumNetwork
             return ExitCodes.Success;
         }
 
-        Dictionary<string, double> values = space.ValuesOf(best[0]);
-        var hardware = SystolicNetworkSpace.HardwareParameters.ToDictionary(name => name, name => values[name]);
-        var dataflows = Enumerable.Range(0, network.Layers.Count).Select(l => (Dataflow)(int)values[SystolicNetworkSpace.DataflowName(l)]).ToList();
-        NetworkEvaluation evaluation = NetworkEvaluation.Evaluate(systolic, network, hardware, dataflows, constraints.DramBandwidth);
+        NetworkEvaluation evaluation = NetworkDesigns.Evaluate(space, network, best[0], constraints.DramBandwidth);
+        Dictionary<string, double> hardware = NetworkDesigns.Hardware(space, best[0]);
         if (!json)
         {
             io.Output.WriteLine($"objective  least total latency over the layers, ties by energy; found in {stopwatch.Elapsed.TotalMilliseconds:F0} ms by decomposition");

@@ -13,7 +13,7 @@ public sealed class NetworkGanTrainingTests
         using var experiment = new TinyExperiment("systolic-network");
         var config = experiment.Config(
             "data.max_layers=16", "data.synthetic_layers_min=2", "data.synthetic_layers_max=8", "data.train_workloads=3", "data.val_workloads=2",
-            "data.test_workloads=1", "data.test_networks=[vgg16]", "data.conditions_per_workload=1", "train.steps=20", "train.val_queries=2",
+            "data.test_workloads=1", "data.test_networks=[vgg16]", "data.val_networks=[]", "data.conditions_per_workload=1", "train.steps=20", "train.val_queries=2",
             "generate.complete_mappings=true");
 
         TrainResult result = GanTrainer.Train(config, new TrainOptions(experiment.Path("run"), experiment.Path("ckpt")));
@@ -45,5 +45,15 @@ public sealed class NetworkGanTrainingTests
         double byDefault = Quality(true), completed = Quality(true, "--complete-mappings", "true"), own = Quality(false, "--complete-mappings", "false");
         Assert.Equal(completed, byDefault);
         Assert.True(completed > own, $"completed {completed} vs own {own}");
+
+        // generate gives a network design as its hardware and one row per layer of the network, not per slot.
+        (int generated, string answer, string generateError) = Cli.CliRunner.Run("generate", "-c", experiment.Path("ckpt"), "-w", "network:alexnet", "--count", "1", "--json");
+        Assert.True(generated == 0, generateError);
+        System.Text.Json.JsonElement design = System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("designs")[0];
+        Assert.Equal(8, design.GetProperty("layers").GetArrayLength());
+        Assert.DoesNotContain(design.GetProperty("design").EnumerateObject(), p => p.Name.StartsWith("dataflow", StringComparison.Ordinal));
+        Assert.Equal(
+            design.GetProperty("metrics").GetProperty("total_cycles").GetDouble(),
+            design.GetProperty("layers").EnumerateArray().Sum(l => l.GetProperty("total_cycles").GetDouble()));
     }
 }
