@@ -93,6 +93,13 @@ public static class GenerateCommand
                     throw new UsageException("--input reads the queries from a CSV; leave out --workload");
                 }
 
+                string? perQueryFlag = new[] { ("--mac-budget", result.GetValue(mac)), ("--sram-budget-kb", result.GetValue(sram)), ("--dram-bw", result.GetValue(dramBw)), ("--target-latency", result.GetValue(target)) }
+                    .FirstOrDefault(f => f.Item2 is not null).Item1;
+                if (perQueryFlag is not null)
+                {
+                    throw new UsageException($"--input reads each query's conditions from the CSV, so {perQueryFlag} would be ignored; put it in a column instead");
+                }
+
                 if (runner is not null)
                 {
                     throw new UsageException("--verify-with checks one query's designs; leave out --input");

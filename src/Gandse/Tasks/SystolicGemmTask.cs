@@ -161,6 +161,11 @@ public sealed class SystolicGemmTask : IDseTask
             throw new UsageException($"task {Name} needs a target latency (--target-latency or a target_latency column)");
         }
 
+        if (!HasTarget && targetLatency is not null)
+        {
+            throw new UsageException($"task {Name} has no latency target and would ignore it; leave out --target-latency (or the target_latency column)");
+        }
+
         return new Condition(
             workload,
             new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),

@@ -295,6 +295,11 @@ public sealed class SystolicNetworkTask : IDseTask
     {
         Network network = workload as Network
             ?? throw new UsageException($"task {Name} takes a network: network:NAME (see gandse networks) or network:NAME:MxNxK;MxNxK*R;…");
+        if (targetLatency is not null)
+        {
+            throw new UsageException($"task {Name} has no latency target and would ignore it; leave out --target-latency (or the target_latency column)");
+        }
+
         return new Condition(
             AsNetwork(network),
             new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),

@@ -86,9 +86,13 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
     [InlineData(new[] { "eval", "-c", "CKPT", "--complete-mappings", "maybe" }, "'maybe'")]
     [InlineData(new[] { "checkpoint", "slim", "-c", "CKPT" }, "Option '--output' is required. (see 'gandse checkpoint slim --help')")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--slot-temperature", "-1" }, "--slot-temperature must be positive, got -1")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--target-latency", "5000" }, "has no latency target and would ignore it")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "--input", "QUERIES", "--mac-budget", "64" }, "so --mac-budget would be ignored; put it in a column instead")]
     public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)
     {
-        string[] resolved = args.Select(a => a == "CKPT" ? _trained.Experiment.Path("ckpt") : a).ToArray();
+        string queries = _trained.Experiment.Path("queries.csv");
+        File.WriteAllText(queries, "M,N,K\n8,8,8\n");
+        string[] resolved = args.Select(a => a == "CKPT" ? _trained.Experiment.Path("ckpt") : a == "QUERIES" ? queries : a).ToArray();
 
         (int exitCode, _, string error) = CliRunner.Run(resolved);
 
