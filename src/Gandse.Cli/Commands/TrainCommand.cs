@@ -16,7 +16,7 @@ public static class TrainCommand
         var command = new Command(
             "train",
             "Train GANDSE from an experiment config: build (or load) the dataset, fit the surrogate (and, for networks, the per-layer head), train the GAN.\n"
-            + "Writes runs/<experiment>-<time>-s<seed>/ (config.yaml, metrics.csv, TensorBoard events) and checkpoints/<experiment>/{last,best}.ckpt.\n"
+            + "Writes runs/<experiment>-<time>-s<seed>/ (config.yaml, run.json with seed and Gandse version, metrics.csv, TensorBoard events) and checkpoints/<experiment>/{last,best}.ckpt.\n"
             + "Examples:\n"
             + "  gandse train experiments/systolic-gemm.yaml\n"
             + "  gandse train experiments/systolic-gemm.yaml --set train.steps=500 --set seed=3\n"

@@ -62,7 +62,7 @@ public static class ComparisonReport
         var text = new StringBuilder();
         text.Append(Invariant, $"# Comparison: {result.Task} ({result.Config.Experiment})\n\n");
         text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), {compare.Budget} cost-model calls per query for every method, ");
-        text.Append(Invariant, $"seeds {result.Config.Seed}–{result.Config.Seed + compare.Seeds - 1}; mean ± std over seeds. Took {result.Elapsed.TotalMinutes:F1} min.\n\n");
+        text.Append(Invariant, $"seeds {result.Config.Seed}–{result.Config.Seed + compare.Seeds - 1}; mean ± std over seeds. Took {result.Elapsed.TotalMinutes:F1} min; Gandse {Runtime.GandseVersion.Current}.\n\n");
         IReadOnlyList<string[]> table = Table(result, methods);
         text.Append("| ").Append(string.Join(" | ", table[0])).Append(" |\n|").Append(string.Concat(table[0].Select(_ => "---|"))).Append('\n');
         foreach (string[] row in table.Skip(1))
@@ -128,6 +128,7 @@ public static class ComparisonReport
     {
         ["task"] = result.Task,
         ["experiment"] = result.Config.Experiment,
+        ["gandse_version"] = Runtime.GandseVersion.Current,
         ["queries"] = result.Queries,
         ["elapsed_seconds"] = Math.Round(result.Elapsed.TotalSeconds, 1),
         ["call_checkpoints"] = new JsonArray(result.CallCheckpoints.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),

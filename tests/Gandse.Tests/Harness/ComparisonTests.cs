@@ -28,6 +28,7 @@ public sealed class ComparisonTests : IDisposable
         Assert.All(methods.EnumerateArray(), m => Assert.InRange(m.GetProperty("quality").GetProperty("mean").GetDouble(), 0, 1));
         Assert.All(methods.EnumerateArray(), m => Assert.Equal(16, m.GetProperty("calls_per_query").GetInt32()));
         Assert.Equal(new[] { 1, 2, 4, 8, 16 }, json.RootElement.GetProperty("call_checkpoints").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal(Gandse.Runtime.GandseVersion.Current, json.RootElement.GetProperty("gandse_version").GetString());
         Assert.True(methods[1].GetProperty("top1_accuracy").GetProperty("mean").GetDouble() >= 0);
 
         string[] csv = File.ReadAllLines(Path.Combine(output, "results.csv"));

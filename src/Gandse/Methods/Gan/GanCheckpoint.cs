@@ -18,7 +18,8 @@ public sealed record CheckpointInfo(
     string ConfigYaml,
     int FeatureCount,
     IReadOnlyList<string> SurrogateMetrics,
-    DateTime SavedAtUtc);
+    DateTime SavedAtUtc,
+    string? GandseVersion = null);
 
 /// <summary>
 /// One file per checkpoint (<c>last.ckpt</c>, <c>best.ckpt</c>), written atomically: a magic line, the JSON

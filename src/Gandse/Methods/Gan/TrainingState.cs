@@ -98,7 +98,7 @@ internal sealed class TrainingState
 
     public CheckpointInfo Info(int step, double bestScore) => new(
         Config.Experiment, Config.Task, step, bestScore, Config.Seed, ConfigWriter.DatasetHash(Config), ConfigWriter.ToYaml(Config),
-        Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow);
+        Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow, Runtime.GandseVersion.Current);
 
     /// <summary>Near-optimal sets as [C, K, P] (short sets padded with their best design) and their sizes [C].</summary>
     private static (Tensor Near, Tensor Counts) NearTensor(IDseTask task, IReadOnlyList<LabelledCondition> conditions)

@@ -24,6 +24,12 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
         string run = _trained.Result.RunDirectory;
 
         Assert.Contains("steps: 30", File.ReadAllText(Path.Combine(run, "config.yaml")));
+        using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "run.json"))))
+        {
+            Assert.Equal(Gandse.Runtime.GandseVersion.Current, record.RootElement.GetProperty("gandse_version").GetString());
+            Assert.Equal(_trained.Experiment.Config().Seed, record.RootElement.GetProperty("seed").GetInt64());
+        }
+
         string[] metrics = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
         Assert.StartsWith("step,seconds,tau,loss_discriminator", metrics[0]);
         Assert.Equal(new[] { "5", "10", "15", "20", "25", "30" }, metrics.Skip(1).Select(l => l.Split(',')[0]));
@@ -55,6 +61,7 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
         Assert.InRange(best.Step, 10, 30);
         Assert.Equal("tiny", last.Experiment);
         Assert.Contains("batch_size: 32", last.ConfigYaml);
+        Assert.Equal(Gandse.Runtime.GandseVersion.Current, last.GandseVersion);
         Assert.Empty(Directory.GetFiles(_trained.Experiment.Path("ckpt"), "*.tmp"));
     }
 
