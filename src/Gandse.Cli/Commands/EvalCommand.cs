@@ -17,7 +17,7 @@ public static class EvalCommand
         var command = new Command(
             "eval",
             "Score a checkpoint on a dataset split: every query answered on its own (propose, verify, pick), against its exact optimum.\n"
-            + "Reports feasible rate, quality (geomean of optimum cost / achieved cost), exact match, target-met rate and error, p50/p95 ms per query.\n"
+            + "Reports feasible rate, quality (geomean of optimum cost / achieved cost over feasible answers), score (mean over all queries, infeasible as 0), exact match, target-met rate and error, p50/p95 ms per query.\n"
             + "Examples:\n"
             + "  gandse eval --checkpoint checkpoints/systolic-gemm\n"
             + "  gandse eval --checkpoint checkpoints/systolic-gemm --split val --json");
@@ -95,6 +95,7 @@ public static class EvalCommand
                 ["complete_mappings"] = settings.CompleteMappings,
                 ["feasible_rate"] = s.FeasibleRate,
                 ["quality"] = s.Quality,
+                ["score"] = s.Score,
                 ["exact_match"] = s.ExactMatch,
                 ["target_met_rate"] = s.TargetMetRate,
                 ["mean_target_error"] = s.MeanTargetError,
@@ -106,6 +107,7 @@ public static class EvalCommand
                     ["queries"] = n.Summary.Queries,
                     ["feasible_rate"] = n.Summary.FeasibleRate,
                     ["quality"] = n.Summary.Quality,
+                    ["score"] = n.Summary.Score,
                     ["exact_match"] = n.Summary.ExactMatch,
                     ["p50_ms"] = Math.Round(n.Summary.P50Milliseconds, 3),
                 }).ToArray()),
@@ -118,7 +120,8 @@ public static class EvalCommand
             .AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         var invariant = CultureInfo.InvariantCulture;
         table.AddRow("feasible rate", s.FeasibleRate.ToString("P1", invariant));
-        table.AddRow("quality (geomean optimum / achieved)", s.Quality.ToString("F4", invariant));
+        table.AddRow("quality (geomean optimum / achieved, feasible answers)", s.Quality.ToString("F4", invariant));
+        table.AddRow("score (mean optimum / achieved, infeasible as 0)", s.Score.ToString("F4", invariant));
         table.AddRow("exact match", s.ExactMatch.ToString("P1", invariant));
         if (s.TargetMetRate is double met)
         {

@@ -70,6 +70,11 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         Assert.Equal(6, json.RootElement.GetProperty("queries").GetInt32());
         Assert.InRange(json.RootElement.GetProperty("feasible_rate").GetDouble(), 0, 1);
         Assert.InRange(json.RootElement.GetProperty("quality").GetDouble(), 0, 1);
+
+        // The score counts infeasible answers as 0; over feasible ones it is an arithmetic mean, never below the geometric.
+        double score = json.RootElement.GetProperty("score").GetDouble(), feasible = json.RootElement.GetProperty("feasible_rate").GetDouble();
+        Assert.InRange(score, 0, feasible);
+        Assert.True(feasible < 1 || score >= json.RootElement.GetProperty("quality").GetDouble() - 1e-12);
         Assert.True(json.RootElement.GetProperty("p95_ms").GetDouble() >= json.RootElement.GetProperty("p50_ms").GetDouble());
         Assert.Equal(0, json.RootElement.GetProperty("seed").GetInt64());
         Assert.False(json.RootElement.GetProperty("complete_mappings").GetBoolean());
