@@ -115,6 +115,12 @@ public static class GenerateCommand
                 CommonOptions.PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
                 CommonOptions.Bandwidth(result.GetValue(dramBw)),
                 CommonOptions.PositiveNumber(result.GetValue(target), "--target-latency"));
+            IReadOnlyList<string> outside = TrainingRange.Outside(gan.Config.Data, query);
+            if (outside.Count > 0)
+            {
+                io.Error.WriteLine($"warning: {string.Join(", ", outside)}: outside what this checkpoint trained on; the answer is checked exactly but may be far from the optimum");
+            }
+
             // One untimed answer of the same size first, so the timed one excludes torch's and the JIT's one-time
             // start-up and first allocations, as every later query in a process would.
             Scorer.Answer(gan.Task, warmUp, new[] { query }, perQuery, 1, complete);
@@ -217,6 +223,14 @@ public static class GenerateCommand
     private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, GanMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete)
     {
         DesignSpace space = gan.Task.Space;
+        int outsideCount = queries.Conditions.Count(c => TrainingRange.Outside(gan.Config.Data, c).Count > 0);
+        if (outsideCount > 0)
+        {
+            int first = queries.Conditions.Select((c, i) => (c, i)).First(p => TrainingRange.Outside(gan.Config.Data, p.c).Count > 0).i;
+            io.Error.WriteLine(
+                $"warning: {outsideCount} of {queries.Conditions.Count} queries lie outside what this checkpoint trained on (the first, row {first + 1}: {string.Join(", ", TrainingRange.Outside(gan.Config.Data, queries.Conditions[first]))}); their answers are checked exactly but may be far from the optimum");
+        }
+
         if (queries.Conditions.Count > 0)
         {
             Scorer.Answer(gan.Task, warmUp, new[] { queries.Conditions[0] }, candidates, 1, complete);
