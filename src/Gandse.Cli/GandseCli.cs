@@ -48,7 +48,10 @@ public static class GandseCli
         ParseResult parseResult = Build().Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
         {
-            error.WriteLine($"error: {parseResult.Errors[0].Message} (see '{CommandPath(parseResult.CommandResult)} --help')");
+            // A mistyped command is the first token the parser could not place under a command that has subcommands.
+            Command command = parseResult.CommandResult.Command;
+            string? unknown = parseResult.UnmatchedTokens.Count > 0 ? CommandSuggestion.Unknown(command, parseResult.UnmatchedTokens[0]) : null;
+            error.WriteLine($"error: {unknown ?? parseResult.Errors[0].Message} (see '{CommandPath(parseResult.CommandResult)} --help')");
             return ExitCodes.Usage;
         }
 

@@ -32,7 +32,7 @@ public static class WorkloadParser
             throw new UsageException($"unknown workload '{spec}'; allowed: {Allowed}");
         }
 
-        IReadOnlyList<KeyValuePair<string, string>> pairs = KeyValueList.Parse(spec[(colon + 1)..], $"workload '{spec}'");
+        IReadOnlyList<KeyValuePair<string, string>> pairs = KeyValueList.Parse(spec[(colon + 1)..], "workload", spec);
         return kind == "gemm" ? ParseGemm(Fields(pairs, GemmKeys, kind)) : ParseConv(Fields(pairs, ConvKeys, kind));
     }
 

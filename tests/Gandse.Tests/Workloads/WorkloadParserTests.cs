@@ -34,6 +34,14 @@ public class WorkloadParserTests
         Assert.Equal(new Gemm(3 * 5, 4, 18), plain.ToGemm());
     }
 
+    [Fact]
+    public void A_repeated_key_quotes_the_spec_once()
+    {
+        UsageException error = Assert.Throws<UsageException>(() => WorkloadParser.Parse("gemm:M=1,M=2,N=3,K=4"));
+
+        Assert.Equal("'M' is given twice in workload 'gemm:M=1,M=2,N=3,K=4'", error.Message);
+    }
+
     [Theory]
     [InlineData("gemm:M=0,N=2,K=3", "M='0'")]
     [InlineData("gemm:M=-4,N=2,K=3", "M='-4'")]
@@ -41,7 +49,7 @@ public class WorkloadParserTests
     [InlineData("gemm:M=2,N=2", "missing workload field 'K'")]
     [InlineData("gemm:M=2,N=2,K=2,Q=1", "unknown gemm field 'Q'")]
     [InlineData("gemm:M=2,N=2,K", "malformed 'K'")]
-    [InlineData("gemm:M=2,M=3,N=1,K=1", "'M' is given twice")]
+    [InlineData("gemm:M=2,M=3,N=1,K=1", "'M' is given twice in workload 'gemm:M=2,M=3,N=1,K=1'")]
     [InlineData("matmul:M=2,N=2,K=2", "unknown workload 'matmul:M=2,N=2,K=2'")]
     [InlineData("conv:H=2,W=2,C=1,R=3,S=3,filters=1", "larger than the padded input")]
     [InlineData("conv:H=8,W=8,C=1,R=3,S=3,filters=1,padding=-1", "padding='-1'")]
