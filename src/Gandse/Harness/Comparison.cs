@@ -9,28 +9,6 @@ using static TorchSharp.torch;
 
 namespace Gandse.Harness;
 
-/// <summary>One method, one seed: how it answered the comparison's queries.</summary>
-public sealed record MethodRun(
-    string Method,
-    long Seed,
-    Summary Summary,
-    double TrainingSeconds,
-    int CallsPerQuery,
-    IReadOnlyList<double> Qualities,
-    IReadOnlyList<double> BestSoFar,
-    double? Top1Accuracy,
-    double? Top1FeasibleRate,
-    double? Top1Quality);
-
-/// <summary>Everything a comparison measured, with the settings and checkpoints of the cost-model-call curve.</summary>
-public sealed record ComparisonResult(
-    ExperimentConfig Config,
-    string Task,
-    int Queries,
-    IReadOnlyList<int> CallCheckpoints,
-    IReadOnlyList<MethodRun> Runs,
-    TimeSpan Elapsed);
-
 /// <summary>
 /// The comparison protocol: the same held-out test queries, the same seeds and the same budget of cost-model
 /// calls per query for every method; trained methods train on the same training split. Each query is

@@ -7,20 +7,6 @@ using static TorchSharp.torch;
 
 namespace Gandse.Methods.Gan;
 
-/// <summary>What a checkpoint says about itself.</summary>
-public sealed record CheckpointInfo(
-    string Experiment,
-    string Task,
-    long Step,
-    double BestScore,
-    long Seed,
-    string DatasetHash,
-    string ConfigYaml,
-    int FeatureCount,
-    IReadOnlyList<string> SurrogateMetrics,
-    DateTime SavedAtUtc,
-    string? GandseVersion = null);
-
 /// <summary>
 /// One file per checkpoint (<c>last.ckpt</c>, <c>best.ckpt</c>), written atomically: a magic line, the JSON
 /// <see cref="CheckpointInfo"/> (config, step, best score), the networks' state, the three optimisers' state

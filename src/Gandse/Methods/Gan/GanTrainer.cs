@@ -14,23 +14,6 @@ using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
 namespace Gandse.Methods.Gan;
 
-/// <summary>Where a training run writes and how it reports.</summary>
-/// <param name="Cancellation">When cancelled (Ctrl-C, say), training stops after the current step and saves last.ckpt, so <c>--resume</c> continues exactly.</param>
-public sealed record TrainOptions(
-    string? RunDirectory = null,
-    string? CheckpointDirectory = null,
-    bool Resume = false,
-    Action<TrainProgress>? Progress = null,
-    CancellationToken Cancellation = default);
-
-/// <summary>A progress report: the phase (dataset, surrogate, gan), how far it is, and the latest numbers.</summary>
-public sealed record TrainProgress(string Phase, int Done, int Total, double? DiscriminatorLoss = null, double? GeneratorLoss = null, Summary? Validation = null);
-
-public sealed record TrainResult(string RunDirectory, string CheckpointDirectory, int Step, double BestScore, Summary? Validation, TimeSpan Elapsed, bool DatasetFromCache)
-{
-    public bool Interrupted { get; init; }
-}
-
 /// <summary>
 /// Trains GANDSE on a task: builds or loads the dataset, fits the surrogate to simulator samples, then trains
 /// generator and discriminator. Generator loss = adversarial + objective (surrogate's normalised log2 cost) +

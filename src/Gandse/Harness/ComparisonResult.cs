@@ -1,0 +1,12 @@
+using Gandse.Config;
+
+namespace Gandse.Harness;
+
+/// <summary>Everything a comparison measured, with the settings and checkpoints of the cost-model-call curve.</summary>
+public sealed record ComparisonResult(
+    ExperimentConfig Config,
+    string Task,
+    int Queries,
+    IReadOnlyList<int> CallCheckpoints,
+    IReadOnlyList<MethodRun> Runs,
+    TimeSpan Elapsed);
