@@ -4,6 +4,3 @@ namespace Gandse.Tasks;
 
 /// <summary>A condition before labelling. <see cref="TargetSlack"/> turns into a latency target for target tasks.</summary>
 public sealed record ConditionDraft(Condition Condition, double TargetSlack);
-
-/// <summary>Drafts of the train, validation and test splits.</summary>
-public sealed record SplitDrafts(IReadOnlyList<ConditionDraft> Train, IReadOnlyList<ConditionDraft> Val, IReadOnlyList<ConditionDraft> Test);

@@ -17,10 +17,3 @@ public sealed record GeneratorLayout(int Chained, int SlotFeatureOffset = 0, int
     public Tensor SlotPresence(Tensor features, int slots) =>
         features.narrow(-1, SlotFeatureOffset, slots * SlotFeatureWidth).reshape(features.shape[0], slots, SlotFeatureWidth).ne(0).any(-1);
 }
-
-/// <summary>
-/// Closed-form features of a slot on given hardware: <see cref="Compute"/> takes the chained parameters' one-hots
-/// [R, W] and the slots' features [R, SlotFeatureWidth] (row r of one with row r of the other) and returns
-/// [R, <see cref="Width"/>] float32, without gradient.
-/// </summary>
-public sealed record SlotInteraction(int Width, Func<Tensor, Tensor, Tensor> Compute);

@@ -4,16 +4,6 @@ using Gandse.Spaces;
 
 namespace Gandse.Tasks;
 
-/// <summary>A named design space with its cost model and the values that parameters left out take.</summary>
-public sealed record SpaceEntry(
-    string Name,
-    string Description,
-    Func<SystolicOptions, ICostModel> CreateCostModel,
-    IReadOnlyDictionary<string, string> Defaults)
-{
-    public DesignSpace Space => CreateCostModel(SystolicOptions.Default).Space;
-}
-
 /// <summary>The design spaces the CLI knows by name.</summary>
 public static class SpaceCatalog
 {
