@@ -127,26 +127,11 @@ public sealed class NetworkOptimum
             rest /= _hardware[p].Count;
         }
 
-        using IDisposable scope = NewDisposeScope();
-        var designs = new ValueBatch { [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).unsqueeze(1) };
-        foreach (Parameter parameter in _hardware)
+        var hardware = _hardware.ToDictionary(p => p.Name, p => p.Value(indices[_space.IndexOf(p.Name)]));
+        IReadOnlyList<LayerEvaluation> layers = NetworkEvaluation.Evaluate(_model, network, hardware, dataflows: null, constraints.DramBandwidth).Layers;
+        for (int l = 0; l < layers.Count; l++)
         {
-            designs[parameter.Name] = tensor(parameter.Value(indices[_space.IndexOf(parameter.Name)]), ScalarType.Float64);
-        }
-
-        var conditions = new ValueBatch
-        {
-            [ConditionFields.M] = tensor(network.Layers.Select(l => (double)l.Gemm.M).ToArray(), ScalarType.Float64).unsqueeze(0),
-            [ConditionFields.N] = tensor(network.Layers.Select(l => (double)l.Gemm.N).ToArray(), ScalarType.Float64).unsqueeze(0),
-            [ConditionFields.K] = tensor(network.Layers.Select(l => (double)l.Gemm.K).ToArray(), ScalarType.Float64).unsqueeze(0),
-            [ConditionFields.DramBandwidth] = tensor(constraints.DramBandwidth, ScalarType.Float64),
-        };
-        ValueBatch metrics = _model.Evaluate(designs, conditions);
-        (Tensor dataflows, _) = Lexicographic.ArgMin(ones(3, network.Layers.Count, ScalarType.Bool), new[] { metrics[Metric.TotalCycles], metrics[Metric.Energy] }, 0);
-        long[] chosen = dataflows.data<long>().ToArray();
-        for (int l = 0; l < chosen.Length; l++)
-        {
-            indices[_space.IndexOf(SystolicNetworkSpace.DataflowName(l))] = (int)chosen[l];
+            indices[_space.IndexOf(SystolicNetworkSpace.DataflowName(l))] = (int)layers[l].Dataflow;
         }
 
         return new Design(indices);
