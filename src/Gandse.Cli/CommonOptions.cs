@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Gandse.Conditions;
 using Gandse.CostModels.Systolic;
 using Gandse.Tasks;
 using Gandse.Workloads;
@@ -48,7 +47,7 @@ public static class CommonOptions
     public static Option<string> Space() => new("--space")
     {
         Description = $"Design space; one of: {string.Join(", ", SpaceCatalog.Names)}.",
-        DefaultValueFactory = _ => SystolicSpace.Name,
+        DefaultValueFactory = _ => SpaceCatalog.Names[0],
         HelpName = "name",
     };
 
@@ -58,20 +57,6 @@ public static class CommonOptions
         Required = required,
         HelpName = "spec",
     };
-
-    public static Option<string?> DramBandwidth() => new("--dram-bw")
-    {
-        Description = $"DRAM bandwidth in words per cycle (default {SystolicSpace.DefaultDramBandwidth}, SCALE-Sim v2's google.cfg).",
-        HelpName = "words/cycle",
-    };
-
-    public static Option<string?> MacBudget(string fallback = "unbounded") =>
-        new("--mac-budget") { Description = $"Most PEs allowed: rows · cols ≤ N (default: {fallback}).", HelpName = "N" };
-
-    public static Option<string?> SramBudget(string fallback = "unbounded") =>
-        new("--sram-budget-kb") { Description = $"Most SRAM allowed over the three buffers, KB (default: {fallback}).", HelpName = "KB" };
-
-    public static Option<string?> AreaBudget() => new("--area-budget") { Description = "Most area allowed, MAESTRO units (default: unbounded).", HelpName = "area" };
 
     public static Option<string> MemoryModel() => new("--memory")
     {
@@ -123,20 +108,6 @@ public static class CommonOptions
         _ => throw new UsageException($"--memory '{memory}' is not allowed; allowed: fast, exact"),
     };
 
-    /// <summary>A strictly positive number from the token of <paramref name="flag"/>, or <paramref name="fallback"/> when absent.</summary>
-    public static double? PositiveNumber(string? token, string flag, double? fallback = null)
-    {
-        if (token is null)
-        {
-            return fallback;
-        }
-
-        bool parsed = double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
-        return parsed && value > 0 && double.IsFinite(value)
-            ? value
-            : throw new UsageException($"{flag} '{token}' is not allowed; expected a positive number");
-    }
-
     /// <summary>A strictly positive integer from the token of <paramref name="flag"/>, or <paramref name="fallback"/> when absent.</summary>
     public static long? PositiveInteger(string? token, string flag, long? fallback = null)
     {
@@ -148,16 +119,4 @@ public static class CommonOptions
         bool parsed = long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value);
         return parsed && value > 0 ? value : throw new UsageException($"{flag} '{token}' is not allowed; expected a positive integer");
     }
-
-    /// <summary>The DRAM bandwidth of --dram-bw: whole words per cycle (SCALE-Sim's Bandwidth), or <paramref name="fallback"/>.</summary>
-    public static double? Bandwidth(string? token, double? fallback = null) =>
-        token is null ? fallback
-        : long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0 ? value
-        : throw new UsageException($"--dram-bw '{token}' is not allowed; expected a whole number of words per cycle, at least 1");
-
-    public static Constraints ParseConstraints(ParseResult result, Option<string?> dramBw, Option<string?> mac, Option<string?> sram, Option<string?> area) => new(
-        Bandwidth(result.GetValue(dramBw), SystolicSpace.DefaultDramBandwidth)!.Value,
-        PositiveInteger(result.GetValue(mac), "--mac-budget"),
-        PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
-        PositiveNumber(result.GetValue(area), "--area-budget"));
 }

@@ -5,7 +5,7 @@ using Gandse.Methods.Gan;
 
 namespace Gandse.Cli.Commands;
 
-/// <summary><c>gandse checkpoint slim</c>: a weights-only copy of a checkpoint, for shipping.</summary>
+/// <summary><c>gandse checkpoint slim</c>: a weights-only copy of a checkpoint, for shipping; <c>checkpoint info</c> (<see cref="CheckpointInfoCommand"/>).</summary>
 public static class CheckpointCommand
 {
     public static Command Build()
@@ -54,6 +54,7 @@ public static class CheckpointCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(slim);
+        command.Subcommands.Add(CheckpointInfoCommand.Build());
         return command;
     }
 }

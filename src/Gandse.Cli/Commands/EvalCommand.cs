@@ -67,7 +67,7 @@ public static class EvalCommand
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
             IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete);
-            Summary summary = Summary.Of(outcomes, queries.Any(q => q.Condition.Targets.Latency is not null));
+            Summary summary = Summary.Of(outcomes, gan.Task.Objective.Target is not null);
             var settings = new EvalSettings(splitName, perQuery, result.GetValue(seed), method.Temperature, method.SlotTemperature, complete);
             Write(io, gan, settings, summary, WorkloadBreakdown.PerNetwork(queries, outcomes), result.GetValue(json));
             return ExitCodes.Success;

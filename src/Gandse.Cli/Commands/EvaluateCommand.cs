@@ -40,7 +40,7 @@ public static class EvaluateCommand
         };
         var input = new Option<string?>("--input", "-i") { Description = "CSV with columns M,N,K (or conv fields), design parameters and optionally dram_bw.", HelpName = "file" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV (default: standard output).", HelpName = "file" };
-        Option<string?> dramBw = CommonOptions.DramBandwidth();
+        var conditions = new ConditionOptions(roles: FieldRole.Environment);
         Option<string> space = CommonOptions.Space();
         Option<string> memory = CommonOptions.MemoryModel();
         var simulator = new Option<string>("--simulator")
@@ -53,7 +53,7 @@ public static class EvaluateCommand
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload, design, layerDataflows, input, output, dramBw, space, memory, simulator, scalesim, timeout, simulatorCache, json })
+        foreach (Option option in new Option[] { workload, design, layerDataflows, input, output }.Concat(conditions.All).Concat(new Option[] { space, memory, simulator, scalesim, timeout, simulatorCache, json }))
         {
             command.Options.Add(option);
         }
@@ -70,7 +70,11 @@ public static class EvaluateCommand
                 "scalesim" => throw new UsageException($"--simulator scalesim evaluates the {SystolicSpace.Name} space, not {entry.Space.Name}"),
                 string other => throw new UsageException($"--simulator '{other}' is not allowed; allowed: gandse, scalesim"),
             };
-            double dramBandwidth = CommonOptions.Bandwidth(result.GetValue(dramBw), Gandse.CostModels.Systolic.SystolicSpace.DefaultDramBandwidth)!.Value;
+            // A design's metrics depend on its environment (the DRAM bandwidth), not on budgets or targets.
+            ConditionSchema environment = entry.Conditions.Where(f => f.Role == FieldRole.Environment);
+            IReadOnlyDictionary<string, double> given = conditions.Given(result, environment, $"evaluate on the {entry.Name} space");
+            Dictionary<string, double> environmentValues = environment.Fields.ToDictionary(f => f.Name, f => given.TryGetValue(f.Name, out double v) ? v : f.Default!.Value);
+            double dramBandwidth = environmentValues[SystolicConditions.DramBandwidth];
             string? inputPath = result.GetValue(input);
             if (inputPath is not null)
             {
@@ -79,7 +83,7 @@ public static class EvaluateCommand
                     throw new UsageException("--input evaluates a CSV; leave out --workload and --design (put them in the CSV's columns)");
                 }
 
-                return EvaluateCsv(io, model, entry, inputPath, result.GetValue(output), dramBandwidth, runner);
+                return EvaluateCsv(io, model, entry, inputPath, result.GetValue(output), environment, environmentValues, runner);
             }
 
             string workloadSpec = result.GetValue(workload)
@@ -112,7 +116,7 @@ public static class EvaluateCommand
             ? new Dictionary<string, string>()
             : KeyValueList.Parse(designText, "--design").ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         Dictionary<string, double> design = space.ParseValues(tokens, entry.Defaults);
-        var condition = new Condition(workload, new Constraints(dramBandwidth), Targets.None);
+        Condition condition = SystolicConditions.Of(workload, dramBandwidth);
         IReadOnlyDictionary<string, double> metrics = runner is null
             ? model.EvaluateOne(design, condition.Values())
             : runner.Run(new[] { new ScaleSimCase(SystolicHardware.FromValues(design), SingleLayer(workload), (long)dramBandwidth) })[0];
@@ -138,22 +142,22 @@ public static class EvaluateCommand
         return ExitCodes.Success;
     }
 
-    private static int EvaluateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, double dramBandwidth, SimulatorRunner<ScaleSimCase>? runner)
+    private static int EvaluateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, SimulatorRunner<ScaleSimCase>? runner)
     {
         if (runner is not null)
         {
-            return SimulateCsv(io, model, entry, inputPath, outputPath, dramBandwidth, runner);
+            return SimulateCsv(io, model, entry, inputPath, outputPath, environment, environmentValues, runner);
         }
 
         // Torch's one-time start-up (library load, thread pools, first-call dispatch) is timed apart from the work.
         var startup = Stopwatch.StartNew();
         model.EvaluateOne(
             model.Space.ParseValues(new Dictionary<string, string>(), entry.Defaults),
-            new Dictionary<string, double> { ["M"] = 1, ["N"] = 1, ["K"] = 1, ["dram_bw"] = dramBandwidth });
+            new Dictionary<string, double>(environmentValues) { [GemmFields.M] = 1, [GemmFields.N] = 1, [GemmFields.K] = 1 });
         startup.Stop();
 
         var stopwatch = Stopwatch.StartNew();
-        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, dramBandwidth);
+        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, environment, environmentValues);
         TimeSpan read = stopwatch.Elapsed;
         Dictionary<string, double[]> metrics = table.Rows.Count == 0
             ? model.MetricNames.ToDictionary(name => name, _ => Array.Empty<double>())
@@ -172,15 +176,15 @@ public static class EvaluateCommand
         return ExitCodes.Success;
     }
 
-    private static int SimulateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, double dramBandwidth, SimulatorRunner<ScaleSimCase> runner)
+    private static int SimulateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, SimulatorRunner<ScaleSimCase> runner)
     {
         var stopwatch = Stopwatch.StartNew();
-        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, dramBandwidth);
+        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, environment, environmentValues);
         var cases = new List<ScaleSimCase>(table.Rows.Count);
         for (int i = 0; i < table.Rows.Count; i++)
         {
             var values = table.DesignColumns.ToDictionary(c => c.Key, c => c.Value[i]);
-            cases.Add(new ScaleSimCase(SystolicHardware.FromValues(values), table.Workloads[i], (long)table.ConditionColumns[ConditionFields.DramBandwidth][i]));
+            cases.Add(new ScaleSimCase(SystolicHardware.FromValues(values), table.Workloads[i], (long)table.ConditionColumns[SystolicConditions.DramBandwidth][i]));
         }
 
         IReadOnlyList<IReadOnlyDictionary<string, double>> results = runner.Run(cases, (done, total) =>

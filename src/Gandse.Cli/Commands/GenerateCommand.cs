@@ -24,6 +24,7 @@ public static class GenerateCommand
         var command = new Command(
             "generate",
             "Propose designs for a query in one shot: sample candidates from a trained generator, check them all with the exact cost model, return the best feasible.\n"
+            + "The condition flags a checkpoint reads are its task's (gandse checkpoint info); any other is refused.\n"
             + "Examples:\n"
             + "  gandse generate --checkpoint checkpoints/systolic-gemm --workload gemm:M=512,N=1024,K=256 --mac-budget 4096\n"
             + "  gandse generate --checkpoint checkpoints/systolic-gemm -w gemm:M=64,N=64,K=4096 --count 3 --json\n"
@@ -31,14 +32,11 @@ public static class GenerateCommand
             + "  gandse generate -c checkpoints/systolic-gemm -w gemm:M=512,N=1024,K=256 --verify-with scalesim --verify-top 4");
         var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint file, or a folder holding best.ckpt (else last.ckpt).", Required = true, HelpName = "path" };
         Option<string?> workload = CommonOptions.Workload(required: false);
-        Option<string?> mac = CommonOptions.MacBudget("the largest budget the checkpoint trained on");
-        Option<string?> sram = CommonOptions.SramBudget("the largest budget the checkpoint trained on");
-        Option<string?> dramBw = CommonOptions.DramBandwidth();
-        var target = new Option<string?>("--target-latency") { Description = "Latency target in cycles (required by latency-target checkpoints).", HelpName = "cycles" };
+        var conditions = new ConditionOptions("the checkpoint's");
         var count = new Option<int>("--count", "-k") { Description = "How many distinct designs to return, best first.", DefaultValueFactory = _ => 1 };
         var candidates = new Option<int?>("--candidates") { Description = "Candidates sampled per query (default: the checkpoint's generate.candidates, 256).", HelpName = "N" };
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise; same seed, same designs.", DefaultValueFactory = _ => 0 };
-        var input = new Option<string?>("--input", "-i") { Description = "CSV of queries: M,N,K (or conv fields), optional mac_budget, sram_budget_kb, dram_bw, target_latency.", HelpName = "file" };
+        var input = new Option<string?>("--input", "-i") { Description = "CSV of queries: M,N,K, conv fields or a workload column of specs, and a column per condition field the checkpoint reads (named as the flags, with underscores).", HelpName = "file" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV (default: standard output).", HelpName = "file" };
         Option<double?> temperature = CommonOptions.Temperature();
         Option<double?> slotTemperature = CommonOptions.SlotTemperature();
@@ -53,7 +51,7 @@ public static class GenerateCommand
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, workload, mac, sram, dramBw, target, count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, verifyWith, verifyTop, scalesim, timeout, simulatorCache, json })
+        foreach (Option option in new Option[] { checkpoint, workload }.Concat(conditions.All).Concat(new Option[] { count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, verifyWith, verifyTop, scalesim, timeout, simulatorCache, json }))
         {
             command.Options.Add(option);
         }
@@ -93,9 +91,7 @@ public static class GenerateCommand
                     throw new UsageException("--input reads the queries from a CSV; leave out --workload");
                 }
 
-                string? perQueryFlag = new[] { ("--mac-budget", result.GetValue(mac)), ("--sram-budget-kb", result.GetValue(sram)), ("--dram-bw", result.GetValue(dramBw)), ("--target-latency", result.GetValue(target)) }
-                    .FirstOrDefault(f => f.Item2 is not null).Item1;
-                if (perQueryFlag is not null)
+                if (conditions.FirstGiven(result) is string perQueryFlag)
                 {
                     throw new UsageException($"--input reads each query's conditions from the CSV, so {perQueryFlag} would be ignored; put it in a column instead");
                 }
@@ -105,17 +101,14 @@ public static class GenerateCommand
                     throw new UsageException("--verify-with checks one query's designs; leave out --input");
                 }
 
-                return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task), perQuery, result.GetValue(output), complete);
+                return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task, SpaceCatalog.AllConditions), perQuery, result.GetValue(output), complete);
             }
 
             string spec = result.GetValue(workload) ?? throw new UsageException("give --workload or --input; see 'gandse generate --help'");
+            string owner = $"this checkpoint (task {gan.Task.Name})";
             Condition query = gan.Task.Query(
-                CommonOptions.ParseWorkload(spec),
-                CommonOptions.PositiveInteger(result.GetValue(mac), "--mac-budget"),
-                CommonOptions.PositiveNumber(result.GetValue(sram), "--sram-budget-kb"),
-                CommonOptions.Bandwidth(result.GetValue(dramBw)),
-                CommonOptions.PositiveNumber(result.GetValue(target), "--target-latency"));
-            IReadOnlyList<string> outside = TrainingRange.Outside(gan.Config.Data, query);
+                CommonOptions.ParseWorkload(spec), conditions.Given(result, gan.Task.Conditions, owner), ConditionOptions.Flag);
+            IReadOnlyList<string> outside = TrainingRange.Outside(gan.Task, query);
             if (outside.Count > 0)
             {
                 io.Error.WriteLine($"warning: {string.Join(", ", outside)}: outside what this checkpoint trained on; the answer is checked exactly but may be far from the optimum");
@@ -163,7 +156,7 @@ public static class GenerateCommand
                     };
                     if (query.Workload is Network network)
                     {
-                        node["layers"] = NetworkReport.LayersJson(NetworkDesigns.Evaluate(space, network, d.Design, query.Constraints.DramBandwidth));
+                        node["layers"] = NetworkReport.LayersJson(NetworkDesigns.Evaluate(space, network, d.Design, query));
                     }
 
                     return (JsonNode)node;
@@ -172,8 +165,7 @@ public static class GenerateCommand
             return;
         }
 
-        io.Output.WriteLine($"query      {query.Workload.Spec}  mac_budget={Show(query.Constraints.MacBudget)} sram_budget_kb={Show(query.Constraints.SramBudgetKb)} dram_bw={CliIo.Number(query.Constraints.DramBandwidth)}"
-            + (query.Targets.Latency is double t ? $" target_latency={CliIo.Number(t)}" : string.Empty));
+        io.Output.WriteLine($"query      {query.Workload.Spec}  {string.Join(" ", query.Fields.Select(p => $"{p.Key}={Show(p.Value)}"))}");
         io.Output.WriteLine($"answered   in {milliseconds:F1} ms: {candidates} candidates, {checkedCount} checked with the exact cost model (no other could rank, by its lower bounds)");
         if (!designs[0].Feasible)
         {
@@ -216,19 +208,19 @@ public static class GenerateCommand
         if (query.Workload is Network shownNetwork)
         {
             io.Output.WriteLine("design 1, layer by layer:");
-            io.Console.Write(NetworkReport.LayersTable(NetworkDesigns.Evaluate(space, shownNetwork, designs[0].Design, query.Constraints.DramBandwidth)));
+            io.Console.Write(NetworkReport.LayersTable(NetworkDesigns.Evaluate(space, shownNetwork, designs[0].Design, query)));
         }
     }
 
     private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, GanMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete)
     {
         DesignSpace space = gan.Task.Space;
-        int outsideCount = queries.Conditions.Count(c => TrainingRange.Outside(gan.Config.Data, c).Count > 0);
+        int outsideCount = queries.Conditions.Count(c => TrainingRange.Outside(gan.Task, c).Count > 0);
         if (outsideCount > 0)
         {
-            int first = queries.Conditions.Select((c, i) => (c, i)).First(p => TrainingRange.Outside(gan.Config.Data, p.c).Count > 0).i;
+            int first = queries.Conditions.Select((c, i) => (c, i)).First(p => TrainingRange.Outside(gan.Task, p.c).Count > 0).i;
             io.Error.WriteLine(
-                $"warning: {outsideCount} of {queries.Conditions.Count} queries lie outside what this checkpoint trained on (the first, row {first + 1}: {string.Join(", ", TrainingRange.Outside(gan.Config.Data, queries.Conditions[first]))}); their answers are checked exactly but may be far from the optimum");
+                $"warning: {outsideCount} of {queries.Conditions.Count} queries lie outside what this checkpoint trained on (the first, row {first + 1}: {string.Join(", ", TrainingRange.Outside(gan.Task, queries.Conditions[first]))}); their answers are checked exactly but may be far from the optimum");
         }
 
         if (queries.Conditions.Count > 0)
@@ -274,5 +266,5 @@ public static class GenerateCommand
         return ExitCodes.Success;
     }
 
-    private static string Show(double? value) => value is double v ? CliIo.Number(v) : "unbounded";
+    private static string Show(double value) => double.IsFinite(value) ? CliIo.Number(value) : "unbounded";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gandse.Conditions;
+using Gandse.CostModels.Systolic;
 using Gandse.Harness;
 using Gandse.Methods.Gan;
 using Gandse.Simulators;
@@ -20,7 +21,7 @@ public static class GenerateVerification
         DesignSpace space = gan.Task.Space;
         var stopwatch = Stopwatch.StartNew();
         List<Design> chosen = designs.Select(d => d.Design).ToList();
-        IReadOnlyList<IReadOnlyDictionary<string, double>> verified = ScaleSimVerification.Simulate(runner, space, chosen, query.Workload, (long)query.Constraints.DramBandwidth);
+        IReadOnlyList<IReadOnlyDictionary<string, double>> verified = ScaleSimVerification.Simulate(runner, space, chosen, query.Workload, (long)query[SystolicConditions.DramBandwidth]);
         IReadOnlyList<int> order = ScaleSimVerification.Rank(gan.Task.Objective, space, chosen, verified, query.Values());
         string primary = gan.Task.Objective.PrimaryMetric;
         if (json)

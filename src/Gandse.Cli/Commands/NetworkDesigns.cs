@@ -20,6 +20,9 @@ public static class NetworkDesigns
     public static JsonObject HardwareJson(DesignSpace space, Design design) =>
         new(Hardware(space, design).Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value))));
 
+    public static NetworkEvaluation Evaluate(DesignSpace space, Network network, Design design, Conditions.Condition query) =>
+        Evaluate(space, network, design, query[SystolicConditions.DramBandwidth]);
+
     public static NetworkEvaluation Evaluate(DesignSpace space, Network network, Design design, double dramBandwidth)
     {
         Dictionary<string, double> values = space.ValuesOf(design);

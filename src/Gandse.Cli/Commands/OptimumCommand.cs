@@ -27,11 +27,7 @@ public static class OptimumCommand
             + "  gandse optimum -w gemm:M=512,N=512,K=512 --objective cheapest-meeting-latency --target-latency 200000\n"
             + "  gandse optimum -w network:resnet50 --mac-budget 4096 --sram-budget-kb 1536");
         Option<string?> workload = CommonOptions.Workload(required: true);
-        Option<string?> mac = CommonOptions.MacBudget();
-        Option<string?> sram = CommonOptions.SramBudget();
-        Option<string?> area = CommonOptions.AreaBudget();
-        Option<string?> dramBw = CommonOptions.DramBandwidth();
-        var targetLatency = new Option<string?>("--target-latency") { Description = "Latency target in cycles: total_cycles ≤ target (needed by cheapest-meeting-latency).", HelpName = "cycles" };
+        var conditions = new ConditionOptions();
         var objective = new Option<string>("--objective")
         {
             Description = "latency: least total_cycles, ties by energy. cheapest-meeting-latency: least area, then energy, with total_cycles ≤ --target-latency.",
@@ -41,7 +37,7 @@ public static class OptimumCommand
         var fix = new Option<string?>("--fix") { Description = "Search only designs with these choices, e.g. dataflow=ws,rows=32.", HelpName = "k=v,…" };
         Option<string> space = CommonOptions.Space();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload, mac, sram, area, dramBw, targetLatency, objective, fix, space, json })
+        foreach (Option option in new Option[] { workload }.Concat(conditions.All).Concat(new Option[] { objective, fix, space, json }))
         {
             command.Options.Add(option);
         }
@@ -53,19 +49,20 @@ public static class OptimumCommand
             ICostModel model = entry.CreateCostModel(SystolicOptions.Default);
             Workload parsed = CommonOptions.ParseWorkload(result.GetValue(workload)!);
             Objective chosen = SystolicObjectives.ByName(result.GetValue(objective)!);
-            double? target = CommonOptions.PositiveNumber(result.GetValue(targetLatency), "--target-latency");
-            if (chosen.Constraints.Contains(SystolicObjectives.LatencyTarget) && target is null)
+            // Targets are read only by the objectives that have them: a --target-latency next to --objective latency is refused.
+            string owner = $"--objective {chosen.Name}";
+            ConditionSchema reads = entry.Conditions.Where(f => f.Role != FieldRole.Target || chosen.Constraints.Any(c => c.Bound == f.Name));
+            if (reads.Fields.FirstOrDefault(f => f.Role == FieldRole.Target) is ConditionField target)
             {
-                throw new UsageException($"--objective {chosen.Name} needs --target-latency");
+                reads = reads.With(target.Name, f => f with { Required = true });
             }
 
-            Constraints constraints = CommonOptions.ParseConstraints(result, dramBw, mac, sram, area);
+            Condition condition = reads.Build(parsed, conditions.Given(result, reads, owner), owner, ConditionOptions.Flag);
             if (parsed is Network network)
             {
-                return OptimumNetwork.Run(io, model, network, constraints, chosen, result.GetValue(fix) is not null, result.GetValue(json));
+                return OptimumNetwork.Run(io, model, network, condition, chosen, result.GetValue(fix) is not null, result.GetValue(json));
             }
 
-            var condition = new Condition(parsed, constraints, new Targets(target));
             Dictionary<string, int> fixedChoices = ParseFixed(model.Space, result.GetValue(fix));
             OptimumResult optimum = new ExhaustiveOptimum(model, chosen).Find(condition.Values(), fixedChoices);
             Write(io, model, condition, chosen, optimum, result.GetValue(json));
@@ -107,7 +104,9 @@ public static class OptimumCommand
         io.Output.WriteLine($"searched   {optimum.SpaceSize:N0} designs ({optimum.FeasibleCount:N0} within the budgets{evaluated}) in {optimum.Elapsed.TotalMilliseconds:F1} ms (first search in a process includes torch start-up)");
         if (optimum.Design is null || optimum.Metrics is null)
         {
-            io.Output.WriteLine("no feasible design: every design violates a budget or the target; relax --mac-budget, --sram-budget-kb, --area-budget or --target-latency");
+            IEnumerable<string> relax = condition.Fields.Where(p => double.IsFinite(p.Value)).Select(p => SpaceCatalog.AllConditions.Find(p.Key))
+                .Where(f => f is { Role: not FieldRole.Environment }).Select(f => f!.Flag);
+            io.Output.WriteLine($"no feasible design: every design violates a budget or the target; relax {string.Join(", ", relax)}");
             return;
         }
 

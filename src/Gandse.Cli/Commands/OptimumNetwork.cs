@@ -15,7 +15,7 @@ namespace Gandse.Cli.Commands;
 /// </summary>
 public static class OptimumNetwork
 {
-    public static int Run(CliIo io, ICostModel model, Network network, Constraints constraints, Objective objective, bool fixedChoices, bool json)
+    public static int Run(CliIo io, ICostModel model, Network network, Condition condition, Objective objective, bool fixedChoices, bool json)
     {
         if (model is not SystolicCostModel systolic)
         {
@@ -34,7 +34,7 @@ public static class OptimumNetwork
 
         var stopwatch = Stopwatch.StartNew();
         DesignSpace space = SystolicNetworkSpace.Create(network.Layers.Count);
-        IReadOnlyList<Design> best = new NetworkOptimum(systolic, space).Find(network, constraints, 1, 0);
+        IReadOnlyList<Design> best = new NetworkOptimum(systolic, space).Find(network, condition, 1, 0);
         stopwatch.Stop();
         if (best.Count == 0)
         {
@@ -42,14 +42,14 @@ public static class OptimumNetwork
             return ExitCodes.Success;
         }
 
-        NetworkEvaluation evaluation = NetworkDesigns.Evaluate(space, network, best[0], constraints.DramBandwidth);
+        NetworkEvaluation evaluation = NetworkDesigns.Evaluate(space, network, best[0], condition[SystolicConditions.DramBandwidth]);
         Dictionary<string, double> hardware = NetworkDesigns.Hardware(space, best[0]);
         if (!json)
         {
             io.Output.WriteLine($"objective  least total latency over the layers, ties by energy; found in {stopwatch.Elapsed.TotalMilliseconds:F0} ms by decomposition");
         }
 
-        EvaluateNetwork.Write(io, systolic, network, hardware, "each layer's best dataflow (the optimum's)", constraints.DramBandwidth, evaluation, json);
+        EvaluateNetwork.Write(io, systolic, network, hardware, "each layer's best dataflow (the optimum's)", condition[SystolicConditions.DramBandwidth], evaluation, json);
         return ExitCodes.Success;
     }
 }

@@ -13,14 +13,16 @@ public static class FidelityCsv
 {
     public static List<FidelityCase> Read(string path)
     {
-        EvaluationCsv table = EvaluationCsv.Read(path, SystolicSpace.Create(), SystolicSpace.Defaults, SystolicSpace.DefaultDramBandwidth, new[] { "group" });
+        EvaluationCsv table = EvaluationCsv.Read(
+            path, SystolicSpace.Create(), SystolicSpace.Defaults, SystolicConditions.Schema.Only(SystolicConditions.DramBandwidth),
+            new Dictionary<string, double> { [SystolicConditions.DramBandwidth] = SystolicSpace.DefaultDramBandwidth }, new[] { "group" });
         string[]? groups = table.Cells("group");
         var groupOf = new Dictionary<string, int>();
         var cases = new List<FidelityCase>(table.Rows.Count);
         for (int i = 0; i < table.Rows.Count; i++)
         {
             var values = table.DesignColumns.ToDictionary(c => c.Key, c => c.Value[i]);
-            long bandwidth = (long)table.ConditionColumns[ConditionFields.DramBandwidth][i];
+            long bandwidth = (long)table.ConditionColumns[SystolicConditions.DramBandwidth][i];
             string key = groups?[i] ?? $"{table.Workloads[i].Spec}@{bandwidth}";
             if (!groupOf.TryGetValue(key, out int group))
             {

@@ -49,10 +49,10 @@ public sealed class SimulatorBenchmark
         ValueBatch designValues = space.Values(space.IndexTensor(designs)).Map(t => t.unsqueeze(0));
         var conditions = new ValueBatch
         {
-            [ConditionFields.M] = tensor(gemms.Select(g => (double)g.M).ToArray(), ScalarType.Float64).unsqueeze(1),
-            [ConditionFields.N] = tensor(gemms.Select(g => (double)g.N).ToArray(), ScalarType.Float64).unsqueeze(1),
-            [ConditionFields.K] = tensor(gemms.Select(g => (double)g.K).ToArray(), ScalarType.Float64).unsqueeze(1),
-            [ConditionFields.DramBandwidth] = tensor(bandwidths, ScalarType.Float64).unsqueeze(1),
+            [GemmFields.M] = tensor(gemms.Select(g => (double)g.M).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [GemmFields.N] = tensor(gemms.Select(g => (double)g.N).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [GemmFields.K] = tensor(gemms.Select(g => (double)g.K).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [SystolicConditions.DramBandwidth] = tensor(bandwidths, ScalarType.Float64).unsqueeze(1),
         };
         Tensor batchedTotal = new SystolicCostModel(space).EvaluateChunked(designValues, conditions)[SystolicMetricNames.TotalCycles];
         long pairs = (long)_workloads * _designs;
@@ -93,17 +93,17 @@ public sealed class SimulatorBenchmark
         bool agree = batchedTotal.reshape(-1).data<double>().ToArray().SequenceEqual(scalarTotal);
 
         progress?.Invoke($"exact optimum over {space.Size:N0} designs: one query, then {OptimumQueries} drawn like the training data");
-        IReadOnlyDictionary<string, double> query = new Condition(
-            new Gemm(1024, 1024, 1024), new Constraints(SystolicSpace.DefaultDramBandwidth, MacBudget: 4096, SramBudgetKb: 1024), Targets.None).Values();
+        IReadOnlyDictionary<string, double> query = SystolicConditions.Of(
+            new Gemm(1024, 1024, 1024), SystolicSpace.DefaultDramBandwidth, macBudget: 4096, sramBudgetKb: 1024).Values();
         new ExhaustiveOptimum(new SystolicCostModel(space), SystolicObjectives.Latency()).Find(query);
         var fixedTimes = Enumerable.Range(0, 5).Select(_ => ColdOptimum(space, query)).ToList();
         var data = new DataConfig();
         var randomTimes = Enumerable.Range(0, OptimumQueries).Select(_ =>
         {
             var gemm = new Gemm(LogUniform(random, data.DimMin, data.DimMax), LogUniform(random, data.DimMin, data.DimMax), LogUniform(random, data.DimMin, data.DimMax));
-            var constraints = new Constraints(
-                data.DramBandwidths[random.Next(data.DramBandwidths.Count)], data.MacBudgets[random.Next(data.MacBudgets.Count)], data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)]);
-            return ColdOptimum(space, new Condition(gemm, constraints, Targets.None).Values());
+            Condition condition = SystolicConditions.Of(
+                gemm, data.DramBandwidths[random.Next(data.DramBandwidths.Count)], data.MacBudgets[random.Next(data.MacBudgets.Count)], data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)]);
+            return ColdOptimum(space, condition.Values());
         }).ToList();
 
         return new SimulatorBenchmarkResult(

@@ -1,27 +1,51 @@
+using System.Globalization;
 using Gandse.Tensors;
 using Gandse.Workloads;
 
 namespace Gandse.Conditions;
 
-/// <summary>A query: the workload, the constraints and the targets. This is what generators are conditioned on.</summary>
-public sealed record Condition(Workload Workload, Constraints Constraints, Targets Targets)
+/// <summary>
+/// A query: the workload and the values of the condition fields its task declares (<see cref="ConditionSchema"/>),
+/// an unbounded budget or an absent target being +∞. This is what generators are conditioned on.
+/// </summary>
+public sealed class Condition
 {
-    /// <summary>
-    /// The condition as named values: GEMM dims (for single-GEMM workloads), constraints (unbounded = +∞) and
-    /// targets (none = +∞).
-    /// </summary>
+    private readonly Dictionary<string, double> _fields;
+
+    public Condition(Workload workload, IReadOnlyDictionary<string, double> fields)
+    {
+        Workload = workload;
+        _fields = new Dictionary<string, double>(fields, StringComparer.Ordinal);
+    }
+
+    public Workload Workload { get; }
+
+    /// <summary>The condition fields by name, +∞ for unbounded.</summary>
+    public IReadOnlyDictionary<string, double> Fields => _fields;
+
+    public double this[string name] => _fields.TryGetValue(name, out double value)
+        ? value
+        : throw new KeyNotFoundException($"This condition has no field '{name}'; it has: {string.Join(", ", _fields.Keys)}.");
+
+    /// <summary>The field's value, or null when it is absent or unbounded.</summary>
+    public double? Bound(string name) => _fields.TryGetValue(name, out double value) && double.IsFinite(value) ? value : null;
+
+    /// <summary>A copy with one field set (a target computed while labelling, say).</summary>
+    public Condition With(string name, double value) => new(Workload, new Dictionary<string, double>(_fields) { [name] = value });
+
+    /// <summary>The condition as named values: a single GEMM's dims (<see cref="GemmFields"/>), then the fields.</summary>
     public IReadOnlyDictionary<string, double> Values()
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         if (Workload.Gemms.Count == 1)
         {
             Gemm gemm = Workload.Gemms[0];
-            values[ConditionFields.M] = gemm.M;
-            values[ConditionFields.N] = gemm.N;
-            values[ConditionFields.K] = gemm.K;
+            values[GemmFields.M] = gemm.M;
+            values[GemmFields.N] = gemm.N;
+            values[GemmFields.K] = gemm.K;
         }
 
-        foreach ((string name, double value) in Constraints.Values().Concat(Targets.Values()))
+        foreach ((string name, double value) in _fields)
         {
             values[name] = value;
         }
@@ -34,4 +58,7 @@ public sealed record Condition(Workload Workload, Constraints Constraints, Targe
         var rows = conditions.Select(c => c.Values()).ToList();
         return ValueBatch.FromRows(rows, rows.SelectMany(r => r.Keys).Distinct());
     }
+
+    public override string ToString() =>
+        string.Join(" ", _fields.Where(p => double.IsFinite(p.Value)).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:R}")).Prepend(Workload.Spec));
 }

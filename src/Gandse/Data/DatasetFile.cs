@@ -11,12 +11,13 @@ namespace Gandse.Data;
 /// <summary>
 /// A dataset on disk: one JSON file, <c>&lt;task&gt;-&lt;hash&gt;.json</c>, written atomically. Designs are
 /// lists of choice indices in the space's parameter order (listed under <c>parameters</c>); each condition
-/// holds its workload spec, constraints, target, optimum, the optimum's metrics and its near-optimal designs.
+/// holds its workload spec, its condition fields by name (as the task's schema declares them; unbounded as
+/// <c>"Infinity"</c>), optimum, the optimum's metrics and its near-optimal designs.
 /// </summary>
 public static class DatasetFile
 {
     /// <summary>Bumped whenever the format or the labelling changes, so old caches are not reused.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -60,21 +61,14 @@ public static class DatasetFile
         Condition condition = labelled.Condition;
         return new ConditionDto(
             condition.Workload.Spec,
-            condition.Constraints.DramBandwidth,
-            condition.Constraints.MacBudget,
-            condition.Constraints.SramBudgetKb,
-            condition.Constraints.AreaBudget,
-            condition.Targets.Latency,
+            new Dictionary<string, double>(condition.Fields),
             labelled.Optimum.Indices.ToList(),
             new Dictionary<string, double>(labelled.OptimumMetrics),
             labelled.NearOptimal.Select(d => d.Indices.ToList()).ToList());
     }
 
     private static LabelledCondition FromDto(ConditionDto dto) => new(
-        new Condition(
-            WorkloadParser.Parse(dto.Workload),
-            new Constraints(dto.DramBw, dto.MacBudget, dto.SramBudgetKb, dto.AreaBudget),
-            new Targets(dto.TargetLatency)),
+        new Condition(WorkloadParser.Parse(dto.Workload), dto.Fields),
         new Design(dto.Optimum),
         dto.OptimumMetrics,
         dto.NearOptimal.Select(d => new Design(d)).ToList());
@@ -84,11 +78,7 @@ public static class DatasetFile
 
     private sealed record ConditionDto(
         string Workload,
-        double DramBw,
-        double? MacBudget,
-        double? SramBudgetKb,
-        double? AreaBudget,
-        double? TargetLatency,
+        Dictionary<string, double> Fields,
         List<int> Optimum,
         Dictionary<string, double> OptimumMetrics,
         List<List<int>> NearOptimal);

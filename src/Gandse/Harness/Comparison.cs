@@ -116,7 +116,7 @@ public static class Comparison
 
         (double? top1Accuracy, double? top1Feasible, double? top1Quality) = method is MlpRecommender mlp ? Top1(task, mlp, queries) : (null, null, null);
         return new MethodRun(
-            method.Name, seed, Summary.Of(outcomes, queries.Any(q => q.Condition.Targets.Latency is not null)), trainingSeconds, budget,
+            method.Name, seed, Summary.Of(outcomes, task.Objective.Target is not null), trainingSeconds, budget,
             outcomes.Select(o => o.Quality).ToList(), curve.Select(c => Math.Exp(c / queries.Count)).ToList(), top1Accuracy, top1Feasible, top1Quality);
     }
 

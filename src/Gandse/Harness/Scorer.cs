@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Gandse.Conditions;
 using Gandse.Methods;
+using Gandse.Objectives;
 using Gandse.Tasks;
 using Gandse.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
-using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
 namespace Gandse.Harness;
 
@@ -77,11 +77,13 @@ public static class Scorer
     {
         string cost = task.Objective.PrimaryMetric;
         bool exact = answer.Feasible && task.Objective.Minimise.All(k => answer.Metrics[k] == query.OptimumMetrics[k]);
-        double? target = query.Condition.Targets.Latency;
-        double? targetError = target is null ? null : Math.Abs(answer.Metrics[Metric.TotalCycles] - target.Value) / target.Value;
+        ConstraintDefinition? constraint = task.Objective.Target;
+        double? target = constraint is null ? null : query.Condition.Bound(constraint.Bound);
+        double? achieved = target is null ? null : answer.Metrics[constraint!.Metric ?? throw new InvalidOperationException($"Target '{constraint.Bound}' names no metric.")];
+        double? targetError = target is null ? null : Math.Abs(achieved!.Value - target.Value) / target.Value;
         return new QueryOutcome(answer.Design, answer.Feasible, answer.Metrics[cost], query.OptimumMetrics[cost], exact, targetError, milliseconds)
         {
-            TargetMet = target is null ? null : answer.Metrics[Metric.TotalCycles] <= target.Value,
+            TargetMet = target is null ? null : achieved <= target.Value,
         };
     }
 }

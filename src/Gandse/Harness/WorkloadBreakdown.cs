@@ -22,7 +22,7 @@ public static class WorkloadBreakdown
             return Array.Empty<(string, Summary)>();
         }
 
-        bool hasTarget = queries.Any(q => q.Condition.Targets.Latency is not null);
+        bool hasTarget = outcomes.Any(o => o.TargetMet is not null);
         return queries
             .Select((q, i) => (Name: ((Network)q.Condition.Workload).Name, Outcome: outcomes[i]))
             .GroupBy(p => p.Name)

@@ -7,8 +7,8 @@ namespace Gandse.Io;
 
 /// <summary>
 /// Rows of designs and workloads to evaluate, read from CSV into columns. Columns are workload fields (M, N, K,
-/// or a conv layer's H, W, C, R, S, filters, stride, padding), design parameters and the condition dram_bw;
-/// missing design parameters and dram_bw take defaults.
+/// or a conv layer's H, W, C, R, S, filters, stride, padding), design parameters and the space's environment
+/// fields (dram_bw, say); missing design parameters and environment fields take defaults.
 /// </summary>
 public sealed class EvaluationCsv
 {
@@ -32,7 +32,7 @@ public sealed class EvaluationCsv
     /// <summary>Each row's workload as written: a GEMM or a conv layer.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 
-    /// <summary>Columns M, N, K (a conv layer lowered to its GEMM) and dram_bw.</summary>
+    /// <summary>Columns M, N, K (a conv layer lowered to its GEMM) and one per environment field.</summary>
     public IReadOnlyDictionary<string, double[]> ConditionColumns { get; }
 
     /// <summary>The cells of column <paramref name="name"/> (one of the extra columns a reader allowed), or null when the file has none.</summary>
@@ -42,14 +42,16 @@ public sealed class EvaluationCsv
         return column < 0 ? null : Rows.Select(r => r[column]).ToArray();
     }
 
-    public static EvaluationCsv Read(string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, double defaultDramBandwidth, IReadOnlyList<string>? extraColumns = null)
+    /// <param name="environment">The environment fields rows may give as columns; <paramref name="environmentDefaults"/> holds a value for each.</param>
+    public static EvaluationCsv Read(
+        string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentDefaults, IReadOnlyList<string>? extraColumns = null)
     {
-        string[] allowed = WorkloadColumns.All.Concat(space.Parameters.Select(p => p.Name)).Append(ConditionFields.DramBandwidth).Concat(extraColumns ?? Array.Empty<string>()).ToArray();
+        string[] allowed = WorkloadColumns.All.Concat(space.Parameters.Select(p => p.Name)).Concat(environment.Names).Concat(extraColumns ?? Array.Empty<string>()).ToArray();
         CsvTable table = CsvTable.Read(path, allowed, "M,N,K,rows,cols,dataflow");
         var workloads = new WorkloadColumns(table);
         int[] parameterColumn = space.Parameters.Select(p => table.Column(p.Name)).ToArray();
         double[] defaultValues = space.Parameters.Select((p, i) => parameterColumn[i] >= 0 ? 0 : p.ParseValue(defaults[p.Name])).ToArray();
-        int bandwidthColumn = table.Column(ConditionFields.DramBandwidth);
+        var fieldColumns = environment.Fields.Select(f => (Field: f, Column: table.Column(f.Name))).ToList();
 
         var rows = table.Parse(cells =>
         {
@@ -61,18 +63,22 @@ public sealed class EvaluationCsv
             }
 
             Gemm gemm = workload.Gemms[0];
-            double bandwidth = bandwidthColumn >= 0 ? Bandwidth(cells[bandwidthColumn], ConditionFields.DramBandwidth) : defaultDramBandwidth;
-            return (design, gemm, bandwidth, workload);
+            double[] fields = fieldColumns.Select(c => c.Column >= 0 && cells[c.Column].Length > 0 ? c.Field.Parse(cells[c.Column], c.Field.Name) : environmentDefaults[c.Field.Name]).ToArray();
+            return (design, gemm, fields, workload);
         });
 
         var designColumns = space.Parameters.Select((p, i) => (p.Name, Values: rows.Select(r => r.design[i]).ToArray())).ToDictionary(c => c.Name, c => c.Values);
         var conditionColumns = new Dictionary<string, double[]>
         {
-            [ConditionFields.M] = rows.Select(r => (double)r.gemm.M).ToArray(),
-            [ConditionFields.N] = rows.Select(r => (double)r.gemm.N).ToArray(),
-            [ConditionFields.K] = rows.Select(r => (double)r.gemm.K).ToArray(),
-            [ConditionFields.DramBandwidth] = rows.Select(r => r.bandwidth).ToArray(),
+            [GemmFields.M] = rows.Select(r => (double)r.gemm.M).ToArray(),
+            [GemmFields.N] = rows.Select(r => (double)r.gemm.N).ToArray(),
+            [GemmFields.K] = rows.Select(r => (double)r.gemm.K).ToArray(),
         };
+        for (int f = 0; f < fieldColumns.Count; f++)
+        {
+            conditionColumns[fieldColumns[f].Field.Name] = rows.Select(r => r.fields[f]).ToArray();
+        }
+
         return new EvaluationCsv(table, designColumns, conditionColumns, rows.Select(r => r.workload).ToList());
     }
 
@@ -93,15 +99,4 @@ public sealed class EvaluationCsv
             writer.WriteLine(line);
         }
     }
-
-    /// <summary>A DRAM bandwidth: whole words per cycle, as SCALE-Sim's Bandwidth setting and its fetch lines take it.</summary>
-    public static double Bandwidth(string token, string name) =>
-        long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0
-            ? value
-            : throw new UsageException($"{name}='{token}' is not allowed; expected a whole number of words per cycle, at least 1");
-
-    public static double PositiveNumber(string token, string name) =>
-        double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
-            ? value
-            : throw new UsageException($"{name}='{token}' is not allowed; expected a positive number");
 }

@@ -4,8 +4,9 @@ using Gandse.Tasks;
 namespace Gandse.Io;
 
 /// <summary>
-/// Queries for <c>gandse generate --input</c>: a workload (M, N, K or conv fields) and optionally
-/// mac_budget, sram_budget_kb, dram_bw and target_latency; missing values take the task's defaults.
+/// Queries for <c>gandse generate --input</c>: a workload (M, N, K, conv fields or a <c>workload</c> column of specs)
+/// and a column per condition field the task reads (<see cref="IDseTask.Conditions"/>); empty cells and missing
+/// columns take the task's defaults. A condition column the task does not read is refused.
 /// </summary>
 public sealed class QueryCsv
 {
@@ -16,28 +17,25 @@ public sealed class QueryCsv
         Conditions = conditions;
     }
 
-    public static IReadOnlyList<string> ConditionColumns { get; } = new[]
-    {
-        ConditionFields.MacBudget, ConditionFields.SramBudgetKb, ConditionFields.DramBandwidth, ConditionFields.TargetLatency,
-    };
-
     public IReadOnlyList<string> Header { get; }
 
     public IReadOnlyList<string[]> Rows { get; }
 
     public IReadOnlyList<Condition> Conditions { get; }
 
-    public static QueryCsv Read(string path, IDseTask task)
+    /// <param name="known">Every condition column some space declares; those outside <paramref name="task"/>'s schema are refused by name.</param>
+    public static QueryCsv Read(string path, IDseTask task, ConditionSchema known)
     {
-        CsvTable table = CsvTable.Read(path, WorkloadColumns.All.Concat(ConditionColumns).ToList(), "M,N,K,mac_budget");
+        ConditionSchema reads = task.Conditions;
+        CsvTable table = CsvTable.Read(path, WorkloadColumns.All.Concat(known.Names).Concat(reads.Names).Distinct().ToList(), "M,N,K," + string.Join(",", reads.Names));
+        reads.Refuse(known.Names.Where(n => table.Column(n) >= 0), $"task {task.Name}", name => $"column {name}", $"{path}: ");
         var workloads = new WorkloadColumns(table);
-        int[] columns = ConditionColumns.Select(table.Column).ToArray();
-        double? Value(string[] cells, int field) =>
-            columns[field] >= 0 && cells[columns[field]].Length > 0
-                ? ConditionColumns[field] == ConditionFields.DramBandwidth ? EvaluationCsv.Bandwidth(cells[columns[field]], ConditionColumns[field]) : EvaluationCsv.PositiveNumber(cells[columns[field]], ConditionColumns[field])
-                : null;
-
-        List<Condition> conditions = table.Parse(cells => task.Query(workloads.Parse(cells), Value(cells, 0), Value(cells, 1), Value(cells, 2), Value(cells, 3)));
+        var columns = reads.Fields.Select(f => (Field: f, Column: table.Column(f.Name))).Where(c => c.Column >= 0).ToList();
+        List<Condition> conditions = table.Parse(cells =>
+        {
+            var given = columns.Where(c => cells[c.Column].Length > 0).ToDictionary(c => c.Field.Name, c => c.Field.Parse(cells[c.Column], c.Field.Name));
+            return task.Query(workloads.Parse(cells), given);
+        });
         return new QueryCsv(table, conditions);
     }
 }

@@ -30,6 +30,12 @@ public sealed class Objective
 
     public IReadOnlyList<ConstraintDefinition> Constraints { get; }
 
+    /// <summary>The objective's target constraint (a latency target), or null when it has none.</summary>
+    public ConstraintDefinition? Target => Constraints.FirstOrDefault(c => c.IsTarget);
+
+    /// <summary>The metrics minimised, then those constraints bound, once each: what a surrogate must predict.</summary>
+    public IReadOnlyList<string> ModelledMetrics => Minimise.Concat(Constraints.Select(c => c.Metric).OfType<string>()).Distinct().ToList();
+
     /// <summary>The primary cost: the first metric minimised.</summary>
     public string PrimaryMetric => Minimise[0];
 

@@ -20,6 +20,12 @@ public interface IDseTask
 
     IReadOnlyList<string> MetricNames { get; }
 
+    /// <summary>The condition fields a query of this task gives (budgets, environment, targets), with defaults and ranges.</summary>
+    ConditionSchema Conditions { get; }
+
+    /// <summary>The ranges of condition values the training data covered; a query outside them gets a warning.</summary>
+    IReadOnlyList<ValueRange> TrainedRanges { get; }
+
     /// <summary>How a chained generator draws the parameters of a design (<see cref="GeneratorLayout"/>).</summary>
     GeneratorLayout Layout { get; }
 
@@ -55,6 +61,9 @@ public interface IDseTask
     /// </summary>
     torch.Tensor CompleteMappings(Tensors.ValueBatch conditionValues, torch.Tensor candidates, EvaluationModel model = EvaluationModel.Exact);
 
-    /// <summary>A query from a workload and optional constraints and target; what is missing takes the task's defaults.</summary>
-    Condition Query(Workloads.Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency);
+    /// <summary>
+    /// A query from a workload and the condition values given by name (<see cref="Conditions"/>); what is missing takes
+    /// the defaults, a field the task does not read is refused. <paramref name="shown"/> spells a field as the user gave it.
+    /// </summary>
+    Condition Query(Workloads.Workload workload, IReadOnlyDictionary<string, double> given, Func<ConditionField, string>? shown = null);
 }

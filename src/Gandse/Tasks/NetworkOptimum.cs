@@ -37,7 +37,7 @@ public sealed class NetworkOptimum
     public const int BatchSize = 256;
 
     /// <summary>The optimum first, then up to <paramref name="nearCount"/> − 1 more near-optimal designs; empty when no hardware is feasible.</summary>
-    public IReadOnlyList<Design> Find(Network network, Constraints constraints, int nearCount, double nearTolerance)
+    public IReadOnlyList<Design> Find(Network network, Condition condition, int nearCount, double nearTolerance)
     {
         using IDisposable scope = NewDisposeScope();
         ValueBatch grid = HardwareGrid();
@@ -50,13 +50,13 @@ public sealed class NetworkOptimum
         foreach ((Gemm gemm, long repeats) in layers)
         {
             using IDisposable layerScope = NewDisposeScope();
-            ValueBatch layerBounds = _model.EvaluateBounds(grid, Scalars(gemm, constraints.DramBandwidth));
+            ValueBatch layerBounds = _model.EvaluateBounds(grid, Scalars(gemm, condition[SystolicConditions.DramBandwidth]));
             AddInPlace(bound, Mul(layerBounds[Metric.TotalCycles].amin(new long[] { 0 }), repeats));
             area.copy_(layerBounds[Metric.Area].select(0, 0));
         }
 
         var hardwareValues = new ValueBatch(SystolicNetworkSpace.HardwareParameters.Select(name => new KeyValuePair<string, Tensor>(name, grid[name].select(0, 0))));
-        var budgets = new ValueBatch(constraints.Values().Select(p => new KeyValuePair<string, Tensor>(p.Key, tensor(p.Value, ScalarType.Float64))));
+        var budgets = new ValueBatch(condition.Fields.Select(p => new KeyValuePair<string, Tensor>(p.Key, tensor(p.Value, ScalarType.Float64))));
         Tensor feasible = SystolicObjectives.Latency().Feasible(hardwareValues, new ValueBatch { [Metric.TotalCycles] = bound, [Metric.Area] = area }, budgets)
             .expand(shape).reshape(-1);
         (Tensor sortedBounds, Tensor order) = Where(feasible, bound.reshape(-1), double.PositiveInfinity).sort(stable: true);
@@ -71,7 +71,7 @@ public sealed class NetworkOptimum
         {
             using IDisposable batchScope = NewDisposeScope();
             long[] batch = points.AsSpan(next, (int)Math.Min(BatchSize, candidates - next)).ToArray();
-            (double[] latency, double[] energy) = Evaluate(layers, constraints.DramBandwidth, batch);
+            (double[] latency, double[] energy) = Evaluate(layers, condition[SystolicConditions.DramBandwidth], batch);
             for (int i = 0; i < batch.Length; i++)
             {
                 exact.Add((batch[i], latency[i], energy[i]));
@@ -87,7 +87,7 @@ public sealed class NetworkOptimum
         List<(long Point, double Latency, double Energy)> ranked = exact.OrderBy(e => e.Latency).ThenBy(e => e.Energy).ThenBy(e => e.Point).ToList();
         return ranked.Take(1)
             .Concat(ranked.Skip(1).Where(e => e.Latency <= best * (1 + nearTolerance)).Take(Math.Max(1, nearCount) - 1))
-            .Select(e => Complete(network, constraints, e.Point))
+            .Select(e => Complete(network, condition, e.Point))
             .ToList();
     }
 
@@ -117,7 +117,7 @@ public sealed class NetworkOptimum
     }
 
     /// <summary>Hardware point <paramref name="flat"/> with each layer's best dataflow (least cycles, then energy; os first on full ties).</summary>
-    private Design Complete(Network network, Constraints constraints, long flat)
+    private Design Complete(Network network, Condition condition, long flat)
     {
         var indices = new int[_space.Parameters.Count];
         long rest = flat;
@@ -128,7 +128,7 @@ public sealed class NetworkOptimum
         }
 
         var hardware = _hardware.ToDictionary(p => p.Name, p => p.Value(indices[_space.IndexOf(p.Name)]));
-        IReadOnlyList<LayerEvaluation> layers = NetworkEvaluation.Evaluate(_model, network, hardware, dataflows: null, constraints.DramBandwidth).Layers;
+        IReadOnlyList<LayerEvaluation> layers = NetworkEvaluation.Evaluate(_model, network, hardware, dataflows: null, condition[SystolicConditions.DramBandwidth]).Layers;
         for (int l = 0; l < layers.Count; l++)
         {
             indices[_space.IndexOf(SystolicNetworkSpace.DataflowName(l))] = (int)layers[l].Dataflow;
@@ -157,9 +157,9 @@ public sealed class NetworkOptimum
 
     private static ValueBatch Scalars(Gemm gemm, double dramBandwidth) => new()
     {
-        [ConditionFields.M] = tensor((double)gemm.M, ScalarType.Float64),
-        [ConditionFields.N] = tensor((double)gemm.N, ScalarType.Float64),
-        [ConditionFields.K] = tensor((double)gemm.K, ScalarType.Float64),
-        [ConditionFields.DramBandwidth] = tensor(dramBandwidth, ScalarType.Float64),
+        [GemmFields.M] = tensor((double)gemm.M, ScalarType.Float64),
+        [GemmFields.N] = tensor((double)gemm.N, ScalarType.Float64),
+        [GemmFields.K] = tensor((double)gemm.K, ScalarType.Float64),
+        [SystolicConditions.DramBandwidth] = tensor(dramBandwidth, ScalarType.Float64),
     };
 }

@@ -13,10 +13,14 @@ public static class SpaceCatalog
             SystolicSpace.Name,
             "SCALE-Sim-style systolic array: array shape, dataflow and three SRAM buffers (the space behind AIrchitect)",
             options => new SystolicCostModel(SystolicSpace.Create(), options),
-            SystolicSpace.Defaults),
+            SystolicSpace.Defaults,
+            SystolicConditions.Schema),
     };
 
     public static IReadOnlyList<string> Names => Entries.Select(e => e.Name).ToList();
+
+    /// <summary>Every condition field some space declares: the CLI's condition flags and the CSV columns it knows.</summary>
+    public static Conditions.ConditionSchema AllConditions { get; } = Conditions.ConditionSchema.Union(Entries.Select(e => e.Conditions));
 
     public static SpaceEntry Get(string name) =>
         Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))

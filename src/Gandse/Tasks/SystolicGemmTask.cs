@@ -33,6 +33,7 @@ public sealed class SystolicGemmTask : IDseTask
         _model = new SystolicCostModel(SystolicSpace.Create());
         _streaming = new SystolicCostModel(_model.Space, new SystolicOptions(SystolicMemoryModel.Streaming));
         Objective = latencyTarget ? SystolicObjectives.CheapestMeetingLatency() : SystolicObjectives.Latency();
+        Conditions = SystolicTaskConditions.Schema(data, latencyTarget);
     }
 
     public bool HasTarget { get; }
@@ -45,9 +46,13 @@ public sealed class SystolicGemmTask : IDseTask
 
     public IReadOnlyList<string> MetricNames => _model.MetricNames;
 
+    public ConditionSchema Conditions { get; }
+
+    public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(_data, dims: true);
+
     public GeneratorLayout Layout => new(Space.Parameters.Count);
 
-    public int FeatureCount => HasTarget ? 7 : 6;
+    public int FeatureCount => 3 + Conditions.Fields.Count;
 
     public Tensor Features(IReadOnlyList<Condition> conditions)
     {
@@ -56,18 +61,11 @@ public sealed class SystolicGemmTask : IDseTask
         {
             Condition condition = conditions[q];
             Gemm gemm = condition.Workload.Gemms[0];
-            double[] row =
-            {
-                Math.Log2(gemm.M) / 12, Math.Log2(gemm.N) / 12, Math.Log2(gemm.K) / 12,
-                Math.Log2(condition.Constraints.MacBudget ?? 512 * 512) / 16,
-                Math.Log2(condition.Constraints.SramBudgetKb ?? 3 * 2048) / 13,
-                Math.Log2(condition.Constraints.DramBandwidth) / 6,
-                Math.Log2(condition.Targets.Latency ?? 1) / 30,
-            };
-            for (int f = 0; f < FeatureCount; f++)
-            {
-                features[(q * FeatureCount) + f] = (float)row[f];
-            }
+            Span<float> row = features.AsSpan(q * FeatureCount, FeatureCount);
+            row[0] = (float)(Math.Log2(gemm.M) / 12);
+            row[1] = (float)(Math.Log2(gemm.N) / 12);
+            row[2] = (float)(Math.Log2(gemm.K) / 12);
+            Conditions.Encode(condition, row[3..]);
         }
 
         return tensor(features, new long[] { conditions.Count, FeatureCount });
@@ -89,12 +87,9 @@ public sealed class SystolicGemmTask : IDseTask
 
                 for (int c = 0; c < data.ConditionsPerWorkload; c++)
                 {
-                    var constraints = new Constraints(
-                        data.DramBandwidths[random.Next(data.DramBandwidths.Count)],
-                        data.MacBudgets[random.Next(data.MacBudgets.Count)],
-                        data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)]);
+                    Condition condition = SystolicTaskConditions.Draw(Conditions, gemm, data, random);
                     double slack = Math.Exp(Math.Log(data.TargetSlackMin) + (random.NextDouble() * (Math.Log(data.TargetSlackMax) - Math.Log(data.TargetSlackMin))));
-                    drafts.Add(new ConditionDraft(new Condition(gemm, constraints, Targets.None), slack));
+                    drafts.Add(new ConditionDraft(condition, slack));
                 }
             }
 
@@ -116,7 +111,7 @@ public sealed class SystolicGemmTask : IDseTask
             }
 
             double target = Math.Ceiling(fastest.Metrics![SystolicMetricNames.TotalCycles] * draft.TargetSlack);
-            condition = condition with { Targets = new Targets(target) };
+            condition = condition.With(SystolicConditions.TargetLatency, target);
         }
 
         OptimumResult optimum = new ExhaustiveOptimum(_model, Objective).Find(condition.Values(), null, data.NearOptimal, data.NearOptimalTolerance);
@@ -149,28 +144,10 @@ public sealed class SystolicGemmTask : IDseTask
 
     public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact) => candidates;
 
-    public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
-    {
-        if (workload.Gemms.Count != 1)
-        {
-            throw new UsageException($"task {Name} takes one GEMM or conv layer, not a network");
-        }
-
-        if (HasTarget && targetLatency is null)
-        {
-            throw new UsageException($"task {Name} needs a target latency (--target-latency or a target_latency column)");
-        }
-
-        if (!HasTarget && targetLatency is not null)
-        {
-            throw new UsageException($"task {Name} has no latency target and would ignore it; leave out --target-latency (or the target_latency column)");
-        }
-
-        return new Condition(
-            workload,
-            new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),
-            new Targets(HasTarget ? targetLatency : null));
-    }
+    public Condition Query(Workload workload, IReadOnlyDictionary<string, double> given, Func<ConditionField, string>? shown = null) =>
+        workload.Gemms.Count == 1
+            ? Conditions.Build(workload, given, $"task {Name}", shown)
+            : throw new UsageException($"task {Name} takes one GEMM or conv layer, not a network");
 
     private static long LogUniform(Random random, long min, long max) =>
         Math.Clamp((long)Math.Round(Math.Exp(Math.Log(min) + (random.NextDouble() * (Math.Log(max) - Math.Log(min))))), min, max);

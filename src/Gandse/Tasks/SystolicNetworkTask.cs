@@ -38,6 +38,7 @@ public sealed class SystolicNetworkTask : IDseTask
         MaxLayers = data.MaxLayers;
         Space = SystolicNetworkSpace.Create(MaxLayers);
         Objective = SystolicObjectives.Latency();
+        Conditions = SystolicTaskConditions.Schema(data, latencyTarget: false);
         Layout = new GeneratorLayout(
             SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, DataflowComputeCycles));
     }
@@ -51,6 +52,10 @@ public sealed class SystolicNetworkTask : IDseTask
     public Objective Objective { get; }
 
     public IReadOnlyList<string> MetricNames => _model.MetricNames;
+
+    public ConditionSchema Conditions { get; }
+
+    public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(_data, dims: false);
 
     /// <summary>
     /// Hardware chained; each layer's dataflow from the hardware, that layer's features and its compute cycles
@@ -68,9 +73,7 @@ public sealed class SystolicNetworkTask : IDseTask
             Condition condition = conditions[q];
             Network network = AsNetwork(condition.Workload);
             int offset = q * FeatureCount;
-            features[offset] = (float)(Math.Log2(condition.Constraints.MacBudget ?? 512 * 512) / 16);
-            features[offset + 1] = (float)(Math.Log2(condition.Constraints.SramBudgetKb ?? 3 * 2048) / 13);
-            features[offset + 2] = (float)(Math.Log2(condition.Constraints.DramBandwidth) / 6);
+            Conditions.Encode(condition, features.AsSpan(offset, GlobalFeatures));
             for (int l = 0; l < network.Layers.Count; l++)
             {
                 NetworkLayer layer = network.Layers[l];
@@ -88,15 +91,7 @@ public sealed class SystolicNetworkTask : IDseTask
 
     public SplitDrafts Sample(DataConfig data, Random random)
     {
-        ConditionDraft Draw(Workload network) => new(
-            new Condition(
-                network,
-                new Constraints(
-                    data.DramBandwidths[random.Next(data.DramBandwidths.Count)],
-                    data.MacBudgets[random.Next(data.MacBudgets.Count)],
-                    data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)]),
-                Targets.None),
-            1.0);
+        ConditionDraft Draw(Workload network) => new(SystolicTaskConditions.Draw(Conditions, network, data, random), 1.0);
 
         List<ConditionDraft> Synthetic(string prefix, int count) => Enumerable.Range(0, count)
             .Select(i => random.NextDouble() < data.SyntheticTransformerShare
@@ -120,7 +115,7 @@ public sealed class SystolicNetworkTask : IDseTask
     {
         Condition condition = draft.Condition;
         Network network = AsNetwork(condition.Workload);
-        IReadOnlyList<Design> best = new NetworkOptimum(_model, Space).Find(network, condition.Constraints, data.NearOptimal, data.NearOptimalTolerance);
+        IReadOnlyList<Design> best = new NetworkOptimum(_model, Space).Find(network, condition, data.NearOptimal, data.NearOptimalTolerance);
         if (best.Count == 0)
         {
             throw new InvalidOperationException($"No hardware is feasible for {condition}; widen data.mac_budgets or data.sram_budgets_kb.");
@@ -238,7 +233,7 @@ public sealed class SystolicNetworkTask : IDseTask
         }
 
         metrics[Metric.Area] = perLayer[Metric.Area].select(-1, 0);
-        Tensor macs = (layerConditions[ConditionFields.M] * layerConditions[ConditionFields.N] * layerConditions[ConditionFields.K] * repeats).sum(-1);
+        Tensor macs = (layerConditions[GemmFields.M] * layerConditions[GemmFields.N] * layerConditions[GemmFields.K] * repeats).sum(-1);
         metrics[Metric.Utilization] = macs / (metrics[Metric.ComputeCycles] * values[P.Rows] * values[P.Cols]);
 
         ValueBatch bounds = ScalarOnly(conditionValues).Map(t => t.unsqueeze(1));
@@ -264,10 +259,10 @@ public sealed class SystolicNetworkTask : IDseTask
         Tensor Dim(int feature) => (layerFeatures.select(-1, feature).to_type(ScalarType.Float64) * 12).exp2().round().clamp_min(1).unsqueeze(0);
         var layers = new ValueBatch
         {
-            [ConditionFields.M] = Dim(0),
-            [ConditionFields.N] = Dim(1),
-            [ConditionFields.K] = Dim(2),
-            [ConditionFields.DramBandwidth] = tensor(SystolicSpace.DefaultDramBandwidth, ScalarType.Float64),
+            [GemmFields.M] = Dim(0),
+            [GemmFields.N] = Dim(1),
+            [GemmFields.K] = Dim(2),
+            [SystolicConditions.DramBandwidth] = tensor(SystolicSpace.DefaultDramBandwidth, ScalarType.Float64),
         };
         // Compute cycles are exact in the model's cheap bounds: no memory walk is needed for them.
         Tensor log2Cycles = _model.EvaluateBounds(designs, layers)[Metric.ComputeCycles].log2().t();
@@ -291,28 +286,20 @@ public sealed class SystolicNetworkTask : IDseTask
 
     private SystolicCostModel Model(EvaluationModel model) => model == EvaluationModel.Exact ? _model : _streaming;
 
-    public Condition Query(Workload workload, double? macBudget, double? sramBudgetKb, double? dramBandwidth, double? targetLatency)
+    public Condition Query(Workload workload, IReadOnlyDictionary<string, double> given, Func<ConditionField, string>? shown = null)
     {
         Network network = workload as Network
             ?? throw new UsageException($"task {Name} takes a network: network:NAME (see gandse networks) or network:NAME:MxNxK;MxNxK*R;…");
-        if (targetLatency is not null)
-        {
-            throw new UsageException($"task {Name} has no latency target and would ignore it; leave out --target-latency (or the target_latency column)");
-        }
-
-        return new Condition(
-            AsNetwork(network),
-            new Constraints(dramBandwidth ?? SystolicSpace.DefaultDramBandwidth, macBudget ?? _data.MacBudgets.Max(), sramBudgetKb ?? _data.SramBudgetsKb.Max()),
-            Targets.None);
+        return Conditions.Build(AsNetwork(network), given, $"task {Name}", shown);
     }
 
     /// <summary>Per-layer GEMM dims [Q, 1, L] and bandwidth [Q, 1, 1], broadcasting against candidates [Q, N, …].</summary>
     private static ValueBatch LayerConditions(ValueBatch conditionValues) => new()
     {
-        [ConditionFields.M] = conditionValues[NetworkConditionFields.LayerM].unsqueeze(1),
-        [ConditionFields.N] = conditionValues[NetworkConditionFields.LayerN].unsqueeze(1),
-        [ConditionFields.K] = conditionValues[NetworkConditionFields.LayerK].unsqueeze(1),
-        [ConditionFields.DramBandwidth] = conditionValues[ConditionFields.DramBandwidth].view(-1, 1, 1),
+        [GemmFields.M] = conditionValues[NetworkConditionFields.LayerM].unsqueeze(1),
+        [GemmFields.N] = conditionValues[NetworkConditionFields.LayerN].unsqueeze(1),
+        [GemmFields.K] = conditionValues[NetworkConditionFields.LayerK].unsqueeze(1),
+        [SystolicConditions.DramBandwidth] = conditionValues[SystolicConditions.DramBandwidth].view(-1, 1, 1),
     };
 
     /// <summary>The network as the slots hold it: layers of equal shape merged when there are more layers than slots.</summary>
@@ -332,10 +319,10 @@ public sealed class SystolicNetworkTask : IDseTask
 
     private static ValueBatch ScalarValues(IReadOnlyList<Condition> conditions)
     {
-        var rows = conditions.Select(c => (IReadOnlyDictionary<string, double>)c.Constraints.Values().ToDictionary(p => p.Key, p => p.Value)).ToList();
-        return ValueBatch.FromRows(rows, ConditionFields.Constraints);
+        var rows = conditions.Select(c => c.Fields).ToList();
+        return ValueBatch.FromRows(rows, rows.SelectMany(r => r.Keys).Distinct());
     }
 
-    private static ValueBatch ScalarOnly(ValueBatch values) =>
-        new(ConditionFields.Constraints.Select(name => new KeyValuePair<string, Tensor>(name, values[name])));
+    private ValueBatch ScalarOnly(ValueBatch values) =>
+        new(Conditions.Names.Where(values.Contains).Select(name => new KeyValuePair<string, Tensor>(name, values[name])));
 }

@@ -1,4 +1,4 @@
-using Gandse.Conditions;
+using Gandse.CostModels.Systolic;
 using Gandse.Objectives;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
@@ -9,18 +9,22 @@ namespace Gandse.Tasks;
 public static class SystolicObjectives
 {
     public static readonly ConstraintDefinition MacBudget = new(
-        ConditionFields.MacBudget, "rows · cols ≤ mac_budget", (designs, _) => designs[P.Rows] * designs[P.Cols]);
+        SystolicConditions.MacBudget, "rows · cols ≤ mac_budget", (designs, _) => designs[P.Rows] * designs[P.Cols]);
 
     public static readonly ConstraintDefinition SramBudget = new(
-        ConditionFields.SramBudgetKb,
+        SystolicConditions.SramBudgetKb,
         "ifmap_sram_kb + filter_sram_kb + ofmap_sram_kb ≤ sram_budget_kb",
         (designs, _) => Gandse.Tensors.SafeOps.Add(Gandse.Tensors.SafeOps.Add(designs[P.IfmapSramKb], designs[P.FilterSramKb]), designs[P.OfmapSramKb]));
 
     public static readonly ConstraintDefinition AreaBudget = new(
-        ConditionFields.AreaBudget, "area ≤ area_budget", (_, metrics) => metrics[Metric.Area]);
+        SystolicConditions.AreaBudget, "area ≤ area_budget", (_, metrics) => metrics[Metric.Area]) { Metric = Metric.Area };
 
     public static readonly ConstraintDefinition LatencyTarget = new(
-        ConditionFields.TargetLatency, "total_cycles ≤ target_latency", (_, metrics) => metrics[Metric.TotalCycles]);
+        SystolicConditions.TargetLatency, "total_cycles ≤ target_latency", (_, metrics) => metrics[Metric.TotalCycles])
+    {
+        Metric = Metric.TotalCycles,
+        IsTarget = true,
+    };
 
     /// <summary>Least total_cycles, ties broken by energy, within the MAC, SRAM and area budgets.</summary>
     public static Objective Latency() => new(

@@ -91,19 +91,38 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
     [InlineData(new[] { "eval", "-c", "CKPT", "--complete-mappings", "maybe" }, "'maybe'")]
     [InlineData(new[] { "checkpoint", "slim", "-c", "CKPT" }, "Option '--output' is required. (see 'gandse checkpoint slim --help')")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--slot-temperature", "-1" }, "--slot-temperature must be positive, got -1")]
-    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--target-latency", "5000" }, "has no latency target and would ignore it")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--target-latency", "5000" }, "--target-latency is not read by this checkpoint (task systolic-gemm), so it would be ignored; this checkpoint (task systolic-gemm) reads --mac-budget, --sram-budget-kb, --dram-bw")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--area-budget", "5000" }, "--area-budget is not read by this checkpoint")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--dram-bw", "2.5" }, "--dram-bw '2.5' is not allowed; expected a whole number from 1 to 1000000 (words/cycle)")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--mac-budget", "1e18" }, "--mac-budget '1e18' is not allowed; expected a whole number from 1 to 1000000000000 (PEs)")]
+    [InlineData(new[] { "generate", "-c", "CKPT", "--input", "TARGETED" }, "column target_latency is not read by task systolic-gemm, so it would be ignored")]
     [InlineData(new[] { "generate", "-c", "CKPT", "--input", "QUERIES", "--mac-budget", "64" }, "so --mac-budget would be ignored; put it in a column instead")]
     public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)
     {
         string queries = _trained.Experiment.Path("queries.csv");
         File.WriteAllText(queries, "M,N,K\n8,8,8\n");
-        string[] resolved = args.Select(a => a == "CKPT" ? _trained.Experiment.Path("ckpt") : a == "QUERIES" ? queries : a).ToArray();
+        string targeted = _trained.Experiment.Path("targeted.csv");
+        File.WriteAllText(targeted, "M,N,K,target_latency\n8,8,8,5000\n");
+        string[] resolved = args.Select(a => a == "CKPT" ? _trained.Experiment.Path("ckpt") : a == "QUERIES" ? queries : a == "TARGETED" ? targeted : a).ToArray();
 
         (int exitCode, _, string error) = CliRunner.Run(resolved);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(expected, error);
         Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Checkpoint_info_lists_the_condition_fields_the_task_reads()
+    {
+        (int exitCode, string output, string error) = CliRunner.Run("checkpoint", "info", "-c", _trained.Experiment.Path("ckpt"), "--json");
+
+        Assert.True(exitCode == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal("systolic-gemm", json.RootElement.GetProperty("task").GetString());
+        Assert.Equal(
+            new[] { "--mac-budget", "--sram-budget-kb", "--dram-bw" },
+            json.RootElement.GetProperty("conditions").EnumerateArray().Select(f => f.GetProperty("flag").GetString()).ToArray());
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public class OptimumCommandTests
     [InlineData(new[] { "optimum", "-w", "gemm:M=8,N=8,K=8", "--fix", "dataflow=xs" }, "'xs' is not a choice of dataflow")]
     [InlineData(new[] { "optimum", "-w", "gemm:M=8,N=8,K=8", "--objective", "fastest" }, "unknown objective 'fastest'")]
     [InlineData(new[] { "optimum", "-w", "gemm:M=8,N=8,K=8", "--objective", "cheapest-meeting-latency" }, "needs --target-latency")]
+    [InlineData(new[] { "optimum", "-w", "gemm:M=8,N=8,K=8", "--target-latency", "5000" }, "--target-latency is not read by --objective latency, so it would be ignored")]
     [InlineData(new[] { "optimum", "-w", "gemm:M=8,N=8" }, "missing workload field 'K'")]
     [InlineData(new[] { "optimum", "--mac-budget", "8" }, "--workload")]
     public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)

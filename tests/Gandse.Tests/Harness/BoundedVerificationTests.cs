@@ -1,3 +1,4 @@
+using Gandse.CostModels.Systolic;
 using Gandse.Conditions;
 using Gandse.Config;
 using Gandse.Harness;
@@ -23,10 +24,10 @@ public sealed class BoundedVerificationTests
         using IDisposable scope = NewDisposeScope();
         var task = new SystolicGemmTask(latencyTarget, new DataConfig());
         var random = new Random(seed);
-        List<Condition> conditions = Enumerable.Range(0, 6).Select(q => new Condition(
+        List<Condition> conditions = Enumerable.Range(0, 6).Select(q => SystolicConditions.Of(
             new Gemm(Dim(random), Dim(random), Dim(random)),
-            new Constraints(new[] { 1.0, 4, 16, 64 }[random.Next(4)], new long[] { 64, 1024, 16384 }[random.Next(3)], new double[] { 24, 384, 6144 }[random.Next(3)]),
-            latencyTarget ? new Targets(Math.Pow(10, 3 + (3 * random.NextDouble()))) : Targets.None)).ToList();
+            new[] { 1.0, 4, 16, 64 }[random.Next(4)], new long[] { 64, 1024, 16384 }[random.Next(3)], new double[] { 24, 384, 6144 }[random.Next(3)],
+            targetLatency: latencyTarget ? Math.Pow(10, 3 + (3 * random.NextDouble())) : null)).ToList();
         Tensor candidates = Candidates(task.Space, random, conditions.Count, 300);
         var values = task.ConditionValues(conditions);
 
@@ -53,7 +54,7 @@ public sealed class BoundedVerificationTests
     {
         using IDisposable scope = NewDisposeScope();
         var task = new SystolicGemmTask(false, new DataConfig());
-        var conditions = new[] { new Condition(new Gemm(1024, 1024, 1024), new Constraints(16, 16384, 6144), Targets.None) };
+        var conditions = new[] { SystolicConditions.Of(new Gemm(1024, 1024, 1024), 16, 16384, 6144) };
         Tensor candidates = Candidates(task.Space, new Random(5), 1, 1024);
 
         (_, long checkedCount, _) = BoundedVerification.Evaluate(task, task.ConditionValues(conditions), candidates, 1);

@@ -1,3 +1,4 @@
+using Gandse.CostModels.Systolic;
 using Gandse.Conditions;
 using Gandse.Harness;
 using Gandse.Spaces;
@@ -27,13 +28,13 @@ public class WorkloadBreakdownTests
     [Fact]
     public void A_split_of_gemms_has_no_per_network_breakdown()
     {
-        var gemm = new LabelledCondition(new Condition(new Gemm(8, 8, 8), new Constraints(16), Targets.None), AnyDesign, new Dictionary<string, double>(), Array.Empty<Design>());
+        var gemm = new LabelledCondition(SystolicConditions.Of(new Gemm(8, 8, 8), 16), AnyDesign, new Dictionary<string, double>(), Array.Empty<Design>());
 
         Assert.Empty(WorkloadBreakdown.PerNetwork(new[] { gemm }, new[] { Outcome(1.0) }));
     }
 
     private static LabelledCondition Query(string network) =>
-        new(new Condition(BuiltInNetworks.Get(network), new Constraints(16), Targets.None), AnyDesign, new Dictionary<string, double>(), Array.Empty<Design>());
+        new(SystolicConditions.Of(BuiltInNetworks.Get(network), 16), AnyDesign, new Dictionary<string, double>(), Array.Empty<Design>());
 
     private static QueryOutcome Outcome(double quality) => new(AnyDesign, true, 1 / quality, 1, quality == 1, null, 1);
 }

@@ -30,7 +30,7 @@ public class ExhaustiveOptimumTests
     [MemberData(nameof(Queries))]
     public void The_optimum_equals_a_brute_force_scan_with_the_reference_model(long m, long n, long k, double bandwidth, long? macBudget, double? sramBudget)
     {
-        var condition = new Condition(new Gemm(m, n, k), new Constraints(bandwidth, macBudget, sramBudget), Targets.None);
+        var condition = SystolicConditions.Of(new Gemm(m, n, k), bandwidth, macBudget, sramBudget);
 
         OptimumResult optimum = new ExhaustiveOptimum(new SystolicCostModel(Space), SystolicObjectives.Latency()).Find(condition.Values());
         (Design best, long feasible) = BruteForce(condition);
@@ -43,7 +43,7 @@ public class ExhaustiveOptimumTests
     [MemberData(nameof(LargeQueries))]
     public void The_bounded_search_finds_the_optimum_and_near_set_of_a_full_enumeration(long m, long n, long k, double bandwidth, long? macBudget, double? sramBudget)
     {
-        var condition = new Condition(new Gemm(m, n, k), new Constraints(bandwidth, macBudget, sramBudget), Targets.None);
+        var condition = SystolicConditions.Of(new Gemm(m, n, k), bandwidth, macBudget, sramBudget);
         var model = new SystolicCostModel(Space);
 
         OptimumResult bounded = new ExhaustiveOptimum(model, SystolicObjectives.Latency()).Find(condition.Values(), null, 16, 0.05);
@@ -73,7 +73,7 @@ public class ExhaustiveOptimumTests
     [Fact]
     public void Small_chunks_find_the_same_optimum_as_one_grid()
     {
-        var condition = new Condition(new Gemm(500, 300, 700), new Constraints(2, 2048, 256), Targets.None);
+        var condition = SystolicConditions.Of(new Gemm(500, 300, 700), 2, 2048, 256);
         var model = new SystolicCostModel(Space);
 
         OptimumResult whole = new ExhaustiveOptimum(model, SystolicObjectives.Latency()).Find(condition.Values());
@@ -87,7 +87,7 @@ public class ExhaustiveOptimumTests
     [Fact]
     public void No_feasible_design_is_reported_as_none()
     {
-        var condition = new Condition(new Gemm(64, 64, 64), new Constraints(10, SramBudgetKb: 2), Targets.None);
+        var condition = SystolicConditions.Of(new Gemm(64, 64, 64), 10, sramBudgetKb: 2);
 
         OptimumResult optimum = new ExhaustiveOptimum(new SystolicCostModel(Space), SystolicObjectives.Latency()).Find(condition.Values());
 
@@ -98,7 +98,7 @@ public class ExhaustiveOptimumTests
     [Fact]
     public void Fixed_choices_restrict_the_search()
     {
-        var condition = new Condition(new Gemm(1024, 1024, 1024), new Constraints(10, 1024), Targets.None);
+        var condition = SystolicConditions.Of(new Gemm(1024, 1024, 1024), 10, 1024);
         var fixedChoices = new Dictionary<string, int> { ["dataflow"] = (int)Dataflow.Ws, ["rows"] = 3 };
 
         OptimumResult optimum = new ExhaustiveOptimum(new SystolicCostModel(Space), SystolicObjectives.Latency()).Find(condition.Values(), fixedChoices);
@@ -111,7 +111,7 @@ public class ExhaustiveOptimumTests
     [Fact]
     public void The_cheapest_design_meeting_a_latency_target_meets_it_with_least_area()
     {
-        var condition = new Condition(new Gemm(128, 256, 128), new Constraints(10, 4096), new Targets(Latency: 20_000));
+        var condition = SystolicConditions.Of(new Gemm(128, 256, 128), 10, 4096, targetLatency: 20_000);
         Objective objective = SystolicObjectives.CheapestMeetingLatency();
 
         OptimumResult optimum = new ExhaustiveOptimum(new SystolicCostModel(Space), objective).Find(condition.Values());
@@ -136,10 +136,10 @@ public class ExhaustiveOptimumTests
             var hardware = new SystolicHardware(
                 (long)Space.Value(design, "rows"), (long)Space.Value(design, "cols"), (Dataflow)(int)Space.Value(design, "dataflow"),
                 Space.Value(design, "ifmap_sram_kb"), Space.Value(design, "filter_sram_kb"), Space.Value(design, "ofmap_sram_kb"));
-            SystolicMetrics metrics = reference.Evaluate(hardware, gemm, condition.Constraints.DramBandwidth);
-            bool ok = hardware.PeCount <= (condition.Constraints.MacBudget ?? double.PositiveInfinity)
-                && hardware.TotalSramKb <= (condition.Constraints.SramBudgetKb ?? double.PositiveInfinity)
-                && metrics.TotalCycles <= (condition.Targets.Latency ?? double.PositiveInfinity);
+            SystolicMetrics metrics = reference.Evaluate(hardware, gemm, condition[SystolicConditions.DramBandwidth]);
+            bool ok = hardware.PeCount <= condition[SystolicConditions.MacBudget]
+                && hardware.TotalSramKb <= condition[SystolicConditions.SramBudgetKb]
+                && metrics.TotalCycles <= condition[SystolicConditions.TargetLatency];
             if (!ok)
             {
                 continue;

@@ -37,7 +37,7 @@ public class SystolicNetworkTaskTests
         var data = new DataConfig { MaxLayers = 2 };
         var task = new SystolicNetworkTask(data);
         var network = new Network("pair", new[] { new NetworkLayer("a", new Gemm(300, 64, 576)), new NetworkLayer("b", new Gemm(49, 512, 4608), 2) });
-        var condition = new Condition(network, new Constraints(8, 1024, 384), Targets.None);
+        var condition = SystolicConditions.Of(network, 8, 1024, 384);
 
         LabelledCondition labelled = task.Label(new ConditionDraft(condition, 1), data);
 

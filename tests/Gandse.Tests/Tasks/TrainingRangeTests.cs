@@ -1,3 +1,4 @@
+using Gandse.CostModels.Systolic;
 using Gandse.Conditions;
 using Gandse.Config;
 using Gandse.Tasks;
@@ -12,26 +13,26 @@ public class TrainingRangeTests
     [Fact]
     public void A_query_inside_the_training_range_gets_no_warning()
     {
-        var query = new Condition(new Gemm(16, 4096, 512), new Constraints(4, 256, 6144), Targets.None);
+        var query = SystolicConditions.Of(new Gemm(16, 4096, 512), 4, 256, 6144);
 
-        Assert.Empty(TrainingRange.Outside(Data, query));
+        Assert.Empty(TrainingRange.Outside(new SystolicGemmTask(false, Data), query));
     }
 
     [Fact]
     public void Each_value_outside_its_range_is_named_with_the_range()
     {
-        var query = new Condition(new Gemm(10000, 64, 8), new Constraints(128, 1024, 1536), Targets.None);
+        var query = SystolicConditions.Of(new Gemm(10000, 64, 8), 128, 1024, 1536);
 
         Assert.Equal(
             new[] { "M=10000 (trained on 16–4096)", "K=8 (trained on 16–4096)", "dram_bw=128 (trained on 4–64)" },
-            TrainingRange.Outside(Data, query));
+            TrainingRange.Outside(new SystolicGemmTask(false, Data), query));
     }
 
     [Fact]
     public void An_unbounded_budget_is_not_out_of_range()
     {
-        var query = new Condition(new Gemm(64, 64, 64), new Constraints(16), Targets.None);
+        var query = SystolicConditions.Of(new Gemm(64, 64, 64), 16);
 
-        Assert.Empty(TrainingRange.Outside(Data, query));
+        Assert.Empty(TrainingRange.Outside(new SystolicGemmTask(false, Data), query));
     }
 }

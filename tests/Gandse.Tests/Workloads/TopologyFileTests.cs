@@ -1,3 +1,4 @@
+using Gandse.CostModels.Systolic;
 using Gandse.Config;
 using Gandse.Io;
 using Gandse.Tasks;
@@ -59,11 +60,11 @@ public sealed class TopologyFileTests : IDisposable
         string topology = Write("pair.csv", "Layer,M,N,K,", "A,256,64,576,", "B,49,512,4608,");
         string queries = Write("queries.csv", "workload,mac_budget", "network:alexnet,1024", $"network:{topology},4096");
 
-        QueryCsv csv = QueryCsv.Read(queries, new SystolicNetworkTask(new DataConfig()));
+        QueryCsv csv = QueryCsv.Read(queries, new SystolicNetworkTask(new DataConfig()), SpaceCatalog.AllConditions);
 
         Assert.Equal("alexnet", ((Network)csv.Conditions[0].Workload).Name);
         Assert.Equal(2, ((Network)csv.Conditions[1].Workload).Layers.Count);
-        Assert.Equal(4096, csv.Conditions[1].Constraints.MacBudget);
+        Assert.Equal(4096, csv.Conditions[1][SystolicConditions.MacBudget]);
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class TopologyFileTests : IDisposable
     {
         string queries = Write("both.csv", "workload,M,N,K", "network:alexnet,1,2,3");
 
-        var error = Assert.Throws<UsageException>(() => QueryCsv.Read(queries, new SystolicNetworkTask(new DataConfig())));
+        var error = Assert.Throws<UsageException>(() => QueryCsv.Read(queries, new SystolicNetworkTask(new DataConfig()), SpaceCatalog.AllConditions));
 
         Assert.Contains("found more than one", error.Message);
     }

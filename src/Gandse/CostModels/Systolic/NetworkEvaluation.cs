@@ -43,10 +43,10 @@ public sealed record NetworkEvaluation(Network Network, IReadOnlyList<LayerEvalu
         Tensor Dims(Func<Gemm, long> dim) => tensor(network.Layers.Select(l => (double)dim(l.Gemm)).ToArray(), ScalarType.Float64).unsqueeze(0);
         var conditions = new ValueBatch
         {
-            [ConditionFields.M] = Dims(g => g.M),
-            [ConditionFields.N] = Dims(g => g.N),
-            [ConditionFields.K] = Dims(g => g.K),
-            [ConditionFields.DramBandwidth] = tensor(dramBandwidth, ScalarType.Float64),
+            [GemmFields.M] = Dims(g => g.M),
+            [GemmFields.N] = Dims(g => g.N),
+            [GemmFields.K] = Dims(g => g.K),
+            [SystolicConditions.DramBandwidth] = tensor(dramBandwidth, ScalarType.Float64),
         };
         ValueBatch metrics = model.Evaluate(designs, conditions);
         long[] chosen = dataflows is null

@@ -46,8 +46,8 @@ public sealed class SystolicCostModel : IBoundedCostModel
         }
 
         Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
-        Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
-        Tensor bandwidth = conditions[ConditionFields.DramBandwidth];
+        Tensor m = conditions[GemmFields.M], n = conditions[GemmFields.N], k = conditions[GemmFields.K];
+        Tensor bandwidth = conditions[SystolicConditions.DramBandwidth];
         Tensor stall, ifmapReads, filterReads, ofmapWrites;
         if (_options.Memory == SystolicMemoryModel.Exact)
         {
@@ -88,8 +88,8 @@ public sealed class SystolicCostModel : IBoundedCostModel
     public ValueBatch EvaluateBounds(ValueBatch designs, ValueBatch conditions)
     {
         Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
-        Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
-        Tensor bandwidth = conditions[ConditionFields.DramBandwidth];
+        Tensor m = conditions[GemmFields.M], n = conditions[GemmFields.N], k = conditions[GemmFields.K];
+        Tensor bandwidth = conditions[SystolicConditions.DramBandwidth];
         Tensor isOs = Eq(dataflow, (double)Dataflow.Os), isWs = Eq(dataflow, (double)Dataflow.Ws);
         Tensor mOverR = CeilDiv(m, r), kOverR = CeilDiv(k, r), nOverC = CeilDiv(n, c), mOverC = CeilDiv(m, c);
         Tensor lines = ComputeCycles(r, c, dataflow, m, n, k);
@@ -140,7 +140,7 @@ public sealed class SystolicCostModel : IBoundedCostModel
     private ValueBatch Metrics(ValueBatch designs, ValueBatch conditions, Tensor stall, Tensor ifmapReads, Tensor filterReads, Tensor ofmapWrites)
     {
         Tensor r = designs[P.Rows], c = designs[P.Cols], dataflow = designs[P.Dataflow];
-        Tensor m = conditions[ConditionFields.M], n = conditions[ConditionFields.N], k = conditions[ConditionFields.K];
+        Tensor m = conditions[GemmFields.M], n = conditions[GemmFields.N], k = conditions[GemmFields.K];
         Tensor isOs = Eq(dataflow, (double)Dataflow.Os), isWs = Eq(dataflow, (double)Dataflow.Ws), isIs = Eq(dataflow, (double)Dataflow.Is);
 
         // SCALE-Sim's S_R is M (os) or K (ws, is); S_C is N (os, ws) or M (is); T is K, M and N respectively.

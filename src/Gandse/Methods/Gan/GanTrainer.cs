@@ -10,7 +10,6 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
-using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
 namespace Gandse.Methods.Gan;
 

@@ -5,7 +5,6 @@ using Gandse.Tensors;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
 namespace Gandse.Methods.Gan;
 
@@ -16,7 +15,7 @@ internal sealed class TrainingState
     {
         Config = config;
         Task = task;
-        HasTarget = dataset.Train.Any(c => c.Condition.Targets.Latency is not null);
+        HasTarget = task.Objective.Target is not null;
         Blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
         ValueTables = task.Space.Parameters
             .Select(p => tensor(Enumerable.Range(0, p.Count).Select(i => (float)p.Value(i)).ToArray()))
@@ -83,9 +82,8 @@ internal sealed class TrainingState
 
     public Generator Sampler { get; }
 
-    /// <summary>What the surrogate predicts: the objective's metrics, plus total_cycles and area for constraints.</summary>
-    public static IReadOnlyList<string> SurrogateMetricsOf(IDseTask task) =>
-        task.Objective.Minimise.Concat(new[] { Metric.TotalCycles, Metric.Area }).Distinct().ToList();
+    /// <summary>What the surrogate predicts: the objective's metrics, then those its constraints bound.</summary>
+    public static IReadOnlyList<string> SurrogateMetricsOf(IDseTask task) => task.Objective.ModelledMetrics;
 
     /// <summary>One near-optimal design per index, drawn uniformly from that condition's set: [B, P].</summary>
     public Tensor PickNear(Tensor index)

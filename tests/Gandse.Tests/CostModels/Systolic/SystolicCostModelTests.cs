@@ -1,3 +1,4 @@
+using Gandse.Workloads;
 using Gandse.Conditions;
 using Gandse.CostModels;
 using Gandse.CostModels.Systolic;
@@ -49,7 +50,7 @@ public class SystolicCostModelTests
         List<SystolicCases.Case> cases = SystolicCases.Random(seed: 2, count: 1500).Concat(SystolicCases.Edge()).ToList();
         using IDisposable scope = NewDisposeScope();
         ValueBatch designs = ValueBatch.FromRows(Designs(cases), model.Space.Parameters.Select(p => p.Name));
-        ValueBatch conditions = ValueBatch.FromRows(Conditions(cases), new[] { ConditionFields.M, ConditionFields.N, ConditionFields.K, ConditionFields.DramBandwidth });
+        ValueBatch conditions = ValueBatch.FromRows(Conditions(cases), new[] { GemmFields.M, GemmFields.N, GemmFields.K, SystolicConditions.DramBandwidth });
 
         ValueBatch exact = model.Evaluate(designs, conditions);
         ValueBatch bounds = model.EvaluateBounds(designs, conditions);
@@ -86,10 +87,10 @@ public class SystolicCostModelTests
         };
         var conditions = new ValueBatch
         {
-            [ConditionFields.M] = tensor(Enumerable.Range(1, 30).Select(i => (double)(i * 37)).ToArray(), ScalarType.Float64).unsqueeze(1),
-            [ConditionFields.N] = tensor(100.0, ScalarType.Float64),
-            [ConditionFields.K] = tensor(Enumerable.Range(1, 30).Select(i => (double)(i * 11)).ToArray(), ScalarType.Float64).unsqueeze(1),
-            [ConditionFields.DramBandwidth] = tensor(4.0, ScalarType.Float64),
+            [GemmFields.M] = tensor(Enumerable.Range(1, 30).Select(i => (double)(i * 37)).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [GemmFields.N] = tensor(100.0, ScalarType.Float64),
+            [GemmFields.K] = tensor(Enumerable.Range(1, 30).Select(i => (double)(i * 11)).ToArray(), ScalarType.Float64).unsqueeze(1),
+            [SystolicConditions.DramBandwidth] = tensor(4.0, ScalarType.Float64),
         };
 
         ValueBatch whole = model.Evaluate(designs, conditions);
@@ -132,5 +133,5 @@ public class SystolicCostModelTests
         }).ToList();
 
     private static List<IReadOnlyDictionary<string, double>> Conditions(IEnumerable<SystolicCases.Case> cases) =>
-        cases.Select(c => (IReadOnlyDictionary<string, double>)new Condition(c.Gemm, new Constraints(c.Bandwidth), Targets.None).Values()).ToList();
+        cases.Select(c => (IReadOnlyDictionary<string, double>)SystolicConditions.Of(c.Gemm, c.Bandwidth).Values()).ToList();
 }

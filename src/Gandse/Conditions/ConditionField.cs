@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Gandse.Conditions;
+
+/// <summary>
+/// One named value of a query, declared by the space or task that reads it. Its <see cref="Name"/> is the CSV
+/// column, the JSON field and the key cost models and objectives read; its flag is <c>--name-with-dashes</c>.
+/// Values outside [<see cref="Min"/>, <see cref="Max"/>] are refused.
+/// </summary>
+public sealed record ConditionField(string Name, string Unit, string Meaning, FieldRole Role, double Min, double Max, FieldEncoding Encoding)
+{
+    /// <summary>Only whole numbers are allowed.</summary>
+    public bool Integer { get; init; }
+
+    /// <summary>The value when none is given; null means unbounded (budgets) or no target (targets).</summary>
+    public double? Default { get; init; }
+
+    /// <summary>Where the default comes from, for help texts (e.g. "SCALE-Sim v2's google.cfg").</summary>
+    public string? DefaultNote { get; init; }
+
+    /// <summary>Every query must give this field.</summary>
+    public bool Required { get; init; }
+
+    public string Flag => "--" + Name.Replace('_', '-');
+
+    public string DefaultText =>
+        Required ? "required"
+        : Default is double value ? Format(value) + (DefaultNote is null ? string.Empty : $", {DefaultNote}")
+        : Role == FieldRole.Target ? "none" : "unbounded";
+
+    /// <summary>The value of <paramref name="token"/>, as <paramref name="shown"/> (a flag or a column) gives it; refused with a one-line reason.</summary>
+    public double Parse(string token, string shown)
+    {
+        bool parsed = double.TryParse(token.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        return parsed ? Check(value, shown, token) : throw new UsageException($"{shown} '{token}' is not allowed; expected {Expected}");
+    }
+
+    /// <summary><paramref name="value"/> when it is allowed; otherwise a usage error naming <paramref name="shown"/>.</summary>
+    public double Check(double value, string shown, string? token = null)
+    {
+        bool allowed = double.IsFinite(value) && value >= Min && value <= Max && (!Integer || Math.Floor(value) == value);
+        return allowed ? value : throw new UsageException($"{shown} '{token ?? Format(value)}' is not allowed; expected {Expected}");
+    }
+
+    private string Expected => $"{(Integer ? "a whole number" : "a number")} from {Format(Min)} to {Format(Max)} ({Unit})";
+
+    /// <summary>Whole numbers in full (1000000000000, not 1E+12), others in up to ten significant digits.</summary>
+    public static string Format(double value) =>
+        Math.Floor(value) == value && Math.Abs(value) < 1e16
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("G10", CultureInfo.InvariantCulture);
+}
