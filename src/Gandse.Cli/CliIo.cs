@@ -49,6 +49,18 @@ public sealed class CliIo
     public void WriteJson(JsonNode node) => Output.WriteLine(node.ToJsonString(JsonOptions));
 
     /// <summary>Numbers as JSON, CSV and tables show them: shortest round-trip, invariant culture.</summary>
+    /// <summary>A query's cost-model evaluations in words: exact designs, layer runs and closed-form features.</summary>
+    public static string Calls(Gandse.CostModels.EvaluationCount calls) =>
+        string.Create(CultureInfo.InvariantCulture, $"{calls.Designs:N0} designs evaluated exactly ({calls.Layers:N0} layer runs)")
+        + (calls.Analytic > 0 ? string.Create(CultureInfo.InvariantCulture, $", {calls.Analytic:N0} closed-form (features and bounds)") : string.Empty);
+
+    public static JsonObject CallsJson(Gandse.CostModels.EvaluationCount calls) => new()
+    {
+        ["designs"] = calls.Designs,
+        ["layer_runs"] = calls.Layers,
+        ["analytic"] = JsonNumber(calls.Analytic),
+    };
+
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A JSON number (an integer when the value is one), or null for infinities and NaN, which JSON cannot hold.</summary>

@@ -101,6 +101,9 @@ public static class EvalCommand
                 ["mean_target_error"] = s.MeanTargetError,
                 ["p50_ms"] = Math.Round(s.P50Milliseconds, 3),
                 ["p95_ms"] = Math.Round(s.P95Milliseconds, 3),
+                ["design_calls_per_query"] = s.DesignCallsPerQuery,
+                ["layer_runs_per_query"] = s.LayerCallsPerQuery,
+                ["analytic_per_query"] = s.AnalyticCallsPerQuery,
                 ["per_network"] = new JsonArray(perNetwork.Select(n => (JsonNode)new JsonObject
                 {
                     ["network"] = n.Workload,
@@ -110,6 +113,8 @@ public static class EvalCommand
                     ["score"] = n.Summary.Score,
                     ["exact_match"] = n.Summary.ExactMatch,
                     ["p50_ms"] = Math.Round(n.Summary.P50Milliseconds, 3),
+                    ["design_calls_per_query"] = n.Summary.DesignCallsPerQuery,
+                    ["layer_runs_per_query"] = n.Summary.LayerCallsPerQuery,
                 }).ToArray()),
             });
             return;
@@ -131,15 +136,23 @@ public static class EvalCommand
 
         table.AddRow("ms per query, p50", s.P50Milliseconds.ToString("F2", invariant));
         table.AddRow("ms per query, p95", s.P95Milliseconds.ToString("F2", invariant));
+        table.AddRow("designs evaluated exactly per query (mean, measured)", s.DesignCallsPerQuery.ToString("F1", invariant));
+        if (Math.Abs(s.LayerCallsPerQuery - s.DesignCallsPerQuery) > 1e-9)
+        {
+            table.AddRow("layer runs per query (mean, measured)", s.LayerCallsPerQuery.ToString("F1", invariant));
+        }
+
+        table.AddRow("closed-form evaluations per query (features and bounds)", s.AnalyticCallsPerQuery.ToString("F0", invariant));
         io.Console.Write(table);
         if (perNetwork.Count > 0)
         {
-            var networks = new Table().Title("per network").AddColumns("network", "queries", "feasible", "quality", "exact match", "p50 ms");
+            var networks = new Table().Title("per network").AddColumns("network", "queries", "feasible", "quality", "score", "exact match", "p50 ms", "designs/query", "layer runs/query");
             foreach ((string name, Summary n) in perNetwork)
             {
                 networks.AddRow(
-                    name, n.Queries.ToString(invariant), n.FeasibleRate.ToString("P1", invariant), n.Quality.ToString("F4", invariant),
-                    n.ExactMatch.ToString("P1", invariant), n.P50Milliseconds.ToString("F1", invariant));
+                    name, n.Queries.ToString(invariant), n.FeasibleRate.ToString("P1", invariant), n.Quality.ToString("F4", invariant), n.Score.ToString("F4", invariant),
+                    n.ExactMatch.ToString("P1", invariant), n.P50Milliseconds.ToString("F1", invariant),
+                    n.DesignCallsPerQuery.ToString("F0", invariant), n.LayerCallsPerQuery.ToString("F0", invariant));
             }
 
             io.Console.Write(networks);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gandse.Conditions;
+using Gandse.CostModels;
 using Gandse.Harness;
 using Gandse.Io;
 using Gandse.Methods.Gan;
@@ -118,7 +119,7 @@ public static class GenerateCommand
             // start-up and first allocations, as every later query in a process would.
             Scorer.Answer(gan.Task, warmUp, new[] { query }, perQuery, 1, complete);
             var stopwatch = Stopwatch.StartNew();
-            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete, out long checkedCount)[0];
+            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete, out long checkedCount, out IReadOnlyList<EvaluationCount> calls)[0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
             if (runner is not null)
             {
@@ -126,13 +127,13 @@ public static class GenerateCommand
                 return ExitCodes.Success;
             }
 
-            Write(io, gan, query, designs, perQuery, checkedCount, milliseconds, result.GetValue(json));
+            Write(io, gan, query, designs, perQuery, checkedCount, calls[0], milliseconds, result.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(CliIo io, TrainedGan gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, long checkedCount, double milliseconds, bool json)
+    private static void Write(CliIo io, TrainedGan gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, long checkedCount, EvaluationCount calls, double milliseconds, bool json)
     {
         DesignSpace space = gan.Task.Space;
         if (json)
@@ -145,6 +146,7 @@ public static class GenerateCommand
                 ["condition"] = new JsonObject(query.Values().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
                 ["candidates"] = candidates,
                 ["checked"] = checkedCount,
+                ["calls"] = CliIo.CallsJson(calls),
                 ["milliseconds"] = Math.Round(milliseconds, 3),
                 ["designs"] = new JsonArray(designs.Select(d =>
                 {
@@ -167,6 +169,7 @@ public static class GenerateCommand
 
         io.Output.WriteLine($"query      {query.Workload.Spec}  {string.Join(" ", query.Fields.Select(p => $"{p.Key}={Show(p.Value)}"))}");
         io.Output.WriteLine($"answered   in {milliseconds:F1} ms: {candidates} candidates, {checkedCount} checked with the exact cost model (no other could rank, by its lower bounds)");
+        io.Output.WriteLine($"calls      {CliIo.Calls(calls)}");
         if (!designs[0].Feasible)
         {
             io.Output.WriteLine("no candidate is feasible: the nearest one is shown, marked infeasible; relax the budgets or the target, or raise --candidates");

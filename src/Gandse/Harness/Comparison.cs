@@ -92,25 +92,43 @@ public static class Comparison
             using IDisposable scope = NewDisposeScope();
             var stopwatch = Stopwatch.StartNew();
             var conditions = new[] { query.Condition };
+            using CostModels.EvaluationLedger ledger = CostModels.EvaluationLedger.Open();
             (TorchSharp.torch.Tensor proposals, CandidateEvaluation evaluation) = Scorer.Verify(task, method, conditions, budget, completeMappings);
             RankedCandidate best = CandidateRanking.Rank(task, evaluation, proposals, 1)[0][0];
-            outcomes.Add(Scorer.Outcome(task, query, best, stopwatch.Elapsed.TotalMilliseconds));
+            CostModels.EvaluationCount calls = Scorer.Charges(ledger, task.ConditionValues(conditions), 1)[0];
+            outcomes.Add(Scorer.Outcome(task, query, best, stopwatch.Elapsed.TotalMilliseconds) with { Calls = calls });
 
             double optimum = query.OptimumMetrics[task.Objective.PrimaryMetric];
             bool[] feasible = evaluation.Feasible.reshape(-1).data<bool>().ToArray();
             double[] cost = evaluation.Metrics[task.Objective.PrimaryMetric].reshape(-1).data<double>().ToArray();
+            // The curve's x is calls spent: a design proposed again costs nothing (it is served from the cache), so
+            // only a new design advances it; checkpoints past a method's last new design keep its final best.
+            long width = proposals.shape[^1];
+            long[] indices = proposals.reshape(-1).to_type(TorchSharp.torch.ScalarType.Int64).data<long>().ToArray();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             double bestSoFar = double.PositiveInfinity;
-            for (int i = 0, c = 0; i < cost.Length && c < checkpoints.Length; i++)
+            int c = 0;
+            for (int i = 0; i < cost.Length && c < checkpoints.Length; i++)
             {
+                if (!seen.Add(string.Join(',', indices.AsSpan((int)(i * width), (int)width).ToArray())))
+                {
+                    continue;
+                }
+
                 if (feasible[i])
                 {
                     bestSoFar = Math.Min(bestSoFar, cost[i]);
                 }
 
-                while (c < checkpoints.Length && checkpoints[c] == i + 1)
+                while (c < checkpoints.Length && checkpoints[c] == seen.Count)
                 {
                     curve[c++] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
                 }
+            }
+
+            while (c < checkpoints.Length)
+            {
+                curve[c++] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
             }
         }
 

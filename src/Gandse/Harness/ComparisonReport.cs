@@ -32,24 +32,37 @@ public static class ComparisonReport
     public static IReadOnlyList<string[]> Table(ComparisonResult result, IReadOnlyList<MethodAggregate> methods)
     {
         bool target = methods.Any(m => m.TargetMet is not null);
-        var header = new List<string> { "method", "feasible", "quality", "exact match" };
+        bool layered = methods.Any(m => Math.Abs(m.LayerCalls.Mean - m.DesignCalls.Mean) > 1e-9);
+        var header = new List<string> { "method", "feasible", "score", "quality", "exact match" };
         if (target)
         {
             header.AddRange(new[] { "target met", "target error" });
         }
 
-        header.AddRange(new[] { "p50 ms", "p95 ms", "calls/query", "train s" });
+        header.AddRange(new[] { "p50 ms", "p95 ms", "designs/query" });
+        if (layered)
+        {
+            header.Add("layer runs/query");
+        }
+
+        header.Add("train s");
         var rows = new List<string[]> { header.ToArray() };
         foreach (MethodAggregate m in methods)
         {
-            var cells = new List<string> { m.Method, Percent(m.FeasibleRate), m.Quality.Format("F4"), Percent(m.ExactMatch) };
+            var cells = new List<string> { m.Method, Percent(m.FeasibleRate), m.Score.Format("F4"), m.Quality.Format("F4"), Percent(m.ExactMatch) };
             if (target)
             {
                 cells.Add(m.TargetMet is Spread met ? Percent(met) : "-");
                 cells.Add(m.TargetError is Spread error ? error.Format("F3") : "-");
             }
 
-            cells.AddRange(new[] { m.P50Milliseconds.Format("F1"), m.P95Milliseconds.Format("F1"), m.CallsPerQuery.ToString(Invariant), m.TrainingSeconds.Format("F0") });
+            cells.AddRange(new[] { m.P50Milliseconds.Format("F1"), m.P95Milliseconds.Format("F1"), m.DesignCalls.Format("F0") });
+            if (layered)
+            {
+                cells.Add(m.LayerCalls.Format("F0"));
+            }
+
+            cells.Add(m.TrainingSeconds.Format("F0"));
             rows.Add(cells.ToArray());
         }
 
@@ -61,7 +74,7 @@ public static class ComparisonReport
         CompareConfig compare = result.Config.Compare;
         var text = new StringBuilder();
         text.Append(Invariant, $"# Comparison: {result.Task} ({result.Config.Experiment})\n\n");
-        text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), {compare.Budget} cost-model calls per query for every method, ");
+        text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), a budget of {compare.Budget} proposed designs per query for every method, ");
         text.Append(Invariant, $"seeds {result.Config.Seed}–{result.Config.Seed + compare.Seeds - 1}; mean ± std over seeds. Took {result.Elapsed.TotalMinutes:F1} min; Gandse {Runtime.GandseVersion.Current}.\n\n");
         IReadOnlyList<string[]> table = Table(result, methods);
         text.Append("| ").Append(string.Join(" | ", table[0])).Append(" |\n|").Append(string.Concat(table[0].Select(_ => "---|"))).Append('\n');
@@ -72,6 +85,7 @@ public static class ComparisonReport
 
         text.Append("\n## Protocol\n\n");
         text.Append("- Every method answers each query on its own with the same budget: it proposes (or, for searches, evaluates) that many designs; the exact cost model checks them and the best feasible one is the answer. Times run from the proposal to the verified answer.\n");
+        text.Append("- `designs/query` is measured, not configured: every distinct design the exact cost model evaluated for the query, whoever asked (a search while proposing, mapping completion, verification), each once, as a simulator cache would serve repeats. A method that proposes the same design twice spends one call on it. `score` is the mean of optimum/achieved over all queries with infeasible answers as 0; `quality` is the geometric mean over the feasible answers alone.\n");
         text.Append("- **quality**: geometric mean over feasible answers of optimum cost / achieved cost (1 is optimal); infeasible answers count only in **feasible**, never silently dropped. **exact match**: the answer is an optimal design (same objective keys as the exact optimum).\n");
         text.Append("- Trained methods (gan, mlp, rl-amortised) train on the same training split; `train s` is their training time. rl-search, evolutionary and random train nothing and spend the budget per query.\n");
         text.Append("- gan: the conditional GAN (sampling temperature and training as configured); mlp: AIrchitect's recommender, first candidate its arg-max prediction, the rest sampled from its heads; rl-amortised: one conditional autoregressive REINFORCE policy across queries; rl-search: a fresh autoregressive policy per query (ConfuciuX's mode); evolutionary: tournament selection, uniform crossover, mutation, elitism.\n");
@@ -111,14 +125,15 @@ public static class ComparisonReport
 
     private static void WriteCsv(TextWriter writer, ComparisonResult result)
     {
-        writer.WriteLine("method,seed,queries,feasible_rate,quality,exact_match,target_met_rate,mean_target_error,p50_ms,p95_ms,calls_per_query,training_seconds,top1_accuracy,top1_feasible_rate,top1_quality");
+        writer.WriteLine("method,seed,queries,feasible_rate,score,quality,exact_match,target_met_rate,mean_target_error,p50_ms,p95_ms,budget,design_calls_per_query,layer_runs_per_query,analytic_per_query,training_seconds,top1_accuracy,top1_feasible_rate,top1_quality");
         foreach (MethodRun run in result.Runs)
         {
             Summary s = run.Summary;
             writer.WriteLine(string.Join(",", new[]
             {
-                run.Method, run.Seed.ToString(Invariant), s.Queries.ToString(Invariant), N(s.FeasibleRate), N(s.Quality), N(s.ExactMatch),
-                N(s.TargetMetRate), N(s.MeanTargetError), N(s.P50Milliseconds), N(s.P95Milliseconds), run.CallsPerQuery.ToString(Invariant),
+                run.Method, run.Seed.ToString(Invariant), s.Queries.ToString(Invariant), N(s.FeasibleRate), N(s.Score), N(s.Quality), N(s.ExactMatch),
+                N(s.TargetMetRate), N(s.MeanTargetError), N(s.P50Milliseconds), N(s.P95Milliseconds), run.Budget.ToString(Invariant),
+                N(s.DesignCallsPerQuery), N(s.LayerCallsPerQuery), N(s.AnalyticCallsPerQuery),
                 N(run.TrainingSeconds), N(run.Top1Accuracy), N(run.Top1FeasibleRate), N(run.Top1Quality),
             }));
         }
@@ -143,7 +158,11 @@ public static class ComparisonReport
             ["mean_target_error"] = m.TargetError is Spread error ? SpreadJson(error) : null,
             ["p50_ms"] = SpreadJson(m.P50Milliseconds),
             ["p95_ms"] = SpreadJson(m.P95Milliseconds),
-            ["calls_per_query"] = m.CallsPerQuery,
+            ["budget"] = m.Budget,
+            ["score"] = SpreadJson(m.Score),
+            ["design_calls_per_query"] = SpreadJson(m.DesignCalls),
+            ["layer_runs_per_query"] = SpreadJson(m.LayerCalls),
+            ["analytic_per_query"] = SpreadJson(m.AnalyticCalls),
             ["training_seconds"] = SpreadJson(m.TrainingSeconds),
             ["top1_accuracy"] = m.Top1Accuracy is Spread accuracy ? SpreadJson(accuracy) : null,
             ["top1_feasible_rate"] = m.Top1FeasibleRate is Spread feasible ? SpreadJson(feasible) : null,

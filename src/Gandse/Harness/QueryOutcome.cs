@@ -1,3 +1,4 @@
+using Gandse.CostModels;
 using Gandse.Spaces;
 
 namespace Gandse.Harness;
@@ -18,6 +19,9 @@ public sealed record QueryOutcome(
 {
     /// <summary>Whether the achieved latency meets the query's target (null without a target), whatever the budgets say.</summary>
     public bool? TargetMet { get; init; }
+
+    /// <summary>The cost-model evaluations answering it caused, proposing, completion and verification included (<see cref="EvaluationLedger"/>).</summary>
+    public EvaluationCount Calls { get; init; }
 
     public double Quality => Feasible ? OptimumCost / Cost : 0;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gandse.Conditions;
+using Gandse.CostModels;
 using Gandse.Methods;
 using Gandse.Objectives;
 using Gandse.Tasks;
@@ -22,9 +23,9 @@ public static class Scorer
         {
             using IDisposable scope = NewDisposeScope();
             var stopwatch = Stopwatch.StartNew();
-            RankedCandidate best = Answer(task, method, new[] { query.Condition }, candidates, 1, completeMappings)[0][0];
+            RankedCandidate best = Answer(task, method, new[] { query.Condition }, candidates, 1, completeMappings, out _, out IReadOnlyList<EvaluationCount> calls)[0][0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
-            outcomes.Add(Outcome(task, query, best, milliseconds));
+            outcomes.Add(Outcome(task, query, best, milliseconds) with { Calls = calls[0] });
         }
 
         return outcomes;
@@ -35,28 +36,38 @@ public static class Scorer
     {
         using IDisposable scope = NewDisposeScope();
         var stopwatch = Stopwatch.StartNew();
-        IReadOnlyList<IReadOnlyList<RankedCandidate>> ranked = Answer(task, method, queries.Select(q => q.Condition).ToList(), candidates, 1, completeMappings);
+        IReadOnlyList<IReadOnlyList<RankedCandidate>> ranked = Answer(
+            task, method, queries.Select(q => q.Condition).ToList(), candidates, 1, completeMappings, out _, out IReadOnlyList<EvaluationCount> calls);
         double milliseconds = stopwatch.Elapsed.TotalMilliseconds / queries.Count;
-        return queries.Select((query, i) => Outcome(task, query, ranked[i][0], milliseconds)).ToList();
+        return queries.Select((query, i) => Outcome(task, query, ranked[i][0], milliseconds) with { Calls = calls[i] }).ToList();
     }
 
     /// <summary>Proposes, verifies with the exact cost model and ranks: the best <paramref name="count"/> per condition.</summary>
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
         IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings = false) =>
-        Answer(task, method, conditions, candidates, count, completeMappings, out _);
+        Answer(task, method, conditions, candidates, count, completeMappings, out _, out _);
 
     /// <summary>
     /// As above; <paramref name="checkedCount"/> is how many candidates the exact cost model checked. Only those
     /// that could rank are checked (<see cref="BoundedVerification"/>): the answer is the one a full check gives.
+    /// <paramref name="calls"/> holds, per condition, every evaluation answering it caused, the method's own included.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
-        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings, out long checkedCount)
+        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings, out long checkedCount, out IReadOnlyList<EvaluationCount> calls)
     {
+        using EvaluationLedger ledger = EvaluationLedger.Open();
         Tensor proposals = method.Propose(conditions, candidates);
         ValueBatch values = task.ConditionValues(conditions);
         (CandidateEvaluation evaluation, checkedCount, proposals) = BoundedVerification.Evaluate(task, values, proposals, count, completeMappings);
+        calls = Charges(ledger, values, conditions.Count);
         return CandidateRanking.Rank(task, evaluation, proposals, count);
     }
+
+    /// <summary>Each condition's charge; closed-form proposal features are shared evenly, as the method computes them batched.</summary>
+    public static IReadOnlyList<EvaluationCount> Charges(EvaluationLedger ledger, ValueBatch values, int conditions) =>
+        Enumerable.Range(0, conditions)
+            .Select(q => ledger.CountOf(values.Map(t => t.narrow(0, q, 1))) with { Analytic = (double)ledger.Analytic / conditions })
+            .ToList();
 
     /// <summary>The method's candidates (with completed mappings when asked) and the exact evaluation of every one, in proposal order.</summary>
     public static (Tensor Proposals, CandidateEvaluation Evaluation) Verify(

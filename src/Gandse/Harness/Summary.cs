@@ -2,7 +2,8 @@ namespace Gandse.Harness;
 
 /// <summary>
 /// What the harness reports over a set of queries. Quality is the geometric mean of optimum / achieved cost
-/// over the feasible answers; infeasible answers count in <see cref="FeasibleRate"/>, never silently dropped.
+/// over the feasible answers; infeasible answers count in <see cref="FeasibleRate"/>, never silently dropped, and
+/// <see cref="Score"/> is the mean of optimum / achieved with infeasible answers as 0.
 /// </summary>
 public sealed record Summary(
     int Queries,
@@ -15,6 +16,15 @@ public sealed record Summary(
     double P95Milliseconds,
     double Score)
 {
+    /// <summary>Mean distinct designs the exact cost model evaluated per query.</summary>
+    public double DesignCallsPerQuery { get; init; }
+
+    /// <summary>Mean distinct layer runs per query (a layer-by-layer simulator's calls; equal to designs for one layer).</summary>
+    public double LayerCallsPerQuery { get; init; }
+
+    /// <summary>Mean closed-form feature evaluations per query made while proposing.</summary>
+    public double AnalyticCallsPerQuery { get; init; }
+
     public static Summary Of(IReadOnlyList<QueryOutcome> outcomes, bool hasTarget)
     {
         if (outcomes.Count == 0)
@@ -35,7 +45,12 @@ public sealed record Summary(
             hasTarget && errors.Count > 0 ? errors.Average() : null,
             Percentile(times, 0.50),
             Percentile(times, 0.95),
-            outcomes.Average(o => o.Quality));
+            outcomes.Average(o => o.Quality))
+        {
+            DesignCallsPerQuery = outcomes.Average(o => (double)o.Calls.Designs),
+            LayerCallsPerQuery = outcomes.Average(o => (double)o.Calls.Layers),
+            AnalyticCallsPerQuery = outcomes.Average(o => o.Calls.Analytic),
+        };
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

@@ -131,6 +131,7 @@ public sealed class SystolicGemmTask : IDseTask
         ValueBatch designs = Space.Values(candidates);
         ValueBatch values = conditionValues.Map(t => t.unsqueeze(1));
         ValueBatch bounds = _model.EvaluateBounds(designs, values);
+        EvaluationLedger.Current?.ChargeAnalytic(candidates.shape[0] * candidates.shape[1]);
         return new CandidateEvaluation(bounds, Objective.Feasible(designs, bounds, values), Objective.Violation(designs, bounds, values));
     }
 
@@ -139,6 +140,12 @@ public sealed class SystolicGemmTask : IDseTask
         ValueBatch designs = Space.Values(candidates);
         ValueBatch values = conditionValues.Map(t => t.unsqueeze(1));
         ValueBatch metrics = (model == EvaluationModel.Exact ? _model : _streaming).EvaluateChunked(designs, values);
+        if (model == EvaluationModel.Exact)
+        {
+            // One GEMM: a design is one layer run, known by its flat index in the space.
+            EvaluationLedger.Current?.ChargeDesigns(conditionValues, candidates, (_, design) => new[] { Flat(design) });
+        }
+
         return new CandidateEvaluation(metrics, Objective.Feasible(designs, metrics, values), Objective.Violation(designs, metrics, values));
     }
 
@@ -148,6 +155,17 @@ public sealed class SystolicGemmTask : IDseTask
         workload.Gemms.Count == 1
             ? Conditions.Build(workload, given, $"task {Name}", shown)
             : throw new UsageException($"task {Name} takes one GEMM or conv layer, not a network");
+
+    private long Flat(long[] design)
+    {
+        long flat = 0;
+        for (int p = 0; p < design.Length; p++)
+        {
+            flat = (flat * Space.Parameters[p].Count) + design[p];
+        }
+
+        return flat;
+    }
 
     private static long LogUniform(Random random, long min, long max) =>
         Math.Clamp((long)Math.Round(Math.Exp(Math.Log(min) + (random.NextDouble() * (Math.Log(max) - Math.Log(min))))), min, max);

@@ -168,7 +168,33 @@ public sealed class SystolicNetworkTask : IDseTask
         Tensor dataflows = stack(Enumerable.Range(0, MaxLayers).Select(l => values[SystolicNetworkSpace.DataflowName(l)]).ToArray(), -1);
         ValueBatch layerDesigns = LayerDesigns(values, dataflows, 1);
         ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, LayerConditions(conditionValues));
+        if (model == EvaluationModel.Exact && EvaluationLedger.Current is EvaluationLedger ledger)
+        {
+            int[] layers = LayerCounts(conditionValues);
+            int hardware = SystolicNetworkSpace.HardwareParameters.Count;
+            ledger.ChargeDesigns(conditionValues, candidates, (q, design) => Enumerable.Range(0, layers[q]).Select(l => LayerRun(design, l, design[hardware + l])));
+        }
+
         return Totals(conditionValues, values, perLayer);
+    }
+
+    /// <summary>The real layers of each query row (slots with repeats; the rest are padding, not runs).</summary>
+    private static int[] LayerCounts(ValueBatch conditionValues)
+    {
+        Tensor repeats = conditionValues[NetworkConditionFields.LayerRepeats];
+        return (repeats > 0).sum(-1).reshape(-1).to_type(ScalarType.Int32).data<int>().ToArray();
+    }
+
+    /// <summary>A layer run's key: the hardware's flat index, the layer slot and the dataflow.</summary>
+    private long LayerRun(long[] design, int layer, long dataflow)
+    {
+        long hardware = 0;
+        for (int p = 0; p < SystolicNetworkSpace.HardwareParameters.Count; p++)
+        {
+            hardware = (hardware * Space.Parameters[p].Count) + design[p];
+        }
+
+        return (((hardware * MaxLayers) + layer) * DataflowCount) + dataflow;
     }
 
     /// <summary>
@@ -196,6 +222,7 @@ public sealed class SystolicNetworkTask : IDseTask
                 perLayer = _model.EvaluateBounds(LayerDesigns(values, dataflows, 1), LayerConditions(condition));
             }
 
+            EvaluationLedger.Current?.ChargeAnalytic(part.shape[1] * LayerCounts(condition)[0] * (completeMappings ? DataflowCount : 1));
             parts.Add(Totals(condition, values, perLayer));
         }
 
@@ -249,6 +276,8 @@ public sealed class SystolicNetworkTask : IDseTask
     {
         using IDisposable noGrad = no_grad();
         using IDisposable scope = NewDisposeScope();
+        // Closed-form compute cycles of each layer row under each dataflow: charged, apart from exact runs.
+        EvaluationLedger.Current?.ChargeAnalytic(layerFeatures.shape[0] * DataflowCount);
         ValueBatch hardware = _hardwareSpace.Values(_hardwareSpace.FromOneHot(hardwareOneHot.detach()));
         var designs = new ValueBatch { [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).unsqueeze(1) };
         foreach (string name in SystolicNetworkSpace.HardwareParameters)
@@ -281,6 +310,14 @@ public sealed class SystolicNetworkTask : IDseTask
         int first = Space.IndexOf(SystolicNetworkSpace.DataflowName(0));
         Tensor completed = candidates.clone();
         completed.narrow(-1, first, MaxLayers).copy_(best);
+        if (model == EvaluationModel.Exact && EvaluationLedger.Current is EvaluationLedger ledger)
+        {
+            // Completion runs every real layer under each dataflow on the candidate's hardware.
+            int[] layers = LayerCounts(conditionValues);
+            ledger.ChargeLayers(conditionValues, candidates, (q, design) =>
+                Enumerable.Range(0, layers[q]).SelectMany(l => Enumerable.Range(0, DataflowCount).Select(d => LayerRun(design, l, d))));
+        }
+
         return completed;
     }
 

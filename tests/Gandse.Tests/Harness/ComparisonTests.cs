@@ -26,15 +26,17 @@ public sealed class ComparisonTests : IDisposable
         JsonElement methods = json.RootElement.GetProperty("methods");
         Assert.Equal(new[] { "gan", "mlp", "rl-amortised", "rl-search", "evolutionary", "random" }, methods.EnumerateArray().Select(m => m.GetProperty("method").GetString()));
         Assert.All(methods.EnumerateArray(), m => Assert.InRange(m.GetProperty("quality").GetProperty("mean").GetDouble(), 0, 1));
-        Assert.All(methods.EnumerateArray(), m => Assert.Equal(16, m.GetProperty("calls_per_query").GetInt32()));
+        Assert.All(methods.EnumerateArray(), m => Assert.Equal(16, m.GetProperty("budget").GetInt32()));
+        Assert.All(methods.EnumerateArray(), m => Assert.InRange(m.GetProperty("design_calls_per_query").GetProperty("mean").GetDouble(), 1, 16));
         Assert.Equal(new[] { 1, 2, 4, 8, 16 }, json.RootElement.GetProperty("call_checkpoints").EnumerateArray().Select(c => c.GetInt32()));
         Assert.Equal(Gandse.Runtime.GandseVersion.Current, json.RootElement.GetProperty("gandse_version").GetString());
         Assert.True(methods[1].GetProperty("top1_accuracy").GetProperty("mean").GetDouble() >= 0);
 
         string[] csv = File.ReadAllLines(Path.Combine(output, "results.csv"));
         Assert.Equal(7, csv.Length);
-        Assert.StartsWith("method,seed,queries,feasible_rate,quality", csv[0]);
-        Assert.Contains("| method | feasible | quality |", File.ReadAllText(Path.Combine(output, "report.md")));
+        Assert.StartsWith("method,seed,queries,feasible_rate,score,quality", csv[0]);
+        Assert.Contains("design_calls_per_query,layer_runs_per_query", csv[0]);
+        Assert.Contains("| method | feasible | score | quality |", File.ReadAllText(Path.Combine(output, "report.md")));
         foreach (string plot in new[] { "quality-vs-time.png", "quality-distribution.png", "best-so-far.png" })
         {
             byte[] png = File.ReadAllBytes(Path.Combine(output, plot));
