@@ -14,8 +14,9 @@ public static class CompareCommand
     {
         var command = new Command(
             "compare",
-            "Compare the GAN with an MLP recommender (AIrchitect), deep RL (amortised and per-query, ConfuciuX-style), evolutionary and random search:\n"
-            + "same held-out queries, same seeds, same cost-model calls per query. Writes report.md, results.csv, results.json, PNG plots and TensorBoard scalars.\n"
+            "Compare methods on the same held-out queries, seeds and budget of proposed designs per query; every cost-model call each causes is measured.\n"
+            + "Writes report.md, results.csv, results.json, PNG plots and TensorBoard scalars. Methods (compare.methods; settings under methods.*):\n"
+            + string.Concat(Gandse.Methods.MethodCatalog.Names.Select(n => $"  {n,-13} {Gandse.Methods.MethodCatalog.Get(n).Description}\n"))
             + "Examples:\n"
             + "  gandse compare experiments/compare-systolic-gemm.yaml\n"
             + "  gandse compare experiments/compare-systolic-gemm.yaml --seeds 1 --set compare.queries=20 --out /tmp/cmp --json");
@@ -41,9 +42,9 @@ public static class CompareCommand
 
             ExperimentConfig config = ConfigBinder.Load(result.GetValue(experiment)!, overrides);
             ConfigValidator.Validate(config);
-            if (config.Compare.Methods.Contains("gan") && config.Compare.GanCheckpoint.Length > 0)
+            if (config.Compare.Methods.Contains("gan") && config.Methods.Gan.Checkpoint.Length > 0)
             {
-                GanCheckpoint.Resolve(config.Compare.GanCheckpoint);
+                GanCheckpoint.Resolve(config.Methods.Gan.Checkpoint);
             }
 
             string directory = result.GetValue(output) ?? Path.Combine("runs", $"compare-{config.Experiment}-{DateTime.Now:yyyyMMdd-HHmmss}");

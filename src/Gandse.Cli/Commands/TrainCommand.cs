@@ -54,7 +54,7 @@ public static class TrainCommand
                     throw new UsageException($"--resume: no checkpoint at '{last}'");
                 }
 
-                config = ConfigBinder.Parse(GanCheckpoint.ReadInfo(last).ConfigYaml, last, overrides);
+                config = ConfigBinder.Parse(GanCheckpoint.ReadInfo(last).ConfigYaml, last, overrides, migrate: true);
             }
 
             ConfigValidator.Validate(config);

@@ -23,8 +23,12 @@ public static class ConfigBinder
         return Parse(File.ReadAllText(path), path, overrides);
     }
 
-    /// <summary>Settings from YAML text (<paramref name="source"/> names it in errors), then the overrides.</summary>
-    public static ExperimentConfig Parse(string yaml, string source, IEnumerable<string> overrides)
+    /// <summary>
+    /// Settings from YAML text (<paramref name="source"/> names it in errors), then the overrides. With
+    /// <paramref name="migrate"/> (configs saved by an earlier Gandse, inside checkpoints) moved keys are read at
+    /// their new place (<see cref="ConfigMigrations"/>); without it they are refused with the new key named.
+    /// </summary>
+    public static ExperimentConfig Parse(string yaml, string source, IEnumerable<string> overrides, bool migrate = false)
     {
         var config = new ExperimentConfig();
         var stream = new YamlStream();
@@ -39,7 +43,7 @@ public static class ConfigBinder
 
         if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlScalarNode { Value: null or "" })
         {
-            Bind(config, stream.Documents[0].RootNode, string.Empty, source);
+            Bind(config, config, stream.Documents[0].RootNode, string.Empty, source, migrate);
         }
 
         foreach (string assignment in overrides)
@@ -60,6 +64,11 @@ public static class ConfigBinder
         }
 
         string path = assignment[..equals].Trim();
+        if (ConfigMigrations.Renamed.TryGetValue(path, out string? moved))
+        {
+            throw new UsageException($"--set '{path}' is now '{moved}'; set that instead");
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -142,7 +151,7 @@ public static class ConfigBinder
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static void Bind(object target, YamlNode node, string prefix, string source)
+    private static void Bind(object root, object target, YamlNode node, string prefix, string source, bool migrate)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -153,16 +162,41 @@ public static class ConfigBinder
         {
             string key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
             string path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            if (ConfigMigrations.Renamed.TryGetValue(path, out string? moved))
+            {
+                if (!migrate)
+                {
+                    throw new UsageException($"{source} line {keyNode.Start.Line}: '{path}' is now '{moved}'; rename it in the file");
+                }
+
+                (object owner, PropertyInfo destination) = Resolve(root, moved);
+                Assign(owner, destination, valueNode, moved, $"{source} line {valueNode.Start.Line}");
+                continue;
+            }
+
             PropertyInfo property = Property(target, key, prefix, $"{source} line {keyNode.Start.Line}");
             if (IsSection(property.PropertyType))
             {
-                Bind(property.GetValue(target)!, valueNode, path, source);
+                Bind(root, property.GetValue(target)!, valueNode, path, source, migrate);
             }
             else
             {
                 Assign(target, property, valueNode, path, $"{source} line {valueNode.Start.Line}");
             }
         }
+    }
+
+    /// <summary>The object holding the value at <paramref name="path"/> and its property (paths come from <see cref="ConfigMigrations"/>, so they exist).</summary>
+    private static (object Owner, PropertyInfo Property) Resolve(object root, string path)
+    {
+        string[] keys = path.Split('.');
+        object owner = root;
+        for (int i = 0; i < keys.Length - 1; i++)
+        {
+            owner = Property(owner, keys[i], string.Join('.', keys[..i]), "migration").GetValue(owner)!;
+        }
+
+        return (owner, Property(owner, keys[^1], string.Join('.', keys[..^1]), "migration"));
     }
 
     private static PropertyInfo Property(object target, string key, string prefix, string where)

@@ -104,15 +104,6 @@ public static class ConfigValidator
         }
 
         CompareConfig compare = config.Compare;
-        string[] methods = { "gan", "mlp", "rl-amortised", "rl-search", "evolutionary", "random" };
-        foreach (string method in compare.Methods)
-        {
-            if (!methods.Contains(method))
-            {
-                throw new UsageException($"compare.methods: unknown method '{method}'; allowed: {string.Join(", ", methods)}");
-            }
-        }
-
         if (compare.Methods.Count == 0 || compare.Methods.Distinct().Count() != compare.Methods.Count)
         {
             throw new UsageException("compare.methods must name at least one method, each once");
@@ -121,27 +112,7 @@ public static class ConfigValidator
         Positive(compare.Seeds, "compare.seeds");
         Positive(compare.Queries, "compare.queries");
         Positive(compare.Budget, "compare.budget");
-        Positive(compare.MlpSteps, "compare.mlp_steps");
-        Positive(compare.RlSteps, "compare.rl_steps");
-        Positive(compare.RlBatchSize, "compare.rl_batch_size");
-        Positive(compare.RlSearchBatch, "compare.rl_search_batch");
-        Positive(compare.EvolutionPopulation, "compare.evolution_population");
-        foreach ((string name, double value) in new[]
-        {
-            ("compare.mlp_lr", compare.MlpLr), ("compare.rl_lr", compare.RlLr), ("compare.rl_search_lr", compare.RlSearchLr),
-            ("compare.mlp_temperature", compare.MlpTemperature), ("compare.rl_reward_penalty", compare.RlRewardPenalty),
-        })
-        {
-            if (!(value > 0))
-            {
-                throw new UsageException($"{name} must be positive, got {value}");
-            }
-        }
-
-        if (compare.RlEntropyBonus < 0 || compare.RlSearchEntropyBonus < 0)
-        {
-            throw new UsageException("compare.rl_entropy_bonus and compare.rl_search_entropy_bonus must be ≥ 0");
-        }
+        config.Methods.Validate();
 
         if (config.Data.Seed < -1)
         {

@@ -27,4 +27,6 @@ public sealed class ExperimentConfig
     public GenerateConfig Generate { get; set; } = new();
 
     public CompareConfig Compare { get; set; } = new();
+
+    public MethodsConfig Methods { get; set; } = new();
 }

@@ -21,9 +21,10 @@ public static class Comparison
         ConfigValidator.Validate(config);
         var stopwatch = Stopwatch.StartNew();
         CompareConfig compare = config.Compare;
-        if (compare.Methods.Contains("gan") && compare.GanCheckpoint.Length > 0)
+        compare.Methods.ForEach(name => MethodCatalog.Get(name));
+        if (compare.Methods.Contains("gan") && config.Methods.Gan.Checkpoint.Length > 0)
         {
-            GanCheckpoint.Resolve(compare.GanCheckpoint);
+            GanCheckpoint.Resolve(config.Methods.Gan.Checkpoint);
         }
 
         IDseTask task = TaskCatalog.Create(config);
@@ -54,33 +55,11 @@ public static class Comparison
 
     private static (IMethod Method, double TrainingSeconds) Build(string name, ExperimentConfig config, IDseTask task, Dataset dataset, long seed, string outputDirectory)
     {
-        CompareConfig compare = config.Compare;
+        MethodEntry entry = MethodCatalog.Get(name);
         var stopwatch = Stopwatch.StartNew();
-        switch (name)
-        {
-            case "gan" when compare.GanCheckpoint.Length > 0:
-                return (TrainedGan.Load(compare.GanCheckpoint).Method(seed), 0);
-            case "gan":
-                ExperimentConfig ganConfig = ConfigBinder.Parse(
-                    ConfigWriter.ToYaml(config), "comparison", new[] { $"seed={seed}", $"data.seed={config.DataSeed()}" });
-                string checkpoints = Path.Combine(outputDirectory, "checkpoints", $"gan-s{seed}");
-                GanTrainer.Train(ganConfig, new TrainOptions(Path.Combine(outputDirectory, "runs", $"gan-s{seed}"), checkpoints));
-                return (TrainedGan.Load(checkpoints).Method(seed), stopwatch.Elapsed.TotalSeconds);
-            case "mlp":
-                MlpRecommender mlp = MlpRecommender.Train(task, dataset.Train, compare.MlpSteps, 256, compare.MlpLr, seed, compare.MlpTemperature);
-                return (mlp, mlp.TrainingTime.TotalSeconds);
-            case "rl-amortised":
-                RlAmortised rl = RlAmortised.Train(task, dataset.Train, compare.RlSteps, compare.RlBatchSize, compare.RlLr, compare.RlEntropyBonus, compare.RlRewardPenalty, seed);
-                return (rl, rl.TrainingTime.TotalSeconds);
-            case "rl-search":
-                return (new RlSearch(task, compare.RlSearchBatch, compare.RlSearchLr, compare.RlSearchEntropyBonus, seed), 0);
-            case "evolutionary":
-                return (new EvolutionarySearch(task, compare.EvolutionPopulation, seed), 0);
-            case "random":
-                return (new RandomSearch(task, seed), 0);
-            default:
-                throw new UsageException($"unknown method '{name}'");
-        }
+        IMethod method = entry.Build(new MethodContext(config, task, dataset, seed, outputDirectory));
+        bool trained = entry.Trains && !(name == "gan" && config.Methods.Gan.Checkpoint.Length > 0);
+        return (method, trained ? stopwatch.Elapsed.TotalSeconds : 0);
     }
 
     private static MethodRun Score(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings)

@@ -17,8 +17,8 @@ public sealed class ComparisonTests : IDisposable
 
         (int exitCode, string console, string error) = CliRunner.Run(
             "compare", _experiment.ConfigPath, "--seeds", "1", "--out", output,
-            "--set", "compare.queries=3", "--set", "compare.budget=16", "--set", "compare.mlp_steps=20", "--set", "compare.rl_steps=10",
-            "--set", "compare.rl_batch_size=16", "--set", "compare.rl_search_batch=8", "--set", "compare.evolution_population=8");
+            "--set", "compare.queries=3", "--set", "compare.budget=16", "--set", "methods.mlp.steps=20", "--set", "methods.rl_amortised.steps=10",
+            "--set", "methods.rl_amortised.batch_size=16", "--set", "methods.rl_search.batch=8", "--set", "methods.evolutionary.population=8");
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("random", console);
@@ -51,7 +51,10 @@ public sealed class ComparisonTests : IDisposable
     [InlineData("compare.methods=[gan, bayesian]", "unknown method 'bayesian'")]
     [InlineData("compare.budget=0", "compare.budget must be positive")]
     [InlineData("compare.seeds=-1", "compare.seeds must be positive")]
-    [InlineData("compare.gan_checkpoint=/nonexistent/gan", "checkpoint '/nonexistent/gan' not found; train one with")]
+    [InlineData("methods.gan.checkpoint=/nonexistent/gan", "checkpoint '/nonexistent/gan' not found; train one with")]
+    [InlineData("compare.gan_checkpoint=/nonexistent/gan", "--set 'compare.gan_checkpoint' is now 'methods.gan.checkpoint'; set that instead")]
+    [InlineData("methods.mlp.steps=0", "methods.mlp.steps must be positive")]
+    [InlineData("methods.rl_search.entropy_bonus=-1", "methods.rl_search.entropy_bonus must be 0 or more")]
     public void Bad_settings_are_refused_before_anything_is_written(string assignment, string expected)
     {
         string output = _experiment.Path("refused");

@@ -16,12 +16,14 @@ public sealed class EvolutionarySearch : IMethod
 {
     private readonly IDseTask _task;
     private readonly int _population;
+    private readonly double _mutationScale;
     private readonly Generator _sampler;
 
-    public EvolutionarySearch(IDseTask task, int population, long seed)
+    public EvolutionarySearch(IDseTask task, Config.EvolutionarySettings settings, long seed)
     {
         _task = task;
-        _population = population;
+        _population = settings.Population;
+        _mutationScale = settings.MutationScale;
         _sampler = new Generator((ulong)seed);
     }
 
@@ -43,7 +45,7 @@ public sealed class EvolutionarySearch : IMethod
             Tensor mother = Tournament(population, fitness, children);
             Tensor father = Tournament(population, fitness, children);
             Tensor child = where(rand(new long[] { queries, children, width }, generator: _sampler) < 0.5, mother, father);
-            Tensor mutate = rand(new long[] { queries, children, width }, generator: _sampler) < (1.0 / width);
+            Tensor mutate = rand(new long[] { queries, children, width }, generator: _sampler) < (_mutationScale / width);
             child = where(mutate, RandomDesigns(queries, children), child);
             Tensor childFitness = Fitness.Of(_task, _task.Evaluate(values, child));
             evaluated.Add(child);

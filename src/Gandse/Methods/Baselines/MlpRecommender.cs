@@ -33,12 +33,13 @@ public sealed class MlpRecommender : IMethod
 
     public TimeSpan TrainingTime { get; private init; }
 
-    public static MlpRecommender Train(IDseTask task, IReadOnlyList<LabelledCondition> train, int steps, int batchSize, double lr, long seed, double temperature)
+    public static MlpRecommender Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.MlpSettings settings, long seed)
     {
         var stopwatch = Stopwatch.StartNew();
         torch.random.manual_seed(seed);
-        var network = new RecommenderNetwork(task.FeatureCount, 16, 256, 2, task.Space.OneHotWidth);
-        var optimizer = optim.Adam(network.parameters(), lr);
+        var network = new RecommenderNetwork(task.FeatureCount, settings.EmbeddingDim, settings.Hidden, settings.Layers, task.Space.OneHotWidth);
+        var optimizer = optim.Adam(network.parameters(), settings.Lr);
+        int steps = settings.Steps, batchSize = settings.BatchSize;
         var sampler = new Generator((ulong)seed);
         Tensor features = task.Features(train.Select(c => c.Condition).ToList());
         Tensor labels = task.Space.IndexTensor(train.Select(c => c.Optimum).ToList());
@@ -54,7 +55,7 @@ public sealed class MlpRecommender : IMethod
         }
 
         network.eval();
-        return new MlpRecommender(task, network, seed, temperature) { TrainingTime = stopwatch.Elapsed };
+        return new MlpRecommender(task, network, seed, settings.Temperature) { TrainingTime = stopwatch.Elapsed };
     }
 
     /// <summary>The arg-max design per condition: AIrchitect's prediction.</summary>

@@ -29,14 +29,16 @@ public sealed class RlAmortised : IMethod
 
     public TimeSpan TrainingTime { get; private init; }
 
-    /// <param name="rewardPenalty">Infeasibility penalty of the reward, log2 units; the searches' 10 made the policy settle on one small design that fits every budget.</param>
-    public static RlAmortised Train(IDseTask task, IReadOnlyList<LabelledCondition> train, int steps, int batchSize, double lr, double entropyBonus, double rewardPenalty, long seed)
+    /// <remarks>The reward's infeasibility penalty (settings.RewardPenalty, log2 units) is 2: the searches' 10 made the policy settle on one small design that fits every budget.</remarks>
+    public static RlAmortised Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.RlAmortisedSettings settings, long seed)
     {
         var stopwatch = Stopwatch.StartNew();
         torch.random.manual_seed(seed);
         int[] blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
-        var policy = new PolicyNetwork(task.FeatureCount, blocks, 256, 2);
-        var optimizer = optim.Adam(policy.parameters(), lr);
+        var policy = new PolicyNetwork(task.FeatureCount, blocks, settings.Hidden, settings.Layers);
+        var optimizer = optim.Adam(policy.parameters(), settings.Lr);
+        int steps = settings.Steps, batchSize = settings.BatchSize;
+        double entropyBonus = settings.EntropyBonus, rewardPenalty = settings.RewardPenalty;
         var sampler = new Generator((ulong)seed);
         List<Condition> conditions = train.Select(c => c.Condition).ToList();
         Tensor features = task.Features(conditions);

@@ -14,17 +14,15 @@ namespace Gandse.Methods.Baselines;
 public sealed class RlSearch : IMethod
 {
     private readonly IDseTask _task;
+    private readonly Config.RlSearchSettings _settings;
     private readonly int _batch;
-    private readonly double _lr;
     private readonly long _seed;
-    private readonly double _entropyBonus;
 
-    public RlSearch(IDseTask task, int batch, double lr, double entropyBonus, long seed)
+    public RlSearch(IDseTask task, Config.RlSearchSettings settings, long seed)
     {
-        _entropyBonus = entropyBonus;
         _task = task;
-        _batch = batch;
-        _lr = lr;
+        _settings = settings;
+        _batch = settings.Batch;
         _seed = seed;
     }
 
@@ -39,8 +37,8 @@ public sealed class RlSearch : IMethod
             using IDisposable scope = NewDisposeScope();
             torch.random.manual_seed(_seed + q);
             var sampler = new Generator((ulong)(_seed + q));
-            var policy = new PolicyNetwork(0, blocks, 64, 2);
-            var optimizer = optim.Adam(policy.parameters(), _lr);
+            var policy = new PolicyNetwork(0, blocks, _settings.Hidden, _settings.Layers);
+            var optimizer = optim.Adam(policy.parameters(), _settings.Lr);
             ValueBatch values = _task.ConditionValues(new[] { conditions[q] });
             var sampled = new List<Tensor>();
             for (int spent = 0; spent < candidates; spent += _batch)
@@ -52,7 +50,7 @@ public sealed class RlSearch : IMethod
                 sampled.Add(designs.detach());
                 if (size > 1)
                 {
-                    Tensor loss = ReinforceUpdate.Loss(reward, policy.Value(ones(size, 1)), logProbability, entropy, _entropyBonus);
+                    Tensor loss = ReinforceUpdate.Loss(reward, policy.Value(ones(size, 1)), logProbability, entropy, _settings.EntropyBonus);
                     optimizer.zero_grad();
                     loss.backward();
                     optimizer.step();

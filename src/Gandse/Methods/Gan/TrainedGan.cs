@@ -31,7 +31,7 @@ public sealed class TrainedGan
     {
         string path = GanCheckpoint.Resolve(checkpoint);
         CheckpointInfo info = GanCheckpoint.ReadInfo(path);
-        ExperimentConfig config = ConfigBinder.Parse(info.ConfigYaml, path, Array.Empty<string>());
+        ExperimentConfig config = ConfigBinder.Parse(info.ConfigYaml, path, Array.Empty<string>(), migrate: true);
         IDseTask task = TaskCatalog.Create(config);
         var networks = new GanNetworks(config.Model, task, info.SurrogateMetrics.Count);
         GanCheckpoint.Load(path, networks);
@@ -59,7 +59,7 @@ public sealed class TrainedGan
                 throw new UsageException($"--set '{other}': only generate.* settings (answer-time defaults) can change after training");
             }
 
-            info = info with { ConfigYaml = ConfigWriter.ToYaml(ConfigBinder.Parse(Info.ConfigYaml, Path, answerDefaults)) };
+            info = info with { ConfigYaml = ConfigWriter.ToYaml(ConfigBinder.Parse(Info.ConfigYaml, Path, answerDefaults, migrate: true)) };
         }
 
         GanCheckpoint.Save(destination, info, Networks, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);

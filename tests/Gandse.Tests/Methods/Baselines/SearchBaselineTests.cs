@@ -35,7 +35,7 @@ public class SearchBaselineTests
     public void Evolution_spends_exactly_the_budget_and_improves_on_its_first_generation()
     {
         using IDisposable scope = NewDisposeScope();
-        Tensor designs = new EvolutionarySearch(Task, 32, 2).Propose(Queries, 512);
+        Tensor designs = new EvolutionarySearch(Task, new Gandse.Config.EvolutionarySettings { Population = 32 }, 2).Propose(Queries, 512);
 
         Assert.Equal(new long[] { 2, 512, 6 }, designs.shape);
         Tensor fitness = Fitness.Of(Task, Task.Evaluate(Task.ConditionValues(Queries), designs));
@@ -49,7 +49,7 @@ public class SearchBaselineTests
     public void Per_query_reinforce_concentrates_on_better_designs()
     {
         using IDisposable scope = NewDisposeScope();
-        Tensor designs = new RlSearch(Task, 32, 0.01, 0.05, 3).Propose(Queries.Take(1).ToList(), 640);
+        Tensor designs = new RlSearch(Task, new Gandse.Config.RlSearchSettings { Batch = 32, Lr = 0.01, EntropyBonus = 0.05 }, 3).Propose(Queries.Take(1).ToList(), 640);
 
         Tensor fitness = Fitness.Of(Task, Task.Evaluate(Task.ConditionValues(Queries.Take(1).ToList()), designs)).squeeze(0);
         Assert.True(fitness.narrow(0, 576, 64).mean().item<float>() > fitness.narrow(0, 0, 64).mean().item<float>());

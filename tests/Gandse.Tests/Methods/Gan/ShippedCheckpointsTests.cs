@@ -13,25 +13,12 @@ public class ShippedCheckpointsTests
     [InlineData("systolic-network", "network:resnet18", null)]
     public void A_shipped_checkpoint_loads_and_answers(string experiment, string workload, double? targetLatency)
     {
-        TrainedGan gan = TrainedGan.Load(Path.Combine(RepositoryRoot(), "checkpoints", experiment));
+        TrainedGan gan = TrainedGan.Load(Path.Combine(Repository.Root, "checkpoints", experiment));
 
         var query = gan.Task.Query(WorkloadParser.Parse(workload), 4096, 1536, 16, targetLatency);
         RankedCandidate best = Scorer.Answer(gan.Task, gan.Method(0), new[] { query }, 64, 1, gan.Config.Generate.CompleteMappings)[0][0];
 
         Assert.Equal(experiment, gan.Info.Experiment);
         Assert.True(best.Feasible);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Gandse.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no Gandse.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,0 +1,42 @@
+namespace Gandse.Config;
+
+/// <summary>
+/// <c>methods.*</c>: each registered method's own settings, one section per method (the GAN's network and
+/// training settings are the experiment's <c>model</c>, <c>train</c> and <c>generate</c> sections).
+/// </summary>
+public sealed class MethodsConfig
+{
+    public GanSettings Gan { get; set; } = new();
+
+    public MlpSettings Mlp { get; set; } = new();
+
+    public RlAmortisedSettings RlAmortised { get; set; } = new();
+
+    public RlSearchSettings RlSearch { get; set; } = new();
+
+    public EvolutionarySettings Evolutionary { get; set; } = new();
+
+    public void Validate()
+    {
+        Mlp.Validate();
+        RlAmortised.Validate();
+        RlSearch.Validate();
+        Evolutionary.Validate();
+    }
+
+    internal static void Positive(double value, string key)
+    {
+        if (!(value > 0))
+        {
+            throw new UsageException($"{key} must be positive, got {value}");
+        }
+    }
+
+    internal static void NotNegative(double value, string key)
+    {
+        if (!(value >= 0))
+        {
+            throw new UsageException($"{key} must be 0 or more, got {value}");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Gandse.Config;
+
+namespace Gandse.Methods.Gan;
+
+/// <summary>The GAN as a registered method: loaded from <c>methods.gan.checkpoint</c>, or trained for the seed into the output folder.</summary>
+public static class GanBuilder
+{
+    public static IMethod Build(MethodContext context)
+    {
+        ExperimentConfig config = context.Config;
+        if (config.Methods.Gan.Checkpoint.Length > 0)
+        {
+            return TrainedGan.Load(config.Methods.Gan.Checkpoint).Method(context.Seed);
+        }
+
+        ExperimentConfig seeded = ConfigBinder.Parse(ConfigWriter.ToYaml(config), "comparison", new[] { $"seed={context.Seed}", $"data.seed={config.DataSeed()}" });
+        string checkpoints = Path.Combine(context.OutputDirectory, "checkpoints", $"gan-s{context.Seed}");
+        GanTrainer.Train(seeded, new TrainOptions(Path.Combine(context.OutputDirectory, "runs", $"gan-s{context.Seed}"), checkpoints));
+        return TrainedGan.Load(checkpoints).Method(context.Seed);
+    }
+}
