@@ -29,18 +29,19 @@ public sealed class SystolicNetworkTask : IDseTask
 
     private readonly SystolicCostModel _model = new();
     private readonly SystolicCostModel _streaming = new(options: new SystolicOptions(SystolicMemoryModel.Streaming));
-    private readonly DesignSpace _hardwareSpace = SystolicNetworkSpace.Create(0);
     private readonly DataConfig _data;
+    private readonly NetworkCharges _charges;
 
     public SystolicNetworkTask(DataConfig data)
     {
         _data = data;
         MaxLayers = data.MaxLayers;
         Space = SystolicNetworkSpace.Create(MaxLayers);
+        _charges = new NetworkCharges(Space, MaxLayers, DataflowCount);
         Objective = SystolicObjectives.Latency();
         Conditions = SystolicTaskConditions.Schema(data, latencyTarget: false);
         Layout = new GeneratorLayout(
-            SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, DataflowComputeCycles));
+            SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, new DataflowFeatures(_model).Compute));
     }
 
     public string Name => TaskName;
@@ -126,37 +127,8 @@ public sealed class SystolicNetworkTask : IDseTask
         return new LabelledCondition(condition, best[0], MetricNames.ToDictionary(m => m, m => metrics[m].reshape(-1)[0].item<double>()), best);
     }
 
-    public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions)
-    {
-        var dims = new double[4][];
-        for (int f = 0; f < 4; f++)
-        {
-            dims[f] = new double[conditions.Count * MaxLayers];
-        }
-
-        for (int q = 0; q < conditions.Count; q++)
-        {
-            Network network = AsNetwork(conditions[q].Workload);
-            for (int l = 0; l < MaxLayers; l++)
-            {
-                NetworkLayer? layer = l < network.Layers.Count ? network.Layers[l] : null;
-                int at = (q * MaxLayers) + l;
-                dims[0][at] = layer?.Gemm.M ?? 1;
-                dims[1][at] = layer?.Gemm.N ?? 1;
-                dims[2][at] = layer?.Gemm.K ?? 1;
-                dims[3][at] = layer?.Repeats ?? 0;
-            }
-        }
-
-        ValueBatch values = ScalarValues(conditions);
-        string[] names = { NetworkConditionFields.LayerM, NetworkConditionFields.LayerN, NetworkConditionFields.LayerK, NetworkConditionFields.LayerRepeats };
-        for (int f = 0; f < 4; f++)
-        {
-            values[names[f]] = tensor(dims[f], new long[] { conditions.Count, MaxLayers }, ScalarType.Float64);
-        }
-
-        return values;
-    }
+    public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions) =>
+        NetworkConditionFields.Batch(conditions.Select(c => (c, AsNetwork(c.Workload))).ToList(), MaxLayers);
 
     /// <summary>
     /// Every layer of every candidate through the systolic model ([Q, N, L]), weighted by its repeats and
@@ -167,34 +139,15 @@ public sealed class SystolicNetworkTask : IDseTask
         ValueBatch values = Space.Values(candidates);
         Tensor dataflows = stack(Enumerable.Range(0, MaxLayers).Select(l => values[SystolicNetworkSpace.DataflowName(l)]).ToArray(), -1);
         ValueBatch layerDesigns = LayerDesigns(values, dataflows, 1);
-        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, LayerConditions(conditionValues));
+        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, NetworkConditionFields.LayerConditions(conditionValues));
         if (model == EvaluationModel.Exact && EvaluationLedger.Current is EvaluationLedger ledger)
         {
-            int[] layers = LayerCounts(conditionValues);
+            int[] layers = NetworkCharges.LayerCounts(conditionValues);
             int hardware = SystolicNetworkSpace.HardwareParameters.Count;
-            ledger.ChargeDesigns(conditionValues, candidates, (q, design) => Enumerable.Range(0, layers[q]).Select(l => LayerRun(design, l, design[hardware + l])));
+            ledger.ChargeDesigns(conditionValues, candidates, (q, design) => Enumerable.Range(0, layers[q]).Select(l => _charges.LayerRun(design, l, design[hardware + l])));
         }
 
         return Totals(conditionValues, values, perLayer);
-    }
-
-    /// <summary>The real layers of each query row (slots with repeats; the rest are padding, not runs).</summary>
-    private static int[] LayerCounts(ValueBatch conditionValues)
-    {
-        Tensor repeats = conditionValues[NetworkConditionFields.LayerRepeats];
-        return (repeats > 0).sum(-1).reshape(-1).to_type(ScalarType.Int32).data<int>().ToArray();
-    }
-
-    /// <summary>A layer run's key: the hardware's flat index, the layer slot and the dataflow.</summary>
-    private long LayerRun(long[] design, int layer, long dataflow)
-    {
-        long hardware = 0;
-        for (int p = 0; p < SystolicNetworkSpace.HardwareParameters.Count; p++)
-        {
-            hardware = (hardware * Space.Parameters[p].Count) + design[p];
-        }
-
-        return (((hardware * MaxLayers) + layer) * DataflowCount) + dataflow;
     }
 
     /// <summary>
@@ -213,16 +166,16 @@ public sealed class SystolicNetworkTask : IDseTask
             ValueBatch perLayer;
             if (completeMappings)
             {
-                ValueBatch all = _model.EvaluateBounds(LayerDesigns(values, AllDataflows, 0), LayerConditions(condition).Map(t => t.unsqueeze(0)));
+                ValueBatch all = _model.EvaluateBounds(LayerDesigns(values, AllDataflows, 0), NetworkConditionFields.LayerConditions(condition).Map(t => t.unsqueeze(0)));
                 perLayer = all.Map(t => t.amin(new long[] { 0 }));
             }
             else
             {
                 Tensor dataflows = stack(Enumerable.Range(0, MaxLayers).Select(l => values[SystolicNetworkSpace.DataflowName(l)]).ToArray(), -1);
-                perLayer = _model.EvaluateBounds(LayerDesigns(values, dataflows, 1), LayerConditions(condition));
+                perLayer = _model.EvaluateBounds(LayerDesigns(values, dataflows, 1), NetworkConditionFields.LayerConditions(condition));
             }
 
-            EvaluationLedger.Current?.ChargeAnalytic(part.shape[1] * LayerCounts(condition)[0] * (completeMappings ? DataflowCount : 1));
+            EvaluationLedger.Current?.ChargeAnalytic(part.shape[1] * NetworkCharges.LayerCounts(condition)[0] * (completeMappings ? DataflowCount : 1));
             parts.Add(Totals(condition, values, perLayer));
         }
 
@@ -251,7 +204,7 @@ public sealed class SystolicNetworkTask : IDseTask
     /// <summary>Per-layer metrics [Q, N, L] weighted by repeats and summed into the network's metrics, with feasibility.</summary>
     private CandidateEvaluation Totals(ValueBatch conditionValues, ValueBatch values, ValueBatch perLayer)
     {
-        ValueBatch layerConditions = LayerConditions(conditionValues);
+        ValueBatch layerConditions = NetworkConditionFields.LayerConditions(conditionValues);
         Tensor repeats = conditionValues[NetworkConditionFields.LayerRepeats].unsqueeze(1);
         var metrics = new ValueBatch();
         foreach (string name in MetricNames.Where(m => m is not (Metric.Area or Metric.Utilization)))
@@ -267,44 +220,12 @@ public sealed class SystolicNetworkTask : IDseTask
         return new CandidateEvaluation(metrics, Objective.Feasible(values, metrics, bounds), Objective.Violation(values, metrics, bounds));
     }
 
-    /// <summary>
-    /// Per layer row r: log2 of its compute cycles under os, ws and is on hardware row r (/32), then each less the
-    /// least (/4): which dataflow folds the layer best onto the array. Stall cycles, which hinge on the buffers
-    /// and the bandwidth, are left for the generator to learn. Dims come back from the features' log2(dim)/12.
-    /// </summary>
-    private Tensor DataflowComputeCycles(Tensor hardwareOneHot, Tensor layerFeatures)
-    {
-        using IDisposable noGrad = no_grad();
-        using IDisposable scope = NewDisposeScope();
-        // Closed-form compute cycles of each layer row under each dataflow: charged, apart from exact runs.
-        EvaluationLedger.Current?.ChargeAnalytic(layerFeatures.shape[0] * DataflowCount);
-        ValueBatch hardware = _hardwareSpace.Values(_hardwareSpace.FromOneHot(hardwareOneHot.detach()));
-        var designs = new ValueBatch { [P.Dataflow] = tensor(new[] { 0.0, 1.0, 2.0 }, ScalarType.Float64).unsqueeze(1) };
-        foreach (string name in SystolicNetworkSpace.HardwareParameters)
-        {
-            designs[name] = hardware[name].unsqueeze(0);
-        }
-
-        Tensor Dim(int feature) => (layerFeatures.select(-1, feature).to_type(ScalarType.Float64) * 12).exp2().round().clamp_min(1).unsqueeze(0);
-        var layers = new ValueBatch
-        {
-            [GemmFields.M] = Dim(0),
-            [GemmFields.N] = Dim(1),
-            [GemmFields.K] = Dim(2),
-            [SystolicConditions.DramBandwidth] = tensor(SystolicSpace.DefaultDramBandwidth, ScalarType.Float64),
-        };
-        // Compute cycles are exact in the model's cheap bounds: no memory walk is needed for them.
-        Tensor log2Cycles = _model.EvaluateBounds(designs, layers)[Metric.ComputeCycles].log2().t();
-        Tensor overLeast = log2Cycles - log2Cycles.amin(new long[] { -1 }, keepdim: true);
-        return cat(new[] { log2Cycles / 32, overLeast / 4 }, -1).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
-    }
-
     /// <summary>Each layer's best dataflow for each candidate's hardware: all three dataflows evaluated per layer.</summary>
     public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch values = Space.Values(candidates);
         ValueBatch layerDesigns = LayerDesigns(values, AllDataflows, 0);
-        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, LayerConditions(conditionValues).Map(t => t.unsqueeze(0)));
+        ValueBatch perLayer = Model(model).EvaluateChunked(layerDesigns, NetworkConditionFields.LayerConditions(conditionValues).Map(t => t.unsqueeze(0)));
         Tensor cycles = perLayer[Metric.TotalCycles];
         (Tensor best, _) = Objectives.Lexicographic.ArgMin(ones_like(cycles, ScalarType.Bool), new[] { cycles, perLayer[Metric.Energy] }, 0);
         int first = Space.IndexOf(SystolicNetworkSpace.DataflowName(0));
@@ -313,9 +234,9 @@ public sealed class SystolicNetworkTask : IDseTask
         if (model == EvaluationModel.Exact && EvaluationLedger.Current is EvaluationLedger ledger)
         {
             // Completion runs every real layer under each dataflow on the candidate's hardware.
-            int[] layers = LayerCounts(conditionValues);
+            int[] layers = NetworkCharges.LayerCounts(conditionValues);
             ledger.ChargeLayers(conditionValues, candidates, (q, design) =>
-                Enumerable.Range(0, layers[q]).SelectMany(l => Enumerable.Range(0, DataflowCount).Select(d => LayerRun(design, l, d))));
+                Enumerable.Range(0, layers[q]).SelectMany(l => Enumerable.Range(0, DataflowCount).Select(d => _charges.LayerRun(design, l, d))));
         }
 
         return completed;
@@ -330,15 +251,6 @@ public sealed class SystolicNetworkTask : IDseTask
         return Conditions.Build(AsNetwork(network), given, $"task {Name}", shown);
     }
 
-    /// <summary>Per-layer GEMM dims [Q, 1, L] and bandwidth [Q, 1, 1], broadcasting against candidates [Q, N, …].</summary>
-    private static ValueBatch LayerConditions(ValueBatch conditionValues) => new()
-    {
-        [GemmFields.M] = conditionValues[NetworkConditionFields.LayerM].unsqueeze(1),
-        [GemmFields.N] = conditionValues[NetworkConditionFields.LayerN].unsqueeze(1),
-        [GemmFields.K] = conditionValues[NetworkConditionFields.LayerK].unsqueeze(1),
-        [SystolicConditions.DramBandwidth] = conditionValues[SystolicConditions.DramBandwidth].view(-1, 1, 1),
-    };
-
     /// <summary>The network as the slots hold it: layers of equal shape merged when there are more layers than slots.</summary>
     private Network AsNetwork(Workload workload)
     {
@@ -352,12 +264,6 @@ public sealed class SystolicNetworkTask : IDseTask
         return merged.Layers.Count <= MaxLayers
             ? merged
             : throw new UsageException($"network '{network.Name}' has {merged.Layers.Count} distinct layer shapes; this checkpoint's space has {MaxLayers} layer slots");
-    }
-
-    private static ValueBatch ScalarValues(IReadOnlyList<Condition> conditions)
-    {
-        var rows = conditions.Select(c => c.Fields).ToList();
-        return ValueBatch.FromRows(rows, rows.SelectMany(r => r.Keys).Distinct());
     }
 
     private ValueBatch ScalarOnly(ValueBatch values) =>
