@@ -6,6 +6,7 @@ using Gandse.Objectives;
 using Gandse.Spaces;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 
 namespace Gandse.Cli.Commands;
 

@@ -8,6 +8,7 @@ using Gandse.Spaces;
 using Gandse.Tasks;
 using Gandse.Tensors;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 using TorchSharp;
 using static TorchSharp.torch;
 

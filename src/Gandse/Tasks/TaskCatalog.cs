@@ -1,4 +1,5 @@
 using Gandse.Config;
+using Gandse.Tasks.Systolic;
 
 namespace Gandse.Tasks;
 

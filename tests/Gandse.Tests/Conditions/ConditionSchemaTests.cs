@@ -3,6 +3,7 @@ using Gandse.Config;
 using Gandse.CostModels.Systolic;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 
 namespace Gandse.Tests.Conditions;
 

@@ -6,6 +6,7 @@ using Gandse.Methods;
 using Gandse.Tasks;
 using Gandse.Tensors;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -5,6 +5,7 @@ using Gandse.Harness;
 using Gandse.Spaces;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -4,6 +4,7 @@ using Gandse.Harness;
 using Gandse.Methods.Baselines;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -5,6 +5,7 @@ using Gandse.Optimum;
 using Gandse.Spaces;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 
 namespace Gandse.Tests.Optimum;
 

@@ -3,6 +3,7 @@ using Gandse.Conditions;
 using Gandse.Config;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 
 namespace Gandse.Tests.Tasks;
 

@@ -1,6 +1,7 @@
 using Gandse.Config;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 
 namespace Gandse.Tests.Workloads;
 

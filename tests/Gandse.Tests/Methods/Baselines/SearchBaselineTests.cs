@@ -3,6 +3,7 @@ using Gandse.Config;
 using Gandse.Methods.Baselines;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 using TorchSharp;
 using static TorchSharp.torch;
 

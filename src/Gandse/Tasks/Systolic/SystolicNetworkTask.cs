@@ -6,12 +6,13 @@ using Gandse.Objectives;
 using Gandse.Spaces;
 using Gandse.Tensors;
 using Gandse.Workloads;
+using Gandse.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>
 /// A whole network on one systolic array: shared hardware (rows, cols, three SRAMs) and a dataflow per layer,

@@ -3,12 +3,13 @@ using Gandse.CostModels.Systolic;
 using Gandse.Spaces;
 using Gandse.Tensors;
 using Gandse.Workloads;
+using Gandse.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>
 /// What the network generator reads of each layer on the hardware it drew (the <see cref="SlotInteraction"/> of

@@ -2,9 +2,10 @@ using Gandse.Conditions;
 using Gandse.Config;
 using Gandse.CostModels.Systolic;
 using Gandse.Workloads;
+using Gandse.Tasks;
 using C = Gandse.CostModels.Systolic.SystolicConditions;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>
 /// The conditions the systolic tasks read: MAC and SRAM budgets (default: the largest trained on), the DRAM

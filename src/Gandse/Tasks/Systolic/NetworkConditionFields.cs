@@ -5,7 +5,7 @@ using Gandse.Workloads;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>Per-layer condition values of the network task: [Q, max_layers] tensors; padding slots repeat 0 times.</summary>
 public static class NetworkConditionFields

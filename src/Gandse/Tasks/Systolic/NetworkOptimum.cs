@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>
 /// The exact least-latency design of a network by decomposition. For every hardware point each layer's best

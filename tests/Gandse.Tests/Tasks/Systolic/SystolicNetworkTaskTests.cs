@@ -4,6 +4,7 @@ using Gandse.CostModels.Systolic;
 using Gandse.Spaces;
 using Gandse.Tasks;
 using Gandse.Workloads;
+using Gandse.Tasks.Systolic;
 using TorchSharp;
 using static TorchSharp.torch;
 

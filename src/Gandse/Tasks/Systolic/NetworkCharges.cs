@@ -4,7 +4,7 @@ using Gandse.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>
 /// How <see cref="SystolicNetworkTask"/> names what it charges to the <see cref="CostModels.EvaluationLedger"/>:

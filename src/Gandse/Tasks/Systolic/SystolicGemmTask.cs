@@ -7,10 +7,11 @@ using Gandse.Optimum;
 using Gandse.Spaces;
 using Gandse.Tensors;
 using Gandse.Workloads;
+using Gandse.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>
 /// One GEMM on the systolic space. <c>systolic-gemm</c>: least total_cycles (ties: energy) under MAC, SRAM

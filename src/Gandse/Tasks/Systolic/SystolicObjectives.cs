@@ -3,7 +3,7 @@ using Gandse.Objectives;
 using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 using Metric = Gandse.CostModels.Systolic.SystolicMetricNames;
 
-namespace Gandse.Tasks;
+namespace Gandse.Tasks.Systolic;
 
 /// <summary>Objectives and constraints of systolic-array tasks.</summary>
 public static class SystolicObjectives
