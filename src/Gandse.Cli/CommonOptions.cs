@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Gandse.CostModels.Systolic;
 using Gandse.Tasks;
 using Gandse.Workloads;
 
@@ -58,20 +57,15 @@ public static class CommonOptions
         HelpName = "spec",
     };
 
-    public static Option<string> MemoryModel() => new("--memory")
+    /// <summary>Which of the space's cost models evaluates: each space lists its own (the first is the default).</summary>
+    public static Option<string?> MemoryModel() => new("--memory")
     {
-        Description = "Systolic memory model: fast (SCALE-Sim v2's DRAM counts, estimated stalls) or exact (SCALE-Sim v2's memory system replayed line by line; slower).",
-        DefaultValueFactory = _ => "fast",
-        HelpName = "fast|exact",
+        Description = "Cost model of the space (default: its first). "
+            + string.Join("; ", SpaceCatalog.Names.Select(SpaceCatalog.Get).Select(e => $"{e.Name}: " + string.Join(", ", e.Models.Select(m => $"{m.Name} ({m.Description})")))) + ".",
+        HelpName = "model",
     };
 
     public static Workload ParseWorkload(string spec) => WorkloadParser.Parse(spec);
-
-    public static Option<string?> ScaleSimFolder() => new("--scalesim")
-    {
-        Description = $"SCALE-Sim v2's folder, the one holding scalesim/scale.py (default: ${Simulators.ScaleSim.ScaleSimInstallation.FolderVariable}). Its Python is ${Simulators.ScaleSim.ScaleSimInstallation.PythonVariable} (default {Simulators.ScaleSim.ScaleSimInstallation.DefaultPython}).",
-        HelpName = "dir",
-    };
 
     public static Option<double> SimulatorTimeout() => new("--timeout")
     {
@@ -85,27 +79,6 @@ public static class CommonOptions
         Description = "Where external simulator results are cached, by the simulator's source hash and the exact inputs (repeated runs cost nothing).",
         DefaultValueFactory = _ => ".cache/simulators",
         HelpName = "dir",
-    };
-
-    /// <summary>A SCALE-Sim runner from the simulator options, checked before any work starts.</summary>
-    public static Simulators.SimulatorRunner<Simulators.ScaleSim.ScaleSimCase> ScaleSimRunner(ParseResult result, Option<string?> folder, Option<double> timeout, Option<string> cache)
-    {
-        double seconds = result.GetValue(timeout);
-        if (!(seconds > 0) || !double.IsFinite(seconds))
-        {
-            throw new UsageException($"--timeout '{seconds}' is not allowed; expected a positive number of seconds");
-        }
-
-        var installation = Simulators.ScaleSim.ScaleSimInstallation.Locate(result.GetValue(folder));
-        return new Simulators.SimulatorRunner<Simulators.ScaleSim.ScaleSimCase>(
-            new Simulators.ScaleSim.ScaleSimSimulator(installation), result.GetValue(cache)!, TimeSpan.FromSeconds(seconds));
-    }
-
-    public static SystolicOptions ParseSystolicOptions(string memory) => memory.Trim().ToLowerInvariant() switch
-    {
-        "fast" => new SystolicOptions(SystolicMemoryModel.Fast),
-        "exact" => new SystolicOptions(SystolicMemoryModel.Exact),
-        _ => throw new UsageException($"--memory '{memory}' is not allowed; allowed: fast, exact"),
     };
 
     /// <summary>A strictly positive integer from the token of <paramref name="flag"/>, or <paramref name="fallback"/> when absent.</summary>

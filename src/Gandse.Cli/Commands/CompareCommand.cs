@@ -42,6 +42,7 @@ public static class CompareCommand
 
             ExperimentConfig config = ConfigBinder.Load(result.GetValue(experiment)!, overrides);
             ConfigValidator.Validate(config);
+            Gandse.Tasks.TaskCatalog.Create(config);
             if (config.Compare.Methods.Contains("gan") && config.Methods.Gan.Checkpoint.Length > 0)
             {
                 GanCheckpoint.Resolve(config.Methods.Gan.Checkpoint);

@@ -26,6 +26,7 @@ public static class ConfigCommand
                 ? ConfigBinder.Load(path, overrides)
                 : ConfigBinder.Parse(string.Empty, "defaults", overrides);
             ConfigValidator.Validate(config);
+            Gandse.Tasks.TaskCatalog.Create(config);
             new CliIo(result).Output.Write(ConfigWriter.ToYaml(config));
             return ExitCodes.Success;
         });

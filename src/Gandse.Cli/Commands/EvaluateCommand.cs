@@ -42,14 +42,14 @@ public static class EvaluateCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV (default: standard output).", HelpName = "file" };
         var conditions = new ConditionOptions(roles: FieldRole.Environment);
         Option<string> space = CommonOptions.Space();
-        Option<string> memory = CommonOptions.MemoryModel();
+        Option<string?> memory = CommonOptions.MemoryModel();
         var simulator = new Option<string>("--simulator")
         {
             Description = "gandse: Gandse's cost model; scalesim: run SCALE-Sim v2 itself on every design (GEMMs in its GEMM mode, conv layers in its conv mode), cached and in parallel.",
             DefaultValueFactory = _ => "gandse",
             HelpName = "gandse|scalesim",
         };
-        Option<string?> scalesim = CommonOptions.ScaleSimFolder();
+        Option<string?> scalesim = ScaleSimOptions.ScaleSimFolder();
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
@@ -62,11 +62,11 @@ public static class EvaluateCommand
         {
             var io = new CliIo(result);
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
-            ICostModel model = entry.CreateCostModel(CommonOptions.ParseSystolicOptions(result.GetValue(memory)!));
+            ICostModel model = entry.CostModel(result.GetValue(memory));
             SimulatorRunner<ScaleSimCase>? runner = result.GetValue(simulator)!.Trim().ToLowerInvariant() switch
             {
                 "gandse" => null,
-                "scalesim" when entry.Space.Name == SystolicSpace.Name => CommonOptions.ScaleSimRunner(result, scalesim, timeout, simulatorCache),
+                "scalesim" when entry.Space.Name == SystolicSpace.Name => ScaleSimOptions.ScaleSimRunner(result, scalesim, timeout, simulatorCache),
                 "scalesim" => throw new UsageException($"--simulator scalesim evaluates the {SystolicSpace.Name} space, not {entry.Space.Name}"),
                 string other => throw new UsageException($"--simulator '{other}' is not allowed; allowed: gandse, scalesim"),
             };

@@ -29,7 +29,7 @@ public static class FidelityCommand
             Description = $"Draw only layers from these sources, comma-separated: {string.Join(", ", RealLayers.All.Select(l => l.Source).Distinct())} (default: all).",
             HelpName = "a,b,…",
         };
-        Option<string?> scalesim = CommonOptions.ScaleSimFolder();
+        Option<string?> scalesim = ScaleSimOptions.ScaleSimFolder();
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> cache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
@@ -58,7 +58,7 @@ public static class FidelityCommand
                 CliPaths.CheckWritable(csvPath, "--csv");
             }
 
-            var runner = CommonOptions.ScaleSimRunner(result, scalesim, timeout, cache);
+            var runner = ScaleSimOptions.ScaleSimRunner(result, scalesim, timeout, cache);
             int seedValue = result.GetValue(seed);
             List<FidelityCase> drawn = result.GetValue(input) is string path
                 ? FidelityCsv.Read(path)

@@ -48,7 +48,7 @@ public static class GenerateCommand
             HelpName = "scalesim",
         };
         var verifyTop = new Option<int>("--verify-top") { Description = "How many of the fast model's best distinct designs the simulator re-checks.", DefaultValueFactory = _ => 4, HelpName = "K" };
-        Option<string?> scalesim = CommonOptions.ScaleSimFolder();
+        Option<string?> scalesim = ScaleSimOptions.ScaleSimFolder();
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
@@ -70,7 +70,7 @@ public static class GenerateCommand
             SimulatorRunner<ScaleSimCase>? runner = result.GetValue(verifyWith)?.Trim().ToLowerInvariant() switch
             {
                 null => null,
-                "scalesim" => CommonOptions.ScaleSimRunner(result, scalesim, timeout, simulatorCache),
+                "scalesim" => ScaleSimOptions.ScaleSimRunner(result, scalesim, timeout, simulatorCache),
                 string other => throw new UsageException($"--verify-with '{other}' is not allowed; allowed: scalesim"),
             };
             int top = result.GetValue(verifyTop);

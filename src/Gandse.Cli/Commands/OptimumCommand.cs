@@ -47,7 +47,7 @@ public static class OptimumCommand
         {
             var io = new CliIo(result);
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
-            ICostModel model = entry.CreateCostModel(SystolicOptions.Default);
+            ICostModel model = entry.CostModel();
             Workload parsed = CommonOptions.ParseWorkload(result.GetValue(workload)!);
             Objective chosen = SystolicObjectives.ByName(result.GetValue(objective)!);
             // Targets are read only by the objectives that have them: a --target-latency next to --objective latency is refused.

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Gandse.Config;
 using Gandse.Harness;
+using Gandse.Methods;
 using Gandse.Methods.Gan;
 using Spectre.Console;
 
@@ -58,6 +59,8 @@ public static class TrainCommand
             }
 
             ConfigValidator.Validate(config);
+
+            Gandse.Tasks.TaskCatalog.Create(config);
             using var interrupt = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
@@ -76,7 +79,7 @@ public static class TrainCommand
             TrainResult trained;
             try
             {
-                trained = Run(io, config, new TrainOptions(result.GetValue(runDir), checkpoints, resuming, Cancellation: interrupt.Token));
+                trained = Run(io, config, new TrainOptions(HarnessValidator.Instance, result.GetValue(runDir), checkpoints, resuming, Cancellation: interrupt.Token));
             }
             finally
             {
@@ -140,7 +143,7 @@ public static class TrainCommand
             "surrogate" => $"surrogate  mse {progress.GeneratorLoss?.ToString("F4", invariant)}",
             "mapping" => $"per-layer head  cross-entropy {progress.GeneratorLoss?.ToString("F4", invariant)}",
             _ => $"gan  D {progress.DiscriminatorLoss?.ToString("F3", invariant)}  G {progress.GeneratorLoss?.ToString("F3", invariant)}"
-                + (progress.Validation is Summary v ? $"  val feasible {v.FeasibleRate:P0} quality {v.Quality.ToString("F4", invariant)}" : string.Empty),
+                + (progress.Validation is ValidationScore v ? $"  val feasible {v.FeasibleRate:P0} quality {v.Quality.ToString("F4", invariant)}" : string.Empty),
         };
     }
 
@@ -152,7 +155,7 @@ public static class TrainCommand
         }
 
         io.Output.WriteLine($"{(trained.Interrupted ? "stopped after" : "trained")} {trained.Step} steps in {trained.Elapsed.TotalSeconds:F0} s (dataset {(trained.DatasetFromCache ? "from cache" : "built")})");
-        if (trained.Validation is Summary v)
+        if (trained.Validation is ValidationScore v)
         {
             io.Output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gandse.Conditions;
 using Gandse.CostModels.Systolic;
 using Gandse.Io;
+using Gandse.CostModels;
 
 namespace Gandse.Bench;
 

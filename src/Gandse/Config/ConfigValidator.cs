@@ -119,7 +119,6 @@ public static class ConfigValidator
             throw new UsageException($"data.seed must be ≥ 0, or −1 to follow seed; got {config.Data.Seed}");
         }
 
-        Tasks.TaskCatalog.Create(config);
     }
 
     private static void Positive(long value, string path)

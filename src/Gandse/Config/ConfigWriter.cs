@@ -26,29 +26,6 @@ public static class ConfigWriter
         return builder.ToString();
     }
 
-    /// <summary>
-    /// 16 hex digits of SHA-256 over the task, the seed and every data setting but the cache folder: the key of
-    /// a cached dataset. Anything that changes which conditions are drawn or how they are labelled changes it.
-    /// </summary>
-    public static string DatasetHash(ExperimentConfig config)
-    {
-        var text = new StringBuilder();
-        text.Append("task=").Append(config.Task).Append('\n').Append("seed=").Append(config.DataSeed()).Append('\n');
-        foreach ((string path, object? value) in ConfigBinder.Flatten(config.Data, "data."))
-        {
-            if (path != "data.cache_dir" && path != "data.seed")
-            {
-                text.Append(path).Append('=').Append(ConfigBinder.Format(value)).Append('\n');
-            }
-        }
-
-        text.Append("format=").Append(Gandse.Data.DatasetFile.FormatVersion).Append('\n');
-
-        // Labels are the cost model's optima: a changed model must not reuse them.
-        text.Append("model=").Append(Gandse.CostModels.Systolic.SystolicReferenceModel.Fingerprint);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
-    }
-
     private static void Write(StringBuilder builder, object settings, int indent)
     {
         foreach (PropertyInfo property in settings.GetType().GetProperties())

@@ -9,13 +9,13 @@ namespace Gandse.Data;
 /// </summary>
 public static class DatasetBuilder
 {
-    public static string CachePath(ExperimentConfig config) =>
-        Path.Combine(config.Data.CacheDir, $"{config.Task}-{ConfigWriter.DatasetHash(config)}.json");
+    public static string CachePath(ExperimentConfig config, IDseTask task) =>
+        Path.Combine(config.Data.CacheDir, $"{config.Task}-{DatasetKey.Of(config, task.ModelFingerprint)}.json");
 
     /// <param name="progress">Called with (labelled so far, total) while building.</param>
     public static (Dataset Dataset, bool FromCache) LoadOrBuild(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null)
     {
-        string path = CachePath(config);
+        string path = CachePath(config, task);
         if (File.Exists(path))
         {
             return (DatasetFile.Read(path, task.Space), true);
@@ -33,7 +33,7 @@ public static class DatasetBuilder
     /// </summary>
     public static IReadOnlyList<LabelledCondition> LoadOrBuildSplit(ExperimentConfig config, IDseTask task, string split, Action<int, int>? progress = null)
     {
-        string path = CachePath(config);
+        string path = CachePath(config, task);
         if (File.Exists(path))
         {
             return DatasetFile.Read(path, task.Space).Split(split);
@@ -58,7 +58,7 @@ public static class DatasetBuilder
         int done = 0;
         Action labelled = () => progress?.Invoke(++done, total);
         return new Dataset(
-            task.Name, ConfigWriter.DatasetHash(config),
+            task.Name, DatasetKey.Of(config, task.ModelFingerprint),
             Label(task, config.Data, drafts.Train, labelled), Label(task, config.Data, drafts.Val, labelled), Label(task, config.Data, drafts.Test, labelled));
     }
 

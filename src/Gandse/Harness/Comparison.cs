@@ -57,7 +57,7 @@ public static class Comparison
     {
         MethodEntry entry = MethodCatalog.Get(name);
         var stopwatch = Stopwatch.StartNew();
-        IMethod method = entry.Build(new MethodContext(config, task, dataset, seed, outputDirectory));
+        IMethod method = entry.Build(new MethodContext(config, task, dataset, seed, outputDirectory, HarnessValidator.Instance));
         bool trained = entry.Trains && !(name == "gan" && config.Methods.Gan.Checkpoint.Length > 0);
         return (method, trained ? stopwatch.Elapsed.TotalSeconds : 0);
     }

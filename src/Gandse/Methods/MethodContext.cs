@@ -4,5 +4,8 @@ using Gandse.Tasks;
 
 namespace Gandse.Methods;
 
-/// <summary>What a method is built from: the experiment (its <c>methods.*</c> section among them), the task, the dataset, a seed and where it may write.</summary>
-public sealed record MethodContext(ExperimentConfig Config, IDseTask Task, Dataset Dataset, long Seed, string OutputDirectory);
+/// <summary>
+/// What a method is built from: the experiment (its <c>methods.*</c> section among them), the task, the dataset, a
+/// seed, where it may write and how it may validate while training (the harness provides it).
+/// </summary>
+public sealed record MethodContext(ExperimentConfig Config, IDseTask Task, Dataset Dataset, long Seed, string OutputDirectory, IValidator Validator);

@@ -20,6 +20,9 @@ public interface IDseTask
 
     IReadOnlyList<string> MetricNames { get; }
 
+    /// <summary>A hash of the cost model's outputs on fixed probes: part of the dataset key, so a changed model never reuses stale labels.</summary>
+    string ModelFingerprint { get; }
+
     /// <summary>The condition fields a query of this task gives (budgets, environment, targets), with defaults and ranges.</summary>
     ConditionSchema Conditions { get; }
 

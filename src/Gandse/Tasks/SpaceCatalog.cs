@@ -12,7 +12,12 @@ public static class SpaceCatalog
         new(
             SystolicSpace.Name,
             "SCALE-Sim-style systolic array: array shape, dataflow and three SRAM buffers (the space behind AIrchitect)",
-            options => new SystolicCostModel(SystolicSpace.Create(), options),
+            new[]
+            {
+                ("fast", "SCALE-Sim v2's DRAM counts, estimated stalls"),
+                ("exact", "SCALE-Sim v2's memory system replayed line by line; slower"),
+            },
+            model => new SystolicCostModel(SystolicSpace.Create(), new SystolicOptions(model == "exact" ? SystolicMemoryModel.Exact : SystolicMemoryModel.Fast)),
             SystolicSpace.Defaults,
             SystolicConditions.Schema),
     };

@@ -1,16 +1,28 @@
 using Gandse.CostModels;
-using Gandse.CostModels.Systolic;
 using Gandse.Spaces;
 
 namespace Gandse.Tasks;
 
-/// <summary>A named design space with its cost model, the values that parameters left out take and the condition fields its queries give.</summary>
+/// <summary>
+/// A named design space: its cost models by name (the first is the default; a space may offer a fast and an exact
+/// one), the values that parameters left out take and the condition fields its queries give.
+/// </summary>
 public sealed record SpaceEntry(
     string Name,
     string Description,
-    Func<SystolicOptions, ICostModel> CreateCostModel,
+    IReadOnlyList<(string Name, string Description)> Models,
+    Func<string, ICostModel> CreateCostModel,
     IReadOnlyDictionary<string, string> Defaults,
     Conditions.ConditionSchema Conditions)
 {
-    public DesignSpace Space => CreateCostModel(SystolicOptions.Default).Space;
+    public DesignSpace Space => CostModel().Space;
+
+    /// <summary>The cost model named (the default when null); an unknown name is refused with the allowed ones.</summary>
+    public ICostModel CostModel(string? name = null, string flag = "--memory")
+    {
+        string chosen = name?.Trim().ToLowerInvariant() ?? Models[0].Name;
+        return Models.Any(m => m.Name == chosen)
+            ? CreateCostModel(chosen)
+            : throw new UsageException($"{flag} '{name}' is not allowed for the {Name} space; allowed: {string.Join(", ", Models.Select(m => m.Name))}");
+    }
 }

@@ -55,13 +55,22 @@ public class ConfigBinderTests
     [Theory]
     [InlineData("train.steps=0", "train.steps must be positive")]
     [InlineData("data.dim_max=4", "data.dim_max (4) is below data.dim_min")]
-    [InlineData("task=systolic-tpu", "unknown task 'systolic-tpu'")]
     [InlineData("data.sram_budgets_kb=[]", "data.sram_budgets_kb must be a non-empty list")]
     public void The_validator_refuses_values_a_type_cannot(string assignment, string expected)
     {
         ExperimentConfig config = ConfigBinder.Parse(string.Empty, "demo.yaml", new[] { assignment });
 
         Assert.Contains(expected, Assert.Throws<UsageException>(() => ConfigValidator.Validate(config)).Message);
+    }
+
+    [Fact]
+    public void An_unknown_task_is_refused_by_the_catalog_with_the_allowed_ones()
+    {
+        ExperimentConfig config = ConfigBinder.Parse(string.Empty, "test", new[] { "task=systolic-tpu" });
+
+        var error = Assert.Throws<UsageException>(() => Gandse.Tasks.TaskCatalog.Create(config));
+
+        Assert.StartsWith("unknown task 'systolic-tpu'; allowed: systolic-gemm, systolic-latency-target, systolic-network", error.Message);
     }
 
     [Fact]
@@ -81,7 +90,7 @@ public class ConfigBinderTests
         ExperimentConfig b = ConfigBinder.Parse(string.Empty, "b", new[] { "train.steps=5", "data.cache_dir=/elsewhere" });
         ExperimentConfig c = ConfigBinder.Parse(string.Empty, "c", new[] { "data.near_optimal=4" });
 
-        Assert.Equal(ConfigWriter.DatasetHash(a), ConfigWriter.DatasetHash(b));
-        Assert.NotEqual(ConfigWriter.DatasetHash(a), ConfigWriter.DatasetHash(c));
+        Assert.Equal(Gandse.Data.DatasetKey.Of(a, "model"), Gandse.Data.DatasetKey.Of(b, "model"));
+        Assert.NotEqual(Gandse.Data.DatasetKey.Of(a, "model"), Gandse.Data.DatasetKey.Of(c, "model"));
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Gandse.Config;
 using Gandse.Data;
-using Gandse.Harness;
 using Gandse.Objectives;
 using Gandse.Runs;
 using Gandse.Tasks;
@@ -59,7 +58,7 @@ public static class GanTrainer
             GanPretraining.TrainMapping(state, run, options.Progress);
         }
 
-        Summary? validation = null;
+        ValidationScore? validation = null;
         for (int step = start + 1; step <= config.Train.Steps; step++)
         {
             StepLosses losses = GanStep(state, step);
@@ -78,7 +77,7 @@ public static class GanTrainer
 
             if (evaluate)
             {
-                validation = GanValidation.Validate(state, run, row, step);
+                validation = GanValidation.Validate(options.Validator, state, run, row, step);
                 var info = state.Info(step, Math.Max(best, validation.Score));
                 GanCheckpoint.Save(lastPath, info, state.Networks, state.Optimizers, state.Sampler);
                 if (validation.Score > best)

@@ -1,4 +1,3 @@
-using Gandse.Harness;
 using Gandse.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -8,11 +7,11 @@ namespace Gandse.Methods.Gan;
 /// <summary>Validation during training (the val split answered as users would be, logged) and histograms of generated designs.</summary>
 internal static class GanValidation
 {
-    internal static Summary Validate(TrainingState state, RunDirectory run, Dictionary<string, double> row, int step)
+    internal static ValidationScore Validate(IValidator validator, TrainingState state, RunDirectory run, Dictionary<string, double> row, int step)
     {
         using IDisposable scope = NewDisposeScope();
         var method = new GanMethod(state.Task, state.Networks, state.Config.Seed + 1, state.Config.Generate.Temperature, state.Config.Generate.SlotTemperature);
-        Summary summary = Summary.Of(Scorer.ScoreBatch(state.Task, method, state.ValQueries, state.Config.Generate.Candidates, state.Config.Generate.CompleteMappings), state.HasTarget);
+        ValidationScore summary = validator.Validate(state.Task, method, state.ValQueries, state.Config.Generate.Candidates, state.Config.Generate.CompleteMappings);
         foreach ((string name, double value) in new[]
         {
             ("feasible_rate", summary.FeasibleRate), ("quality", summary.Quality), ("exact_match", summary.ExactMatch), ("score", summary.Score),

@@ -1,9 +1,7 @@
-using Gandse.Harness;
-
 namespace Gandse.Methods.Gan;
 
 /// <summary>What a training run did: where it wrote, its last step, the best validation score and how long it took.</summary>
-public sealed record TrainResult(string RunDirectory, string CheckpointDirectory, int Step, double BestScore, Summary? Validation, TimeSpan Elapsed, bool DatasetFromCache)
+public sealed record TrainResult(string RunDirectory, string CheckpointDirectory, int Step, double BestScore, ValidationScore? Validation, TimeSpan Elapsed, bool DatasetFromCache)
 {
     public bool Interrupted { get; init; }
 }

@@ -15,7 +15,6 @@ internal sealed class TrainingState
     {
         Config = config;
         Task = task;
-        HasTarget = task.Objective.Target is not null;
         Blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
         ValueTables = task.Space.Parameters
             .Select(p => tensor(Enumerable.Range(0, p.Count).Select(i => (float)p.Value(i)).ToArray()))
@@ -43,7 +42,6 @@ internal sealed class TrainingState
 
     public IDseTask Task { get; }
 
-    public bool HasTarget { get; }
 
     public int[] Blocks { get; }
 
@@ -95,7 +93,7 @@ internal sealed class TrainingState
     }
 
     public CheckpointInfo Info(int step, double bestScore) => new(
-        Config.Experiment, Config.Task, step, bestScore, Config.Seed, ConfigWriter.DatasetHash(Config), ConfigWriter.ToYaml(Config),
+        Config.Experiment, Config.Task, step, bestScore, Config.Seed, Data.DatasetKey.Of(Config, Task.ModelFingerprint), ConfigWriter.ToYaml(Config),
         Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow, Runtime.GandseVersion.Current);
 
     /// <summary>Near-optimal sets as [C, K, P] (short sets padded with their best design) and their sizes [C].</summary>

@@ -49,6 +49,8 @@ public sealed class SystolicGemmTask : IDseTask
 
     public ConditionSchema Conditions { get; }
 
+    public string ModelFingerprint => SystolicReferenceModel.Fingerprint;
+
     public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(_data, dims: true);
 
     public GeneratorLayout Layout => new(Space.Parameters.Count);

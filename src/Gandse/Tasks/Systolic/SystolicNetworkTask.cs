@@ -57,6 +57,8 @@ public sealed class SystolicNetworkTask : IDseTask
 
     public ConditionSchema Conditions { get; }
 
+    public string ModelFingerprint => SystolicReferenceModel.Fingerprint;
+
     public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(_data, dims: false);
 
     /// <summary>

@@ -87,12 +87,12 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
     {
         string checkpoints = _trained.Experiment.Path("resumed-ckpt");
         using var interrupt = new CancellationTokenSource();
-        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(
+        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance, 
             _trained.Experiment.Path("resumed-run-1"), checkpoints, Progress: p => { if (p.Phase == "gan" && p.Done == 17) interrupt.Cancel(); }, Cancellation: interrupt.Token));
         Assert.True(stopped.Interrupted);
         Assert.Equal(17, GanCheckpoint.ReadInfo(Path.Combine(checkpoints, "last.ckpt")).Step);
 
-        TrainResult resumed = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(_trained.Experiment.Path("resumed-run-2"), checkpoints, Resume: true));
+        TrainResult resumed = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance, _trained.Experiment.Path("resumed-run-2"), checkpoints, Resume: true));
 
         string[] rows = File.ReadAllLines(Path.Combine(resumed.RunDirectory, "metrics.csv"));
         Assert.Equal("20", rows[1].Split(',')[0]);
@@ -113,7 +113,7 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
         string checkpoints = _trained.Experiment.Path("early-ckpt");
         using var interrupt = new CancellationTokenSource();
 
-        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(
+        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance, 
             _trained.Experiment.Path("early-run"), checkpoints, Progress: p => { if (p.Phase == "gan" && p.Done == 3) interrupt.Cancel(); }, Cancellation: interrupt.Token));
 
         Assert.True(stopped.Interrupted);
@@ -139,7 +139,7 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
         public TrainedOnce()
         {
             Experiment = new TinyExperiment();
-            Result = GanTrainer.Train(Experiment.Config(), new TrainOptions(Experiment.Path("run"), Experiment.Path("ckpt")));
+            Result = GanTrainer.Train(Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance, Experiment.Path("run"), Experiment.Path("ckpt")));
         }
 
         public TinyExperiment Experiment { get; }

@@ -16,7 +16,7 @@ public sealed class NetworkGanTrainingTests
             "data.test_workloads=1", "data.test_networks=[vgg16]", "data.val_networks=[]", "data.conditions_per_workload=1", "train.steps=20", "train.val_queries=2",
             "generate.complete_mappings=true");
 
-        TrainResult result = GanTrainer.Train(config, new TrainOptions(experiment.Path("run"), experiment.Path("ckpt")));
+        TrainResult result = GanTrainer.Train(config, new TrainOptions(Gandse.Harness.HarnessValidator.Instance, experiment.Path("run"), experiment.Path("ckpt")));
 
         string[] metrics = File.ReadAllLines(Path.Combine(result.RunDirectory, "metrics.csv"));
         int mapping = Array.IndexOf(metrics[0].Split(','), "loss_mapping");

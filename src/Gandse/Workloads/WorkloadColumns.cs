@@ -1,6 +1,7 @@
 using Gandse.Workloads;
+using Gandse.Io;
 
-namespace Gandse.Io;
+namespace Gandse.Workloads;
 
 /// <summary>
 /// Where a CSV holds its workload: columns M, N, K for a GEMM, a conv layer's fields, or a <c>workload</c> column

@@ -1,7 +1,9 @@
 using Gandse.Conditions;
 using Gandse.Tasks;
+using Gandse.Workloads;
+using Gandse.Io;
 
-namespace Gandse.Io;
+namespace Gandse.Tasks;
 
 /// <summary>
 /// Queries for <c>gandse generate --input</c>: a workload (M, N, K, conv fields or a <c>workload</c> column of specs)

@@ -2,8 +2,9 @@ using System.Globalization;
 using Gandse.Conditions;
 using Gandse.Spaces;
 using Gandse.Workloads;
+using Gandse.Io;
 
-namespace Gandse.Io;
+namespace Gandse.CostModels;
 
 /// <summary>
 /// Rows of designs and workloads to evaluate, read from CSV into columns. Columns are workload fields (M, N, K,
