@@ -27,18 +27,30 @@ public static class CommonOptions
         HelpName = "T",
     };
 
-    /// <summary>The generator of <paramref name="gan"/> as a method, with the temperatures given on the command line.</summary>
-    public static Methods.Gan.GanMethod GanMethod(ParseResult result, Methods.Gan.TrainedGan gan, long seed, Option<double?> temperature, Option<double?> slotTemperature)
+    /// <summary>
+    /// The checkpoint's method with the temperatures given on the command line; a temperature the method does not
+    /// sample with is refused rather than ignored.
+    /// </summary>
+    public static Methods.IMethod TrainedMethod(ParseResult result, Methods.ITrainedMethod trained, long seed, Option<double?> temperature, Option<double?> slotTemperature)
     {
-        foreach (Option<double?> option in new[] { temperature, slotTemperature })
+        (double? hasTemperature, double? hasSlotTemperature) = trained.Temperatures(1, 1);
+        foreach ((Option<double?> option, double? has) in new[] { (temperature, hasTemperature), (slotTemperature, hasSlotTemperature) })
         {
-            if (result.GetValue(option) is double value && !(value > 0))
+            if (result.GetValue(option) is double value)
             {
-                throw new UsageException($"{option.Name} must be positive, got {value.ToString(CultureInfo.InvariantCulture)}");
+                if (has is null)
+                {
+                    throw new UsageException($"{option.Name}: this checkpoint ({trained.Info.MethodName}) samples without it, so it would be ignored");
+                }
+
+                if (!(value > 0))
+                {
+                    throw new UsageException($"{option.Name} must be positive, got {value.ToString(CultureInfo.InvariantCulture)}");
+                }
             }
         }
 
-        return gan.Method(seed, result.GetValue(temperature), result.GetValue(slotTemperature));
+        return trained.Method(seed, result.GetValue(temperature), result.GetValue(slotTemperature));
     }
 
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of a table." };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gandse.Conditions;
+using Gandse.Methods;
 using Gandse.Methods.Gan;
 using Spectre.Console;
 
@@ -29,7 +30,7 @@ public static class CheckpointInfoCommand
         command.SetAction(result =>
         {
             var io = new CliIo(result);
-            TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
+            ITrainedMethod gan = TrainedMethods.Load(result.GetValue(checkpoint)!);
             CheckpointInfo info = gan.Info;
             var trained = gan.Task.TrainedRanges.ToDictionary(r => r.Name);
             if (result.GetValue(json))
@@ -39,6 +40,7 @@ public static class CheckpointInfoCommand
                     ["checkpoint"] = gan.Path,
                     ["experiment"] = info.Experiment,
                     ["task"] = info.Task,
+                    ["method"] = info.MethodName,
                     ["step"] = info.Step,
                     ["best_val_score"] = CliIo.JsonNumber(info.BestScore),
                     ["seed"] = info.Seed,
@@ -63,6 +65,7 @@ public static class CheckpointInfoCommand
             }
 
             io.Output.WriteLine($"checkpoint  {gan.Path}");
+            io.Output.WriteLine($"method      {info.MethodName}");
             io.Output.WriteLine($"task        {info.Task} (experiment {info.Experiment}), step {info.Step}, best validation score {CliIo.Number(info.BestScore)}, seed {info.Seed}");
             io.Output.WriteLine($"written by  Gandse {info.GandseVersion ?? "(before versions were recorded)"} at {info.SavedAtUtc:u}");
             var table = new Table().AddColumns("flag", "CSV column", "unit", "meaning", "default", "allowed", "trained on");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Gandse.Data;
 using Gandse.Harness;
+using Gandse.Methods;
 using Gandse.Methods.Gan;
 using Gandse.Tasks;
 using Spectre.Console;
@@ -49,7 +50,7 @@ public static class EvalCommand
                 throw new UsageException("--candidates and --limit must be positive");
             }
 
-            TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
+            ITrainedMethod gan = TrainedMethods.Load(result.GetValue(checkpoint)!);
             IReadOnlyList<LabelledCondition> queries = DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, splitName, (done, total) =>
             {
                 if (done == 1 || done == total)
@@ -63,12 +64,13 @@ public static class EvalCommand
             }
 
             int perQuery = result.GetValue(candidates) ?? gan.Config.Generate.Candidates;
-            GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
+            IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
             IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete);
             Summary summary = Summary.Of(outcomes, gan.Task.Objective.Target is not null);
-            var settings = new EvalSettings(splitName, perQuery, result.GetValue(seed), method.Temperature, method.SlotTemperature, complete);
+            (double? usedTemperature, double? usedSlotTemperature) = gan.Temperatures(result.GetValue(temperature), result.GetValue(slotTemperature));
+            var settings = new EvalSettings(splitName, perQuery, result.GetValue(seed), usedTemperature, usedSlotTemperature, complete);
             Write(io, gan, settings, summary, WorkloadBreakdown.PerNetwork(queries, outcomes), result.GetValue(json));
             return ExitCodes.Success;
         });
@@ -76,9 +78,9 @@ public static class EvalCommand
     }
 
     /// <summary>How the queries were answered, reported with the measures so a run can be repeated.</summary>
-    private sealed record EvalSettings(string Split, int Candidates, long Seed, double Temperature, double SlotTemperature, bool CompleteMappings);
+    private sealed record EvalSettings(string Split, int Candidates, long Seed, double? Temperature, double? SlotTemperature, bool CompleteMappings);
 
-    private static void Write(CliIo io, TrainedGan gan, EvalSettings settings, Summary s, IReadOnlyList<(string Workload, Summary Summary)> perNetwork, bool json)
+    private static void Write(CliIo io, ITrainedMethod gan, EvalSettings settings, Summary s, IReadOnlyList<(string Workload, Summary Summary)> perNetwork, bool json)
     {
         if (json)
         {
@@ -86,6 +88,7 @@ public static class EvalCommand
             {
                 ["checkpoint"] = gan.Path,
                 ["task"] = gan.Task.Name,
+                ["method"] = gan.Info.MethodName,
                 ["split"] = settings.Split,
                 ["queries"] = s.Queries,
                 ["candidates"] = settings.Candidates,

@@ -7,6 +7,7 @@ using Gandse.Conditions;
 using Gandse.CostModels;
 using Gandse.Harness;
 using Gandse.Io;
+using Gandse.Methods;
 using Gandse.Methods.Gan;
 using Gandse.Simulators;
 using Gandse.Simulators.ScaleSim;
@@ -79,10 +80,10 @@ public static class GenerateCommand
                 throw new UsageException($"--verify-top must be positive, got {top}");
             }
 
-            TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
-            GanMethod method = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
+            ITrainedMethod gan = TrainedMethods.Load(result.GetValue(checkpoint)!);
+            IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             // Warms up torch and the JIT untimed; its own sampler, so the answers do not depend on the warm-up.
-            GanMethod warmUp = CommonOptions.GanMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
+            IMethod warmUp = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             int perQuery = n ?? gan.Config.Generate.Candidates;
             if (result.GetValue(input) is string inputPath)
@@ -133,7 +134,7 @@ public static class GenerateCommand
         return command;
     }
 
-    private static void Write(CliIo io, TrainedGan gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, long checkedCount, EvaluationCount calls, double milliseconds, bool json)
+    private static void Write(CliIo io, ITrainedMethod gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, long checkedCount, EvaluationCount calls, double milliseconds, bool json)
     {
         DesignSpace space = gan.Task.Space;
         if (json)
@@ -215,7 +216,7 @@ public static class GenerateCommand
         }
     }
 
-    private static int GenerateCsv(CliIo io, TrainedGan gan, GanMethod method, GanMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete)
+    private static int GenerateCsv(CliIo io, ITrainedMethod gan, IMethod method, IMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete)
     {
         DesignSpace space = gan.Task.Space;
         int outsideCount = queries.Conditions.Count(c => TrainingRange.Outside(gan.Task, c).Count > 0);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Gandse.Conditions;
 using Gandse.CostModels.Systolic;
 using Gandse.Harness;
+using Gandse.Methods;
 using Gandse.Methods.Gan;
 using Gandse.Simulators;
 using Gandse.Simulators.ScaleSim;
@@ -16,7 +17,7 @@ namespace Gandse.Cli.Commands;
 public static class GenerateVerification
 {
     /// <summary>The fast model's best designs re-checked with SCALE-Sim, re-ranked by its figures, both shown.</summary>
-    public static void Write(CliIo io, TrainedGan gan, Condition query, IReadOnlyList<RankedCandidate> designs, SimulatorRunner<ScaleSimCase> runner, bool json)
+    public static void Write(CliIo io, ITrainedMethod gan, Condition query, IReadOnlyList<RankedCandidate> designs, SimulatorRunner<ScaleSimCase> runner, bool json)
     {
         DesignSpace space = gan.Task.Space;
         var stopwatch = Stopwatch.StartNew();

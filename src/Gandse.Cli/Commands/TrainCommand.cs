@@ -102,7 +102,7 @@ public static class TrainCommand
                 .Start(context =>
                 {
                     var tasks = new Dictionary<string, ProgressTask>();
-                    result = GanTrainer.Train(config, options with
+                    result = MethodTrainer.Train(config, options with
                     {
                         Progress = progress =>
                         {
@@ -120,7 +120,7 @@ public static class TrainCommand
         }
 
         var lastReport = new Dictionary<string, int>();
-        return GanTrainer.Train(config, options with
+        return MethodTrainer.Train(config, options with
         {
             Progress = progress =>
             {
@@ -154,7 +154,8 @@ public static class TrainCommand
             io.Output.WriteLine($"interrupted at step {trained.Step}: saved {Path.Combine(trained.CheckpointDirectory, GanCheckpoint.LastFile)}; continue with the same command and --resume");
         }
 
-        io.Output.WriteLine($"{(trained.Interrupted ? "stopped after" : "trained")} {trained.Step} steps in {trained.Elapsed.TotalSeconds:F0} s (dataset {(trained.DatasetFromCache ? "from cache" : "built")})");
+        string what = trained.Method == "gan" ? $"{trained.Step} steps" : trained.Method;
+        io.Output.WriteLine($"{(trained.Interrupted ? "stopped after" : "trained")} {what} in {trained.Elapsed.TotalSeconds:F0} s (dataset {(trained.DatasetFromCache ? "from cache" : "built")})");
         if (trained.Validation is ValidationScore v)
         {
             io.Output.WriteLine(string.Create(

@@ -15,6 +15,9 @@ public sealed class ExperimentConfig
     /// <summary>One of systolic-gemm, systolic-latency-target, systolic-network.</summary>
     public string Task { get; set; } = "systolic-gemm";
 
+    /// <summary>What <c>gandse train</c> trains: gan, or another registered method that keeps checkpoints (mlp).</summary>
+    public string Method { get; set; } = "gan";
+
     /// <summary>Seeds the dataset, the networks' initialisation and every sample drawn in training.</summary>
     public long Seed { get; set; }
 

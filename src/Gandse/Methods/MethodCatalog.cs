@@ -13,9 +13,9 @@ public static class MethodCatalog
 {
     private static readonly MethodEntry[] Entries =
     {
-        new("gan", "conditional GAN (GANDSE): generator, discriminator and surrogate; candidates verified exactly", true, GanBuilder.Build),
+        new("gan", "conditional GAN (GANDSE): generator, discriminator and surrogate; candidates verified exactly", true, GanBuilder.Build) { Load = TrainedGan.Restore },
         new("mlp", "AIrchitect-style recommender: a classifier from the condition to its optimal design", true,
-            c => MlpRecommender.Train(c.Task, c.Dataset.Train, c.Config.Methods.Mlp, c.Seed)),
+            c => MlpRecommender.Train(c.Task, c.Dataset.Train, c.Config.Methods.Mlp, c.Seed)) { Load = MlpRecommender.Restore },
         new("rl-amortised", "one REINFORCE policy trained across the training conditions (ConfuciuX-style, amortised)", true,
             c => RlAmortised.Train(c.Task, c.Dataset.Train, c.Config.Methods.RlAmortised, c.Seed)),
         new("rl-search", "a fresh REINFORCE policy per query, spending its budget (ConfuciuX's search)", false,
@@ -26,7 +26,8 @@ public static class MethodCatalog
 
     public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToList();
 
-    public static MethodEntry Get(string name) =>
+    /// <param name="key">The setting that named it, for the error.</param>
+    public static MethodEntry Get(string name, string key = "compare.methods") =>
         Entries.FirstOrDefault(e => e.Name == name)
-        ?? throw new UsageException($"compare.methods: unknown method '{name}'; allowed: {string.Join(", ", Names)}");
+        ?? throw new UsageException($"{key}: unknown method '{name}'; allowed: {string.Join(", ", Names)}");
 }

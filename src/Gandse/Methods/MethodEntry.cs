@@ -2,6 +2,10 @@ namespace Gandse.Methods;
 
 /// <summary>
 /// One registered method: its name (as <c>compare.methods</c> and reports spell it), what it is, whether it
-/// trains before answering (and so is charged training time), and how it is built for a seed.
+/// trains before answering (and so is charged training time), how it is built for a seed and, for methods that
+/// keep checkpoints, how one is restored (the built method is then an <see cref="ISavedMethod"/>).
 /// </summary>
-public sealed record MethodEntry(string Name, string Description, bool Trains, Func<MethodContext, IMethod> Build);
+public sealed record MethodEntry(string Name, string Description, bool Trains, Func<MethodContext, IMethod> Build)
+{
+    public Func<string, Gan.CheckpointInfo, Config.ExperimentConfig, Tasks.IDseTask, ITrainedMethod>? Load { get; init; }
+}

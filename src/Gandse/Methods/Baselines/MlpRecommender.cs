@@ -12,7 +12,7 @@ namespace Gandse.Methods.Baselines;
 /// labels. Its first candidate is its prediction (the arg-max of every head, what AIrchitect returns);
 /// further candidates, for equal cost-model budgets, are sampled from its softmax heads.
 /// </summary>
-public sealed class MlpRecommender : IMethod
+public sealed class MlpRecommender : ISavedMethod
 {
     private readonly IDseTask _task;
     private readonly RecommenderNetwork _network;
@@ -56,6 +56,19 @@ public sealed class MlpRecommender : IMethod
 
         network.eval();
         return new MlpRecommender(task, network, seed, settings.Temperature) { TrainingTime = stopwatch.Elapsed };
+    }
+
+    public void Save(string path, CheckpointInfo info) =>
+        GanCheckpoint.Save(path, info, _network, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
+
+    /// <summary>The recommender of a checkpoint <see cref="Save"/> wrote, answering with its settings' temperature unless asked otherwise.</summary>
+    public static ITrainedMethod Restore(string path, CheckpointInfo info, Config.ExperimentConfig config, IDseTask task)
+    {
+        Config.MlpSettings settings = config.Methods.Mlp;
+        var network = new RecommenderNetwork(task.FeatureCount, settings.EmbeddingDim, settings.Hidden, settings.Layers, task.Space.OneHotWidth);
+        GanCheckpoint.Load(path, network);
+        network.eval();
+        return new TrainedMethod(path, info, config, task, (seed, temperature) => new MlpRecommender(task, network, seed, temperature ?? settings.Temperature), settings.Temperature);
     }
 
     /// <summary>The arg-max design per condition: AIrchitect's prediction.</summary>

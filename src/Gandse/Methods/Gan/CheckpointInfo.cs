@@ -1,6 +1,10 @@
 namespace Gandse.Methods.Gan;
 
-/// <summary>What a checkpoint says about itself; <c>GandseVersion</c> is null in checkpoints written before it was recorded.</summary>
+/// <summary>
+/// What a checkpoint says about itself. <c>GandseVersion</c> is null in checkpoints written before it was recorded;
+/// <c>Method</c> names the registered method whose weights follow (null in checkpoints written before any method but
+/// the GAN had checkpoints, so they read as the GAN's).
+/// </summary>
 public sealed record CheckpointInfo(
     string Experiment,
     string Task,
@@ -12,4 +16,8 @@ public sealed record CheckpointInfo(
     int FeatureCount,
     IReadOnlyList<string> SurrogateMetrics,
     DateTime SavedAtUtc,
-    string? GandseVersion = null);
+    string? GandseVersion = null,
+    string? Method = null)
+{
+    public string MethodName => Method ?? "gan";
+}

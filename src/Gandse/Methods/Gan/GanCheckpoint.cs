@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 namespace Gandse.Methods.Gan;
 
 /// <summary>
-/// One file per checkpoint (<c>last.ckpt</c>, <c>best.ckpt</c>), written atomically: a magic line, the JSON
-/// <see cref="CheckpointInfo"/> (config, step, best score), the networks' state, the three optimisers' state
+/// One file per checkpoint (<c>last.ckpt</c>, <c>best.ckpt</c>) of any trained method, written atomically: a magic
+/// line, the JSON <see cref="CheckpointInfo"/> (method, config, step, best score), the networks' state, the optimisers' state
 /// and the training sampler's RNG state, so a resumed run continues exactly. A weights-only checkpoint
 /// (<see cref="TrainedGan.SaveWeightsOnly"/>) holds no optimiser or sampler state: it generates and evaluates
 /// the same, at about a third of the size, but cannot resume.
@@ -20,7 +20,7 @@ public static class GanCheckpoint
     public const string BestFile = "best.ckpt";
     private const string Magic = "GANDSE-CHECKPOINT 1";
 
-    public static void Save(string path, CheckpointInfo info, GanNetworks networks, IReadOnlyList<OptimizerHelper> optimizers, Generator? sampler)
+    public static void Save(string path, CheckpointInfo info, nn.Module networks, IReadOnlyList<OptimizerHelper> optimizers, Generator? sampler)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         AtomicFile.Write(path, stream =>
@@ -48,7 +48,7 @@ public static class GanCheckpoint
     }
 
     /// <summary>Restores <paramref name="networks"/> (and, when given, optimisers and sampler) from <paramref name="path"/>.</summary>
-    public static CheckpointInfo Load(string path, GanNetworks networks, IReadOnlyList<OptimizerHelper>? optimizers = null, Generator? sampler = null)
+    public static CheckpointInfo Load(string path, nn.Module networks, IReadOnlyList<OptimizerHelper>? optimizers = null, Generator? sampler = null)
     {
         using BinaryReader reader = Open(path);
         CheckpointInfo info = ReadHeader(reader, path);

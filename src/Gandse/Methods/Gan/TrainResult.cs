@@ -4,4 +4,7 @@ namespace Gandse.Methods.Gan;
 public sealed record TrainResult(string RunDirectory, string CheckpointDirectory, int Step, double BestScore, ValidationScore? Validation, TimeSpan Elapsed, bool DatasetFromCache)
 {
     public bool Interrupted { get; init; }
+
+    /// <summary>The method trained; a GAN run counts <see cref="Step"/> in GAN steps, any other trains in one go.</summary>
+    public string Method { get; init; } = "gan";
 }

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Gandse.Methods.Gan;
 
 /// <summary>A generator restored from a checkpoint, with the config and task it was trained for.</summary>
-public sealed class TrainedGan
+public sealed class TrainedGan : ITrainedMethod
 {
     private TrainedGan(string path, CheckpointInfo info, ExperimentConfig config, IDseTask task, GanNetworks networks)
     {
@@ -31,8 +31,18 @@ public sealed class TrainedGan
     {
         string path = GanCheckpoint.Resolve(checkpoint);
         CheckpointInfo info = GanCheckpoint.ReadInfo(path);
+        if (info.MethodName != "gan")
+        {
+            throw new UsageException($"'{path}' holds a trained {info.MethodName}, not a GAN");
+        }
+
         ExperimentConfig config = ConfigBinder.Parse(info.ConfigYaml, path, Array.Empty<string>(), migrate: true);
-        IDseTask task = TaskCatalog.Create(config);
+        return Restore(path, info, config, TaskCatalog.Create(config));
+    }
+
+    /// <summary>The GAN of a checkpoint whose header and config are read (<see cref="TrainedMethods.Load"/>).</summary>
+    public static TrainedGan Restore(string path, CheckpointInfo info, ExperimentConfig config, IDseTask task)
+    {
         var networks = new GanNetworks(config.Model, task, info.SurrogateMetrics.Count);
         GanCheckpoint.Load(path, networks);
         networks.eval();
@@ -68,4 +78,9 @@ public sealed class TrainedGan
     /// <summary>The generator as a method; temperatures default to the checkpoint's generate section.</summary>
     public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null) =>
         new(Task, Networks, seed, temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature);
+
+    IMethod ITrainedMethod.Method(long seed, double? temperature, double? slotTemperature) => Method(seed, temperature, slotTemperature);
+
+    public (double? Temperature, double? SlotTemperature) Temperatures(double? temperature, double? slotTemperature) =>
+        (temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature);
 }
