@@ -44,9 +44,27 @@ public sealed class MethodCheckpointTests : IDisposable
         Assert.Contains("--slot-temperature: this checkpoint (mlp) samples without it, so it would be ignored", refusal);
     }
 
+    [Fact]
+    public void An_amortised_policy_trains_and_answers_from_its_checkpoint_without_a_temperature()
+    {
+        string checkpoints = _experiment.Path("rl-ckpt");
+        (int trained, string output, string error) = CliRunner.Run(
+            "train", _experiment.ConfigPath, "--set", "method=rl-amortised", "--set", "methods.rl_amortised.steps=10", "--set", "methods.rl_amortised.batch_size=16",
+            "--run-dir", _experiment.Path("rl-run"), "--checkpoint-dir", checkpoints);
+        Assert.True(trained == 0, error + output);
+        Assert.Contains("trained rl-amortised", output);
+
+        (int generated, _, string generateError) = CliRunner.Run("generate", "-c", checkpoints, "-w", "gemm:M=300,N=200,K=100");
+        Assert.True(generated == 0, generateError);
+        (int refused, _, string refusal) = CliRunner.Run("generate", "-c", checkpoints, "-w", "gemm:M=300,N=200,K=100", "--temperature", "2");
+        Assert.Equal(2, refused);
+        Assert.Contains("--temperature: this checkpoint (rl-amortised) samples without it", refusal);
+    }
+
     [Theory]
     [InlineData("method=random", "method: random keeps no checkpoint")]
-    [InlineData("method=annealing", "method: unknown method 'annealing'; allowed: gan, mlp")]
+    [InlineData("method=annealing", "method: unknown method 'annealing'; allowed: gan, mlp, rl-amortised")]
+    [InlineData("method=rl-search", "method: rl-search keeps no checkpoint")]
     public void A_method_that_cannot_be_trained_is_refused_before_any_work(string assignment, string expected)
     {
         (int exitCode, _, string error) = CliRunner.Run("train", _experiment.ConfigPath, "--set", assignment, "--run-dir", _experiment.Path("refused-run"));

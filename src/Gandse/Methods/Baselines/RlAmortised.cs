@@ -12,7 +12,7 @@ namespace Gandse.Methods.Baselines;
 /// trained with REINFORCE on the exact cost model's reward (<see cref="Fitness"/>) over training conditions,
 /// answering a new query in one shot by sampling candidates. It never sees the optimum labels.
 /// </summary>
-public sealed class RlAmortised : IMethod
+public sealed class RlAmortised : ISavedMethod
 {
     private readonly IDseTask _task;
     private readonly PolicyNetwork _policy;
@@ -59,6 +59,19 @@ public sealed class RlAmortised : IMethod
 
         policy.eval();
         return new RlAmortised(task, policy, seed) { TrainingTime = stopwatch.Elapsed };
+    }
+
+    public void Save(string path, Gan.CheckpointInfo info) =>
+        Gan.GanCheckpoint.Save(path, info, _policy, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
+
+    /// <summary>The policy of a checkpoint <see cref="Save"/> wrote; it samples without a temperature.</summary>
+    public static ITrainedMethod Restore(string path, Gan.CheckpointInfo info, Config.ExperimentConfig config, IDseTask task)
+    {
+        Config.RlAmortisedSettings settings = config.Methods.RlAmortised;
+        var policy = new PolicyNetwork(task.FeatureCount, task.Space.Parameters.Select(p => p.Count).ToArray(), settings.Hidden, settings.Layers);
+        Gan.GanCheckpoint.Load(path, policy);
+        policy.eval();
+        return new TrainedMethod(path, info, config, task, (seed, _) => new RlAmortised(task, policy, seed), defaultTemperature: null);
     }
 
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
