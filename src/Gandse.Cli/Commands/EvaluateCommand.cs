@@ -104,39 +104,49 @@ public static class EvaluateCommand
                 throw new UsageException($"--layer-dataflows is for network workloads; {parsed.Spec} is one layer (use dataflow= in --design)");
             }
 
-            return EvaluateOne(io, model, entry, parsed, result.GetValue(design), dramBandwidth, result.GetValue(json), runner);
+            return EvaluateOne(io, model, entry, parsed, result.GetValue(design), environment, environmentValues, result.GetValue(json), runner);
         });
         return command;
     }
 
-    private static int EvaluateOne(CliIo io, ICostModel model, SpaceEntry entry, Workload workload, string? designText, double dramBandwidth, bool json, SimulatorRunner<ScaleSimCase>? runner)
+    private static int EvaluateOne(
+        CliIo io, ICostModel model, SpaceEntry entry, Workload workload, string? designText, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, bool json, SimulatorRunner<ScaleSimCase>? runner)
     {
         DesignSpace space = model.Space;
         var tokens = designText is null
             ? new Dictionary<string, string>()
             : KeyValueList.Parse(designText, "--design").ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         Dictionary<string, double> design = space.ParseValues(tokens, entry.Defaults);
-        Condition condition = SystolicConditions.Of(workload, dramBandwidth);
+        var condition = new Condition(workload, environmentValues);
         IReadOnlyDictionary<string, double> metrics = runner is null
             ? model.EvaluateOne(design, condition.Values())
-            : runner.Run(new[] { new ScaleSimCase(SystolicHardware.FromValues(design), SingleLayer(workload), (long)dramBandwidth) })[0];
+            : runner.Run(new[] { new ScaleSimCase(SystolicHardware.FromValues(design), SingleLayer(workload), (long)environmentValues[SystolicConditions.DramBandwidth]) })[0];
         Gemm gemm = workload.Gemms[0];
 
         if (json)
         {
-            io.WriteJson(new JsonObject
+            var node = new JsonObject
             {
                 ["workload"] = new JsonObject { ["spec"] = workload.Spec, ["M"] = gemm.M, ["N"] = gemm.N, ["K"] = gemm.K },
                 ["design"] = DesignJson(space, design),
-                ["dram_bw"] = CliIo.JsonNumber(dramBandwidth),
-                ["metrics"] = MetricsJson(model, metrics),
-            });
+            };
+            foreach (ConditionField field in environment.Fields)
+            {
+                node[field.Name] = CliIo.JsonNumber(environmentValues[field.Name]);
+            }
+
+            node["metrics"] = MetricsJson(model, metrics);
+            io.WriteJson(node);
             return ExitCodes.Success;
         }
 
         io.Output.WriteLine($"workload  {workload.Spec}  (GEMM M={gemm.M}, N={gemm.N}, K={gemm.K})");
         io.Output.WriteLine($"design    {string.Join(",", design.Select(p => $"{p.Key}={space.FormatValue(p.Key, p.Value)}"))}");
-        io.Output.WriteLine($"dram_bw   {CliIo.Number(dramBandwidth)} words/cycle");
+        foreach (ConditionField field in environment.Fields)
+        {
+            io.Output.WriteLine($"{field.Name,-9} {CliIo.Number(environmentValues[field.Name])} {field.Unit}");
+        }
+
         io.Output.WriteLine($"model     {(runner is null ? $"gandse ({model.Space.Name})" : $"SCALE-Sim v2 ({runner.CacheHits} cached, {runner.Runs} run)")}");
         io.Console.Write(MetricsTable(model, metrics));
         return ExitCodes.Success;
