@@ -178,7 +178,8 @@ public static class GenerateCommand
 
         // One column per parameter; a network's per-layer dataflows share one column.
         List<Parameter> shown = space.Parameters.Take(space.Parameters.Count <= 8 ? space.Parameters.Count : 5).ToList();
-        string[] metrics = gan.Task.Objective.Minimise.Append(CostModels.Systolic.SystolicMetricNames.TotalCycles).Distinct().ToArray();
+        // The metrics minimised, and the one a target bounds: what decides the ranking.
+        string[] metrics = gan.Task.Objective.Minimise.Concat(new[] { gan.Task.Objective.Target?.Metric }.OfType<string>()).Distinct().ToArray();
         var table = new Table().AddColumn("#");
         shown.ForEach(p => table.AddColumn(p.Name));
         if (shown.Count < space.Parameters.Count)

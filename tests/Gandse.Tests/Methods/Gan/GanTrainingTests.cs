@@ -125,7 +125,7 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
     public void Validation_answers_are_checked_with_the_exact_cost_model()
     {
         TrainedGan gan = TrainedGan.Load(_trained.Experiment.Path("ckpt"));
-        IReadOnlyList<LabelledCondition> queries = Data.DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, "test");
+        IReadOnlyList<LabelledCondition> queries = Gandse.Data.DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, "test");
 
         IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, gan.Method(0), queries, 32);
 

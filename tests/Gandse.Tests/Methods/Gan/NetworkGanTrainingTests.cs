@@ -26,7 +26,7 @@ public sealed class NetworkGanTrainingTests
         Assert.Equal(new long[] { 5, 10, 15, 20 }, pretraining.Select(s => s.Step));
 
         TrainedGan gan = TrainedGan.Load(experiment.Path("ckpt"));
-        IReadOnlyList<LabelledCondition> queries = Data.DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, "test");
+        IReadOnlyList<LabelledCondition> queries = Gandse.Data.DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, "test");
         IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, gan.Method(0), queries, 32);
         Assert.Single(outcomes);
         Assert.All(outcomes.Where(o => o.Feasible), o => Assert.True(o.Cost >= o.OptimumCost));
