@@ -112,6 +112,28 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         Assert.Single(error.TrimEnd().Split('\n'));
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(50_000)]
+    public void A_truncated_checkpoint_gets_one_line_naming_the_file_in_generate_and_resume(int keptBytes)
+    {
+        string folder = _trained.Experiment.Path($"truncated-{keptBytes}");
+        Directory.CreateDirectory(folder);
+        string truncated = Path.Combine(folder, "last.ckpt");
+        byte[] full = File.ReadAllBytes(Path.Combine(_trained.Experiment.Path("ckpt"), "last.ckpt"));
+        File.WriteAllBytes(truncated, full.Take(keptBytes).ToArray());
+
+        (int generated, _, string generateError) = CliRunner.Run("generate", "-c", truncated, "-w", "gemm:M=8,N=8,K=8");
+        (int resumed, _, string resumeError) = CliRunner.Run("train", _trained.Experiment.ConfigPath, "--resume", "--checkpoint-dir", folder, "--run-dir", _trained.Experiment.Path($"run-{keptBytes}"));
+
+        foreach ((int exitCode, string error) in new[] { (generated, generateError), (resumed, resumeError) })
+        {
+            Assert.Equal(2, exitCode);
+            Assert.Contains($"checkpoint '{truncated}' cannot be read: it ends early: truncated", error);
+            Assert.Single(error.TrimEnd().Split('\n'));
+        }
+    }
+
     [Fact]
     public void Checkpoint_info_lists_the_condition_fields_the_task_reads()
     {

@@ -44,13 +44,18 @@ public static class GanCheckpoint
     public static CheckpointInfo ReadInfo(string path)
     {
         using BinaryReader reader = Open(path);
-        return ReadHeader(reader, path);
+        return Guarded(path, () => ReadHeader(reader, path));
     }
 
     /// <summary>Restores <paramref name="networks"/> (and, when given, optimisers and sampler) from <paramref name="path"/>.</summary>
     public static CheckpointInfo Load(string path, nn.Module networks, IReadOnlyList<OptimizerHelper>? optimizers = null, Generator? sampler = null)
     {
         using BinaryReader reader = Open(path);
+        return Guarded(path, () => Read(reader, path, networks, optimizers, sampler));
+    }
+
+    private static CheckpointInfo Read(BinaryReader reader, string path, nn.Module networks, IReadOnlyList<OptimizerHelper>? optimizers, Generator? sampler)
+    {
         CheckpointInfo info = ReadHeader(reader, path);
         networks.load(reader);
         int count = reader.ReadInt32();
@@ -121,6 +126,20 @@ public static class GanCheckpoint
         }
 
         return reader;
+    }
+
+    /// <summary>A truncated or corrupt file, or weights of another shape, as one line naming the file, not an internal exception.</summary>
+    private static T Guarded<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception error) when (error is EndOfStreamException or JsonException or InvalidDataException or ArgumentException or FormatException or NotSupportedException)
+        {
+            string reason = error is EndOfStreamException ? "it ends early: truncated (an interrupted copy or download?)" : $"it is corrupt or was written for another model shape ({error.Message.Split('\n')[0]})";
+            throw new UsageException($"checkpoint '{path}' cannot be read: {reason}; copy it again or train a new one");
+        }
     }
 
     private static CheckpointInfo ReadHeader(BinaryReader reader, string path) =>
