@@ -35,8 +35,9 @@ public static class CheckpointCommand
         slim.SetAction(result =>
         {
             var io = new CliIo(result);
-            TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
             string destination = result.GetValue(output)!;
+            CliPaths.CheckWritable(destination, "--output");
+            TrainedGan gan = TrainedGan.Load(result.GetValue(checkpoint)!);
             long before = new FileInfo(gan.Path).Length;
             gan.SaveWeightsOnly(destination, result.GetValue(set) ?? Array.Empty<string>());
             long after = new FileInfo(destination).Length;

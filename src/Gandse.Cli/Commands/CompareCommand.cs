@@ -49,6 +49,7 @@ public static class CompareCommand
             }
 
             string directory = result.GetValue(output) ?? Path.Combine("runs", $"compare-{config.Experiment}-{DateTime.Now:yyyyMMdd-HHmmss}");
+            CliPaths.CheckFolder(directory, "--out");
             ComparisonResult compared = Comparison.Run(config, directory, message => io.Error.WriteLine($"compare: {message}"));
             IReadOnlyList<string> written = ComparisonReport.Write(compared, directory);
             if (result.GetValue(json))

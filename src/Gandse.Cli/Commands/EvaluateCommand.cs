@@ -38,8 +38,8 @@ public static class EvaluateCommand
             Description = "Network workloads: each layer's dataflow in order, e.g. os,ws,ws,… (default: each layer's best on the design's hardware; dataflow= in --design sets every layer's).",
             HelpName = "os|ws|is,…",
         };
-        var input = new Option<string?>("--input", "-i") { Description = "CSV with columns M,N,K (or conv fields), design parameters and optionally dram_bw.", HelpName = "file" };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV (default: standard output).", HelpName = "file" };
+        var input = new Option<string?>("--input", "-i") { Description = "CSV ('-': standard input) with columns M,N,K (or conv fields), design parameters and the space's environment fields (dram_bw).", HelpName = "file" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV of --input (default, or '-': standard output); checked before any work.", HelpName = "file" };
         var conditions = new ConditionOptions(roles: FieldRole.Environment);
         Option<string> space = CommonOptions.Space();
         Option<string?> memory = CommonOptions.MemoryModel();
@@ -61,6 +61,12 @@ public static class EvaluateCommand
         command.SetAction(result =>
         {
             var io = new CliIo(result);
+            if (result.GetValue(output) is not null && result.GetValue(input) is null)
+            {
+                throw new UsageException("--output writes the results CSV of --input; for one design leave it out (or add --json)");
+            }
+
+            string? outputPath = CliPaths.Output(result.GetValue(output), "--output");
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
             ICostModel model = entry.CostModel(result.GetValue(memory));
             SimulatorRunner<ScaleSimCase>? runner = result.GetValue(simulator)!.Trim().ToLowerInvariant() switch
@@ -83,7 +89,7 @@ public static class EvaluateCommand
                     throw new UsageException("--input evaluates a CSV; leave out --workload and --design (put them in the CSV's columns)");
                 }
 
-                return EvaluateCsv(io, model, entry, inputPath, result.GetValue(output), environment, environmentValues, runner);
+                return EvaluateCsv(io, model, entry, inputPath, outputPath, environment, environmentValues, runner);
             }
 
             string workloadSpec = result.GetValue(workload)

@@ -38,8 +38,8 @@ public static class GenerateCommand
         var count = new Option<int>("--count", "-k") { Description = "How many distinct designs to return, best first.", DefaultValueFactory = _ => 1 };
         var candidates = new Option<int?>("--candidates") { Description = "Candidates sampled per query (default: the checkpoint's generate.candidates, 256).", HelpName = "N" };
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise; same seed, same designs.", DefaultValueFactory = _ => 0 };
-        var input = new Option<string?>("--input", "-i") { Description = "CSV of queries: M,N,K, conv fields or a workload column of specs, and a column per condition field the checkpoint reads (named as the flags, with underscores).", HelpName = "file" };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV (default: standard output).", HelpName = "file" };
+        var input = new Option<string?>("--input", "-i") { Description = "CSV of queries ('-': standard input): M,N,K, conv fields or a workload column of specs, and a column per condition field the checkpoint reads (named as the flags, with underscores).", HelpName = "file" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV of --input (default, or '-': standard output); checked before any work.", HelpName = "file" };
         Option<double?> temperature = CommonOptions.Temperature();
         Option<double?> slotTemperature = CommonOptions.SlotTemperature();
         Option<bool?> completeMappings = CommonOptions.CompleteMappings();
@@ -80,6 +80,13 @@ public static class GenerateCommand
                 throw new UsageException($"--verify-top must be positive, got {top}");
             }
 
+            if (result.GetValue(output) is not null && result.GetValue(input) is null)
+            {
+                throw new UsageException("--output writes the designs CSV of an --input batch; for one query leave it out (or add --json)");
+            }
+
+            string? outputPath = CliPaths.Output(result.GetValue(output), "--output");
+
             ITrainedMethod gan = TrainedMethods.Load(result.GetValue(checkpoint)!);
             IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
             // Warms up torch and the JIT untimed; its own sampler, so the answers do not depend on the warm-up.
@@ -103,7 +110,7 @@ public static class GenerateCommand
                     throw new UsageException("--verify-with checks one query's designs; leave out --input");
                 }
 
-                return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task, SpaceCatalog.AllConditions), perQuery, result.GetValue(output), complete);
+                return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task, SpaceCatalog.AllConditions), perQuery, outputPath, complete);
             }
 
             string spec = result.GetValue(workload) ?? throw new UsageException("give --workload or --input; see 'gandse generate --help'");

@@ -61,6 +61,12 @@ public static class TrainCommand
             ConfigValidator.Validate(config);
 
             Gandse.Tasks.TaskCatalog.Create(config);
+            CliPaths.CheckFolder(checkpoints ?? Path.Combine("checkpoints", config.Experiment), "--checkpoint-dir");
+            if (result.GetValue(runDir) is string runFolder)
+            {
+                CliPaths.CheckFolder(runFolder, "--run-dir");
+            }
+
             using var interrupt = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {

@@ -24,15 +24,21 @@ public sealed class CsvTable
 
     public IReadOnlyList<(int Line, string[] Cells)> Rows { get; }
 
+    /// <summary>The path that means standard input (or, for outputs, standard output).</summary>
+    public const string StandardStream = "-";
+
+    /// <param name="path">A CSV file, or <c>-</c> for standard input.</param>
     public static CsvTable Read(string path, IReadOnlyList<string> allowed, string example)
     {
-        if (!File.Exists(path))
+        bool standardInput = path == StandardStream;
+        if (!standardInput && !File.Exists(path))
         {
             throw new UsageException($"input file '{path}' not found");
         }
 
-        using var reader = new StreamReader(path);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        TextReader reader = standardInput ? Console.In : new StreamReader(path);
+        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim }, leaveOpen: standardInput);
+        path = standardInput ? "standard input" : path;
         if (!csv.Read() || csv.Record is null || (csv.Record.Length == 1 && csv.Record[0].Length == 0))
         {
             throw new UsageException($"'{path}' is empty; expected a header row such as {example}");

@@ -77,6 +77,27 @@ public class EvaluateCommandTests : IDisposable
         Assert.Equal((((2 * 12) + 14 + 3136 - 2) * 48L * 5).ToString(System.Globalization.CultureInfo.InvariantCulture), cells[11]);
     }
 
+    [Fact]
+    public void A_dash_reads_the_csv_from_standard_input_and_writes_to_standard_output()
+    {
+        TextReader original = Console.In;
+        Console.SetIn(new StringReader("M,N,K,rows,cols\n64,64,64,32,32\n"));
+        try
+        {
+            (int exitCode, string output, string error) = CliRunner.Run("evaluate", "--input", "-", "--output", "-");
+
+            Assert.True(exitCode == 0, error);
+            string[] lines = output.TrimEnd().Split('\n');
+            Assert.Equal(2, lines.Length);
+            Assert.StartsWith("M,N,K,rows,cols,compute_cycles", lines[0]);
+            Assert.StartsWith("64,64,64,32,32,504,", lines[1]);
+        }
+        finally
+        {
+            Console.SetIn(original);
+        }
+    }
+
     [Theory]
     [InlineData("M,N,K,rows,cols,dataflow\n33,20,17,8,8,rs\n", "line 2", "'rs'")]
     [InlineData("M,N,K,rows,cols,dataflow\n33,20,17,8,8,os\n33,20,0,8,8,os\n", "line 3", "K='0'")]
@@ -110,6 +131,11 @@ public class EvaluateCommandTests : IDisposable
     [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--dram-bw", "2.5" }, "--dram-bw '2.5'")]
     [InlineData(new[] { "evaluate", "--input", "/nonexistent/designs.csv" }, "'/nonexistent/designs.csv' not found")]
     [InlineData(new[] { "evaluate" }, "give --workload")]
+    [InlineData(new[] { "evaluate", "--input", "/nonexistent/designs.csv", "--output", "/tmp" }, "--output '/tmp' is a folder; give a file name")]
+    [InlineData(new[] { "evaluate", "--input", "/nonexistent/designs.csv", "--output", "/nonexistent/out.csv" }, "--output '/nonexistent/out.csv': folder '/nonexistent' does not exist")]
+    [InlineData(new[] { "evaluate", "--input", "/nonexistent/designs.csv", "--output", "/proc/out.csv" }, "--output '/proc/out.csv': cannot write in '/proc' (not writable)")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--output", "out.csv" }, "--output writes the results CSV of --input")]
+    [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--mac-budget", "64" }, "--mac-budget")]
     [InlineData(new[] { "evaluate", "--frobnicate" }, "--frobnicate")]
     public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)
     {

@@ -74,5 +74,18 @@ public sealed class MethodCheckpointTests : IDisposable
         Assert.False(Directory.Exists(_experiment.Path("refused-run")));
     }
 
+    [Theory]
+    [InlineData("train", "--checkpoint-dir", "--checkpoint-dir '/proc/gandse-ckpt': cannot write in '/proc'")]
+    [InlineData("train", "--run-dir", "--run-dir '/proc/gandse-ckpt': cannot write in '/proc'")]
+    [InlineData("compare", "--out", "--out '/proc/gandse-ckpt': cannot write in '/proc'")]
+    public void An_unwritable_output_folder_is_refused_before_any_labelling(string command, string flag, string expected)
+    {
+        (int exitCode, _, string error) = CliRunner.Run(command, _experiment.ConfigPath, flag, "/proc/gandse-ckpt");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error);
+        Assert.False(Directory.Exists(Path.Combine(_experiment.Directory, "cache")));
+    }
+
     public void Dispose() => _experiment.Dispose();
 }
