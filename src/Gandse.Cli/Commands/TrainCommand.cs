@@ -55,7 +55,20 @@ public static class TrainCommand
                     throw new UsageException($"--resume: no checkpoint at '{last}'");
                 }
 
-                config = ConfigBinder.Parse(GanCheckpoint.ReadInfo(last).ConfigYaml, last, overrides, migrate: true);
+                // A resumed run must train the same model on the same data: only train.* and generate.* may change.
+                string? reshaping = overrides.Select(o => o.Split('=')[0].Trim())
+                    .FirstOrDefault(k => !k.StartsWith("train.", StringComparison.Ordinal) && !k.StartsWith("generate.", StringComparison.Ordinal));
+                if (reshaping is not null)
+                {
+                    throw new UsageException($"--resume continues the saved run, so --set {reshaping} cannot change; only train.* and generate.* may (start a new run, without --resume, to change it)");
+                }
+
+                CheckpointInfo saved = GanCheckpoint.ReadInfo(last);
+                config = ConfigBinder.Parse(saved.ConfigYaml, last, overrides, migrate: true);
+                if (saved.Step >= config.Train.Steps)
+                {
+                    throw new UsageException($"--resume: {last} is already at step {saved.Step} and train.steps is {config.Train.Steps}, so there is nothing to train; give --max-steps above {saved.Step}");
+                }
             }
 
             ConfigValidator.Validate(config);

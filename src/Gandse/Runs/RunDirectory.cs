@@ -14,21 +14,33 @@ public sealed class RunDirectory : IDisposable
     private readonly StreamWriter _metrics;
     private readonly string[] _columns;
 
-    public RunDirectory(string path, ExperimentConfig config, IReadOnlyList<string> metricColumns)
+    /// <param name="resume">Continue a run: metrics.csv with the same columns is appended to, not replaced, and run.json keeps its start.</param>
+    public RunDirectory(string path, ExperimentConfig config, IReadOnlyList<string> metricColumns, bool resume = false)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(Path);
         File.WriteAllText(System.IO.Path.Combine(Path, "config.yaml"), ConfigWriter.ToYaml(config));
-        File.WriteAllText(System.IO.Path.Combine(Path, "run.json"), new System.Text.Json.Nodes.JsonObject
+        string runJson = System.IO.Path.Combine(Path, "run.json");
+        string now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var run = resume && File.Exists(runJson) && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(runJson)) is System.Text.Json.Nodes.JsonObject previous
+            ? previous
+            : new System.Text.Json.Nodes.JsonObject { ["experiment"] = config.Experiment, ["seed"] = config.Seed, ["started_utc"] = now };
+        run["gandse_version"] = Runtime.GandseVersion.Current;
+        if (resume)
         {
-            ["experiment"] = config.Experiment,
-            ["seed"] = config.Seed,
-            ["gandse_version"] = Runtime.GandseVersion.Current,
-            ["started_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            run["resumed_utc"] = now;
+        }
+
+        Gandse.Io.AtomicFile.Write(runJson, writer => writer.Write(run.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })));
         _columns = metricColumns.ToArray();
-        _metrics = new StreamWriter(System.IO.Path.Combine(Path, "metrics.csv"), append: false) { AutoFlush = true };
-        _metrics.WriteLine(string.Join(",", _columns));
+        string metrics = System.IO.Path.Combine(Path, "metrics.csv");
+        string header = string.Join(",", _columns);
+        bool append = resume && File.Exists(metrics) && File.ReadLines(metrics).FirstOrDefault() == header;
+        _metrics = new StreamWriter(metrics, append) { AutoFlush = true };
+        if (!append)
+        {
+            _metrics.WriteLine(header);
+        }
         Writer = SummaryWriter(Path, null, false);
         Writer.add_text("config", ConfigWriter.ToMarkdownTable(config), 0);
         Writer.add_text("gandse_version", Runtime.GandseVersion.Current, 0);

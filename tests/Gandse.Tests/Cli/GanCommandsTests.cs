@@ -124,7 +124,7 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         File.WriteAllBytes(truncated, full.Take(keptBytes).ToArray());
 
         (int generated, _, string generateError) = CliRunner.Run("generate", "-c", truncated, "-w", "gemm:M=8,N=8,K=8");
-        (int resumed, _, string resumeError) = CliRunner.Run("train", _trained.Experiment.ConfigPath, "--resume", "--checkpoint-dir", folder, "--run-dir", _trained.Experiment.Path($"run-{keptBytes}"));
+        (int resumed, _, string resumeError) = CliRunner.Run("train", _trained.Experiment.ConfigPath, "--resume", "--max-steps", "100", "--checkpoint-dir", folder, "--run-dir", _trained.Experiment.Path($"run-{keptBytes}"));
 
         foreach ((int exitCode, string error) in new[] { (generated, generateError), (resumed, resumeError) })
         {
@@ -132,6 +132,19 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
             Assert.Contains($"checkpoint '{truncated}' cannot be read: it ends early: truncated", error);
             Assert.Single(error.TrimEnd().Split('\n'));
         }
+    }
+
+    [Theory]
+    [InlineData("--set", "data.train_workloads=10", "--resume continues the saved run, so --set data.train_workloads cannot change; only train.* and generate.* may")]
+    [InlineData("--set", "model.hidden=8", "--set model.hidden cannot change")]
+    [InlineData("--max-steps", "20", "is already at step 30 and train.steps is 20, so there is nothing to train; give --max-steps above 30")]
+    public void Resume_refuses_what_would_silently_change_the_run_or_do_nothing(string flag, string value, string expected)
+    {
+        (int exitCode, _, string error) = CliRunner.Run(
+            "train", _trained.Experiment.ConfigPath, "--resume", "--checkpoint-dir", _trained.Experiment.Path("ckpt"), flag, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error);
     }
 
     [Fact]

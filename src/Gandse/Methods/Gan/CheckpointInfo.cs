@@ -3,7 +3,8 @@ namespace Gandse.Methods.Gan;
 /// <summary>
 /// What a checkpoint says about itself. <c>GandseVersion</c> is null in checkpoints written before it was recorded;
 /// <c>Method</c> names the registered method whose weights follow (null in checkpoints written before any method but
-/// the GAN had checkpoints, so they read as the GAN's).
+/// the GAN had checkpoints, so they read as the GAN's). <c>RunDirectory</c> is the run folder that wrote it, where a
+/// resumed run goes on writing (null in older checkpoints).
 /// </summary>
 public sealed record CheckpointInfo(
     string Experiment,
@@ -17,7 +18,8 @@ public sealed record CheckpointInfo(
     IReadOnlyList<string> SurrogateMetrics,
     DateTime SavedAtUtc,
     string? GandseVersion = null,
-    string? Method = null)
+    string? Method = null,
+    string? RunDirectory = null)
 {
     public string MethodName => Method ?? "gan";
 }

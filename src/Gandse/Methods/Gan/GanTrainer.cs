@@ -45,13 +45,16 @@ public static class GanTrainer
         int start = 0;
         // Validation scores are ≥ 0, so −1 means "not validated yet" (and, unlike −∞, fits in the JSON header).
         double best = -1;
+        string? runPath = options.RunDirectory;
         if (options.Resume)
         {
             CheckpointInfo info = GanCheckpoint.Load(lastPath, state.Networks, state.Optimizers, state.Sampler);
             (start, best) = ((int)info.Step, info.BestScore);
+            // A resumed run goes on in the folder that wrote the checkpoint, so its curves are not split across folders.
+            runPath ??= info.RunDirectory is string previous && Directory.Exists(previous) ? previous : null;
         }
 
-        using var run = new RunDirectory(options.RunDirectory ?? RunDirectory.DefaultPath(config, DateTime.Now), config, MetricColumns);
+        using var run = new RunDirectory(runPath ?? RunDirectory.DefaultPath(config, DateTime.Now), config, MetricColumns, options.Resume);
         if (!options.Resume)
         {
             GanPretraining.TrainSurrogate(state, run, options.Progress);
@@ -78,7 +81,7 @@ public static class GanTrainer
             if (evaluate)
             {
                 validation = GanValidation.Validate(options.Validator, state, run, row, step);
-                var info = state.Info(step, Math.Max(best, validation.Score));
+                var info = state.Info(step, Math.Max(best, validation.Score), run.Path);
                 GanCheckpoint.Save(lastPath, info, state.Networks, state.Optimizers, state.Sampler);
                 if (validation.Score > best)
                 {
@@ -97,7 +100,7 @@ public static class GanTrainer
             {
                 if (!evaluate)
                 {
-                    GanCheckpoint.Save(lastPath, state.Info(step, best), state.Networks, state.Optimizers, state.Sampler);
+                    GanCheckpoint.Save(lastPath, state.Info(step, best, run.Path), state.Networks, state.Optimizers, state.Sampler);
                 }
 
                 return new TrainResult(run.Path, Path.GetFullPath(checkpoints), step, best, validation, stopwatch.Elapsed, fromCache) { Interrupted = true };

@@ -92,9 +92,9 @@ internal sealed class TrainingState
         return sets.gather(1, pick.view(-1, 1, 1).expand(-1, 1, sets.shape[2])).squeeze(1);
     }
 
-    public CheckpointInfo Info(int step, double bestScore) => new(
+    public CheckpointInfo Info(int step, double bestScore, string runDirectory) => new(
         Config.Experiment, Config.Task, step, bestScore, Config.Seed, Data.DatasetKey.Of(Config, Task.ModelFingerprint), ConfigWriter.ToYaml(Config),
-        Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow, Runtime.GandseVersion.Current);
+        Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow, Runtime.GandseVersion.Current, RunDirectory: runDirectory);
 
     /// <summary>Near-optimal sets as [C, K, P] (short sets padded with their best design) and their sizes [C].</summary>
     private static (Tensor Near, Tensor Counts) NearTensor(IDseTask task, IReadOnlyList<LabelledCondition> conditions)

@@ -87,7 +87,7 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
     {
         string checkpoints = _trained.Experiment.Path("resumed-ckpt");
         using var interrupt = new CancellationTokenSource();
-        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance, 
+        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance,
             _trained.Experiment.Path("resumed-run-1"), checkpoints, Progress: p => { if (p.Phase == "gan" && p.Done == 17) interrupt.Cancel(); }, Cancellation: interrupt.Token));
         Assert.True(stopped.Interrupted);
         Assert.Equal(17, GanCheckpoint.ReadInfo(Path.Combine(checkpoints, "last.ckpt")).Step);
@@ -108,12 +108,30 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
     }
 
     [Fact]
+    public void A_resumed_run_goes_on_in_its_own_folder_and_appends_to_its_metrics()
+    {
+        string checkpoints = _trained.Experiment.Path("appended-ckpt");
+        string runFolder = _trained.Experiment.Path("appended-run");
+        using var interrupt = new CancellationTokenSource();
+        GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(
+            Gandse.Harness.HarnessValidator.Instance, runFolder, checkpoints, Progress: p => { if (p.Phase == "gan" && p.Done == 12) interrupt.Cancel(); }, Cancellation: interrupt.Token));
+
+        TrainResult resumed = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance, null, checkpoints, Resume: true));
+
+        Assert.Equal(Path.GetFullPath(runFolder), resumed.RunDirectory);
+        string[] rows = File.ReadAllLines(Path.Combine(runFolder, "metrics.csv"));
+        Assert.Single(rows, r => r.StartsWith("step,", StringComparison.Ordinal));
+        Assert.Equal(new[] { "5", "10", "15", "20", "25", "30" }, rows.Skip(1).Select(r => r.Split(',')[0]).Where(s => s.Length > 0).Distinct());
+        Assert.Contains("resumed_utc", File.ReadAllText(Path.Combine(runFolder, "run.json")));
+    }
+
+    [Fact]
     public void A_run_interrupted_before_its_first_validation_still_saves_its_step()
     {
         string checkpoints = _trained.Experiment.Path("early-ckpt");
         using var interrupt = new CancellationTokenSource();
 
-        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance, 
+        TrainResult stopped = GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(Gandse.Harness.HarnessValidator.Instance,
             _trained.Experiment.Path("early-run"), checkpoints, Progress: p => { if (p.Phase == "gan" && p.Done == 3) interrupt.Cancel(); }, Cancellation: interrupt.Token));
 
         Assert.True(stopped.Interrupted);
