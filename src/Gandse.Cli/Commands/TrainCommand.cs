@@ -81,10 +81,12 @@ public static class TrainCommand
             }
 
             using var interrupt = new CancellationTokenSource();
+            int? signal = null;
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 // First Ctrl-C: finish the step, save last.ckpt, stop. A second one kills the process.
                 e.Cancel = !interrupt.IsCancellationRequested;
+                signal ??= ExitCodes.Interrupted;
                 interrupt.Cancel();
             };
             Console.CancelKeyPress += onCancel;
@@ -93,6 +95,7 @@ public static class TrainCommand
             using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {
                 context.Cancel = !interrupt.IsCancellationRequested;
+                signal ??= ExitCodes.Terminated;
                 interrupt.Cancel();
             });
             TrainResult trained;
@@ -100,13 +103,20 @@ public static class TrainCommand
             {
                 trained = Run(io, config, new TrainOptions(HarnessValidator.Instance, result.GetValue(runDir), checkpoints, resuming, Cancellation: interrupt.Token));
             }
+            catch (OperationCanceledException stopped) when (interrupt.IsCancellationRequested)
+            {
+                // Labelling or pre-training stopped promptly; what is kept is named in the message.
+                io.Error.WriteLine($"train: {stopped.Message}");
+                return signal ?? ExitCodes.Interrupted;
+            }
             finally
             {
                 Console.CancelKeyPress -= onCancel;
             }
 
             Report(io, trained);
-            return ExitCodes.Success;
+            // An interrupted run saved what it had, but did not finish: scripts must not read it as success.
+            return trained.Interrupted ? signal ?? ExitCodes.Interrupted : ExitCodes.Success;
         });
         return command;
     }

@@ -13,7 +13,11 @@ public static class DatasetBuilder
         Path.Combine(config.Data.CacheDir, $"{config.Task}-{DatasetKey.Of(config, task.ModelFingerprint)}.json");
 
     /// <param name="progress">Called with (labelled so far, total) while building.</param>
-    public static (Dataset Dataset, bool FromCache) LoadOrBuild(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null)
+    /// <param name="cancellation">
+    /// Stops labelling at the next condition; what is labelled is kept in <c>&lt;cache&gt;.partial</c> and the next
+    /// build starts from it (same drafts, same order), so an interrupt loses at most one condition's work.
+    /// </param>
+    public static (Dataset Dataset, bool FromCache) LoadOrBuild(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null, CancellationToken cancellation = default)
     {
         string path = CachePath(config, task);
         if (File.Exists(path))
@@ -21,9 +25,33 @@ public static class DatasetBuilder
             return (DatasetFile.Read(path, task.Space), true);
         }
 
-        Dataset dataset = Build(config, task, progress);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        string partial = path + ".partial";
+        SplitDrafts drafts = Draw(config, task);
+        var all = drafts.Train.Concat(drafts.Val).Concat(drafts.Test).ToList();
+        var labelled = DatasetFile.ReadPartial(partial).Take(all.Count).ToList();
+        if (labelled.Zip(all).Any(p => p.First.Condition.Workload.Spec != p.Second.Condition.Workload.Spec))
+        {
+            labelled.Clear();
+        }
+
+        for (int i = labelled.Count; i < all.Count; i++)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                DatasetFile.WritePartial(partial, labelled);
+                throw new LabellingInterruptedException(labelled.Count, all.Count, partial);
+            }
+
+            labelled.Add(task.Label(all[i], config.Data));
+            progress?.Invoke(i + 1, all.Count);
+        }
+
+        int train = drafts.Train.Count, val = drafts.Val.Count;
+        var dataset = new Dataset(
+            task.Name, DatasetKey.Of(config, task.ModelFingerprint), labelled.Take(train).ToList(), labelled.Skip(train).Take(val).ToList(), labelled.Skip(train + val).ToList());
         DatasetFile.Write(path, dataset, task.Space);
+        File.Delete(partial);
         return (dataset, false);
     }
 

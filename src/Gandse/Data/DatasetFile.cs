@@ -56,6 +56,33 @@ public static class DatasetFile
         return new Dataset(file.Task, file.Hash, Split("train"), Split("val"), Split("test"));
     }
 
+    /// <summary>Labels done so far, in draft order, kept when labelling is interrupted (<c>&lt;cache&gt;.partial</c>).</summary>
+    public static void WritePartial(string path, IReadOnlyList<LabelledCondition> labelled) =>
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new PartialDto(FormatVersion, labelled.Select(ToDto).ToList()), Options));
+
+    /// <summary>The labels a previous, interrupted build kept; empty when there are none or they cannot be read.</summary>
+    public static IReadOnlyList<LabelledCondition> ReadPartial(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return Array.Empty<LabelledCondition>();
+        }
+
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            PartialDto? partial = JsonSerializer.Deserialize<PartialDto>(stream, Options);
+            return partial is { Format: FormatVersion } ? partial.Labelled.Select(FromDto).ToList() : Array.Empty<LabelledCondition>();
+        }
+        catch (JsonException)
+        {
+            // A partial file is only a head start: an unreadable one is relabelled, never trusted.
+            return Array.Empty<LabelledCondition>();
+        }
+    }
+
+    private sealed record PartialDto(int Format, List<ConditionDto> Labelled);
+
     private static ConditionDto ToDto(LabelledCondition labelled)
     {
         Condition condition = labelled.Condition;

@@ -37,7 +37,7 @@ public static class MethodTrainer
         IDseTask task = TaskCatalog.Create(config);
         string checkpoints = options.CheckpointDirectory ?? Path.Combine("checkpoints", config.Experiment);
         TorchSharp.torch.random.manual_seed(config.Seed);
-        (Dataset dataset, bool fromCache) = DatasetBuilder.LoadOrBuild(config, task, (done, total) => options.Progress?.Invoke(new TrainProgress("dataset", done, total)));
+        (Dataset dataset, bool fromCache) = DatasetBuilder.LoadOrBuild(config, task, (done, total) => options.Progress?.Invoke(new TrainProgress("dataset", done, total)), options.Cancellation);
         using var run = new RunDirectory(options.RunDirectory ?? RunDirectory.DefaultPath(config, DateTime.Now), config, new[] { "seconds", "val_feasible_rate", "val_quality", "val_exact_match", "val_score" });
 
         options.Progress?.Invoke(new TrainProgress(entry.Name, 0, 1));

@@ -88,6 +88,31 @@ public sealed class DatasetTests : IDisposable
         Assert.EndsWith("delete it to rebuild", error.Message);
     }
 
+    [Fact]
+    public void Interrupted_labelling_keeps_what_is_labelled_and_the_next_build_continues_to_the_same_dataset()
+    {
+        ExperimentConfig config = ConfigBinder.Parse(string.Empty, "test", new[]
+        {
+            "data.train_workloads=6", "data.val_workloads=2", "data.test_workloads=2", "data.conditions_per_workload=1", "data.dim_max=128", "data.near_optimal=3",
+            $"data.cache_dir={Path.Combine(_folder, "cache")}",
+        });
+        IDseTask task = TaskCatalog.Create(config);
+        using var interrupt = new CancellationTokenSource();
+
+        var error = Assert.Throws<LabellingInterruptedException>(() => DatasetBuilder.LoadOrBuild(config, task, (done, _) => { if (done == 4) interrupt.Cancel(); }, interrupt.Token));
+
+        Assert.Equal(4, error.Labelled);
+        Assert.Equal(10, error.Total);
+        Assert.True(File.Exists(error.PartialPath));
+        var labelledAgain = new List<int>();
+        (Dataset resumed, bool fromCache) = DatasetBuilder.LoadOrBuild(config, task, (done, _) => labelledAgain.Add(done));
+        Assert.False(fromCache);
+        Assert.Equal(Enumerable.Range(5, 6), labelledAgain);
+        Assert.False(File.Exists(error.PartialPath));
+        Dataset straight = DatasetBuilder.Build(config, task);
+        Assert.Equal(straight.Train.Concat(straight.Val).Concat(straight.Test).Select(c => (c.Condition.Workload.Spec, c.Optimum)), resumed.Train.Concat(resumed.Val).Concat(resumed.Test).Select(c => (c.Condition.Workload.Spec, c.Optimum)));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static void AssertDisjoint(params IEnumerable<string>[] splits)

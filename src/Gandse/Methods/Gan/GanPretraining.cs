@@ -16,8 +16,17 @@ internal static class GanPretraining
 {
     private const long IgnoredTarget = -100;
 
+    /// <summary>Pre-training comes before the first checkpoint, so an interrupt here keeps the dataset and nothing else.</summary>
+    private static void StopIfAsked(CancellationToken cancellation, string phase)
+    {
+        if (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"interrupted while {phase}, before the first checkpoint: the labelled dataset is kept, the rest starts again on the next run");
+        }
+    }
+
     /// <summary>Fits the surrogate to exact metrics of random and near-optimal (perturbed) designs under training conditions.</summary>
-    internal static void TrainSurrogate(TrainingState state, RunDirectory run, Action<TrainProgress>? progress)
+    internal static void TrainSurrogate(TrainingState state, RunDirectory run, Action<TrainProgress>? progress, CancellationToken cancellation = default)
     {
         TrainConfig train = state.Config.Train;
         using (NewDisposeScope())
@@ -28,6 +37,7 @@ internal static class GanPretraining
 
         for (int step = 1; step <= train.SurrogateSteps; step++)
         {
+            StopIfAsked(cancellation, "fitting the surrogate");
             using IDisposable scope = NewDisposeScope();
             (Tensor features, Tensor designs, Tensor targets) = SurrogateBatch(state, train.SurrogateBatchSize);
             Tensor loss = F.mse_loss(state.Networks.SurrogateNormalised(state.Task.Space.OneHot(designs), features), state.Networks.NormaliseLog2(targets));
@@ -63,7 +73,7 @@ internal static class GanPretraining
     /// conditions (tasks with per-layer parameters only). The near-optimal sets alone show it only a few hardware
     /// points per condition; here it sees the whole hardware space.
     /// </summary>
-    internal static void TrainMapping(TrainingState state, RunDirectory run, Action<TrainProgress>? progress)
+    internal static void TrainMapping(TrainingState state, RunDirectory run, Action<TrainProgress>? progress, CancellationToken cancellation = default)
     {
         TrainConfig train = state.Config.Train;
         if (state.Blocks.Length == state.Task.Layout.Chained)
@@ -73,6 +83,7 @@ internal static class GanPretraining
 
         for (int step = 1; step <= train.MappingSteps; step++)
         {
+            StopIfAsked(cancellation, "teaching the per-layer mappings");
             using IDisposable scope = NewDisposeScope();
             Tensor index = randint(state.TrainCount, new long[] { train.MappingBatchSize }, generator: state.Sampler);
             Tensor hardware = state.Task.Space.OneHot(state.Task.Space.RandomIndices(new long[] { train.MappingBatchSize }, state.Sampler));

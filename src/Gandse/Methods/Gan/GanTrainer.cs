@@ -39,7 +39,7 @@ public static class GanTrainer
         }
 
         torch.random.manual_seed(config.Seed);
-        (Dataset dataset, bool fromCache) = DatasetBuilder.LoadOrBuild(config, task, (done, total) => options.Progress?.Invoke(new TrainProgress("dataset", done, total)));
+        (Dataset dataset, bool fromCache) = DatasetBuilder.LoadOrBuild(config, task, (done, total) => options.Progress?.Invoke(new TrainProgress("dataset", done, total)), options.Cancellation);
         var state = new TrainingState(config, task, dataset);
 
         int start = 0;
@@ -57,8 +57,8 @@ public static class GanTrainer
         using var run = new RunDirectory(runPath ?? RunDirectory.DefaultPath(config, DateTime.Now), config, MetricColumns, options.Resume);
         if (!options.Resume)
         {
-            GanPretraining.TrainSurrogate(state, run, options.Progress);
-            GanPretraining.TrainMapping(state, run, options.Progress);
+            GanPretraining.TrainSurrogate(state, run, options.Progress, options.Cancellation);
+            GanPretraining.TrainMapping(state, run, options.Progress, options.Cancellation);
         }
 
         ValidationScore? validation = null;

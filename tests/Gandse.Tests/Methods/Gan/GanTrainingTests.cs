@@ -126,6 +126,28 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
     }
 
     [Fact]
+    public void An_interrupt_while_fitting_the_surrogate_stops_at_once_and_keeps_the_dataset()
+    {
+        using var interrupt = new CancellationTokenSource();
+        int surrogateReports = 0;
+
+        var error = Assert.ThrowsAny<OperationCanceledException>(() => GanTrainer.Train(_trained.Experiment.Config(), new TrainOptions(
+            Gandse.Harness.HarnessValidator.Instance, _trained.Experiment.Path("surrogate-run"), _trained.Experiment.Path("surrogate-ckpt"),
+            Progress: p =>
+            {
+                if (p.Phase == "surrogate" && ++surrogateReports == 1)
+                {
+                    interrupt.Cancel();
+                }
+            },
+            Cancellation: interrupt.Token)));
+
+        Assert.Contains("fitting the surrogate, before the first checkpoint: the labelled dataset is kept", error.Message);
+        Assert.Equal(1, surrogateReports);
+        Assert.False(File.Exists(_trained.Experiment.Path("surrogate-ckpt/last.ckpt")));
+    }
+
+    [Fact]
     public void A_run_interrupted_before_its_first_validation_still_saves_its_step()
     {
         string checkpoints = _trained.Experiment.Path("early-ckpt");
