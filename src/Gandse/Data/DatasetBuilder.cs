@@ -56,15 +56,27 @@ public static class DatasetBuilder
     }
 
     /// <summary>
-    /// One split: from the cached dataset when there is one, else drawn exactly as a full build would draw it
-    /// and only that split labelled (evaluating a checkpoint on a fresh clone need not label the training set).
+    /// One split: from the cached dataset when there is one, else from that split's own cache, else drawn exactly
+    /// as a full build would draw it, only that split labelled (evaluating a checkpoint on a fresh clone need not
+    /// label the training set) and cached on its own (<c>&lt;cache&gt;.&lt;split&gt;.json</c>), so the next eval is instant.
     /// </summary>
     public static IReadOnlyList<LabelledCondition> LoadOrBuildSplit(ExperimentConfig config, IDseTask task, string split, Action<int, int>? progress = null)
     {
+        if (!Dataset.SplitNames.Contains(split))
+        {
+            throw new UsageException($"unknown split '{split}'; allowed: {string.Join(", ", Dataset.SplitNames)}");
+        }
+
         string path = CachePath(config, task);
         if (File.Exists(path))
         {
             return DatasetFile.Read(path, task.Space).Split(split);
+        }
+
+        string splitPath = Path.ChangeExtension(path, $".{split}.json");
+        if (File.Exists(splitPath))
+        {
+            return DatasetFile.Read(splitPath, task.Space).Split(split);
         }
 
         SplitDrafts drafts = Draw(config, task);
@@ -72,11 +84,15 @@ public static class DatasetBuilder
         {
             "train" => drafts.Train,
             "val" => drafts.Val,
-            "test" => drafts.Test,
-            _ => throw new UsageException($"unknown split '{split}'; allowed: {string.Join(", ", Dataset.SplitNames)}"),
+            _ => drafts.Test,
         };
         int done = 0;
-        return Label(task, config.Data, chosen, () => progress?.Invoke(++done, chosen.Count));
+        List<LabelledCondition> labelled = Label(task, config.Data, chosen, () => progress?.Invoke(++done, chosen.Count));
+        var none = new List<LabelledCondition>();
+        var only = new Dataset(task.Name, DatasetKey.Of(config, task.ModelFingerprint), split == "train" ? labelled : none, split == "val" ? labelled : none, split == "test" ? labelled : none);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(splitPath))!);
+        DatasetFile.Write(splitPath, only, task.Space);
+        return labelled;
     }
 
     public static Dataset Build(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null)

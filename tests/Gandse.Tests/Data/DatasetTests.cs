@@ -113,6 +113,25 @@ public sealed class DatasetTests : IDisposable
         Assert.Equal(straight.Train.Concat(straight.Val).Concat(straight.Test).Select(c => (c.Condition.Workload.Spec, c.Optimum)), resumed.Train.Concat(resumed.Val).Concat(resumed.Test).Select(c => (c.Condition.Workload.Spec, c.Optimum)));
     }
 
+    [Fact]
+    public void A_split_labelled_on_its_own_is_cached_and_read_back_without_labelling()
+    {
+        ExperimentConfig config = ConfigBinder.Parse(string.Empty, "test", new[]
+        {
+            "data.train_workloads=6", "data.val_workloads=2", "data.test_workloads=3", "data.conditions_per_workload=1", "data.dim_max=128", "data.near_optimal=3",
+            $"data.cache_dir={Path.Combine(_folder, "split-cache")}",
+        });
+        IDseTask task = TaskCatalog.Create(config);
+        int labelled = 0;
+
+        IReadOnlyList<LabelledCondition> first = DatasetBuilder.LoadOrBuildSplit(config, task, "test", (_, _) => labelled++);
+        IReadOnlyList<LabelledCondition> second = DatasetBuilder.LoadOrBuildSplit(config, task, "test", (_, _) => labelled++);
+
+        Assert.Equal(3, labelled);
+        Assert.Equal(first.Select(c => (c.Condition.Workload.Spec, c.Optimum)), second.Select(c => (c.Condition.Workload.Spec, c.Optimum)));
+        Assert.Equal(DatasetBuilder.Build(config, task).Test.Select(c => c.Optimum), first.Select(c => c.Optimum));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static void AssertDisjoint(params IEnumerable<string>[] splits)
