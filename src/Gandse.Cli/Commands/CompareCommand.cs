@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Gandse.Config;
 using Gandse.Harness;
@@ -24,9 +25,10 @@ public static class CompareCommand
         var set = new Option<string[]>("--set") { Description = "Override a setting, e.g. --set compare.budget=256 (repeatable).", HelpName = "key=value" };
         var seeds = new Option<string?>("--seeds") { Description = "Seeds per method (same as --set compare.seeds=N).", HelpName = "N" };
         var output = new Option<string?>("--out") { Description = "Output folder (default runs/compare-<experiment>-<time>).", HelpName = "dir" };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted comparison in --out: its finished method runs are kept, the rest run (same settings required)." };
         Option<bool> json = CommonOptions.Json();
         command.Arguments.Add(experiment);
-        foreach (Option option in new Option[] { set, seeds, output, json })
+        foreach (Option option in new Option[] { set, seeds, output, resume, json })
         {
             command.Options.Add(option);
         }
@@ -48,10 +50,64 @@ public static class CompareCommand
                 GanCheckpoint.Resolve(config.Methods.Gan.Checkpoint);
             }
 
+            bool resuming = result.GetValue(resume);
+            if (resuming && result.GetValue(output) is null)
+            {
+                throw new UsageException("--resume continues the comparison in --out; give the folder of the interrupted run");
+            }
+
             string directory = result.GetValue(output) ?? Path.Combine("runs", $"compare-{config.Experiment}-{DateTime.Now:yyyyMMdd-HHmmss}");
             CliPaths.CheckFolder(directory, "--out");
-            ComparisonResult compared = Comparison.Run(config, directory, message => io.Error.WriteLine($"compare: {message}"));
+            if (resuming)
+            {
+                ComparisonProgress.Load(directory, config);
+            }
+
+            // Ctrl-C or SIGTERM: finish the current query, keep the finished method runs, report them as partial.
+            using var interrupt = new CancellationTokenSource();
+            int? signal = null;
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = !interrupt.IsCancellationRequested;
+                signal ??= ExitCodes.Interrupted;
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = !interrupt.IsCancellationRequested;
+                signal ??= ExitCodes.Terminated;
+                interrupt.Cancel();
+            });
+            ComparisonResult compared;
+            try
+            {
+                compared = Comparison.Run(config, directory, message => io.Error.WriteLine($"compare: {message}"), interrupt.Token, resuming);
+            }
+            catch (OperationCanceledException stopped)
+            {
+                io.Error.WriteLine($"compare: {stopped.Message}");
+                return signal ?? ExitCodes.Interrupted;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+
+            if (compared.Partial && compared.Runs.Count == 0)
+            {
+                io.Error.WriteLine($"compare: interrupted before any method run finished; nothing to report. Run again with --resume --out {directory}");
+                return signal ?? ExitCodes.Interrupted;
+            }
+
             IReadOnlyList<string> written = ComparisonReport.Write(compared, directory);
+            if (compared.Partial)
+            {
+                io.Error.WriteLine($"compare: interrupted; the report in {directory} covers the {compared.Runs.Count} finished method runs and says so. Continue with --resume --out {directory}");
+                return signal ?? ExitCodes.Interrupted;
+            }
+
+            ComparisonProgress.Finish(directory);
             if (result.GetValue(json))
             {
                 io.Output.WriteLine(File.ReadAllText(Path.Combine(directory, "results.json")));

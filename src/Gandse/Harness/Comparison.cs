@@ -16,7 +16,9 @@ namespace Gandse.Harness;
 /// </summary>
 public static class Comparison
 {
-    public static ComparisonResult Run(ExperimentConfig config, string outputDirectory, Action<string>? progress = null)
+    /// <param name="cancellation">Stops after the current query: the finished method runs are returned, marked partial, and kept for <paramref name="resume"/>.</param>
+    /// <param name="resume">Continue the comparison in <paramref name="outputDirectory"/>: the method runs it finished are kept, the rest are run.</param>
+    public static ComparisonResult Run(ExperimentConfig config, string outputDirectory, Action<string>? progress = null, CancellationToken cancellation = default, bool resume = false)
     {
         ConfigValidator.Validate(config);
         var stopwatch = Stopwatch.StartNew();
@@ -34,24 +36,45 @@ public static class Comparison
             {
                 progress?.Invoke($"dataset: labelled {done}/{total} conditions with their exact optima");
             }
-        });
+        }, cancellation);
         IReadOnlyList<LabelledCondition> queries = dataset.Test.Take(compare.Queries).ToList();
         int[] checkpoints = CallCheckpoints(compare.Budget);
-        var runs = new List<MethodRun>();
+        var runs = resume ? ComparisonProgress.Load(outputDirectory, config).ToList() : new List<MethodRun>();
         for (int s = 0; s < compare.Seeds; s++)
         {
             long seed = config.Seed + s;
             foreach (string name in compare.Methods)
             {
+                if (runs.Any(r => r.Seed == seed && r.Method == name))
+                {
+                    continue;
+                }
+
+                if (cancellation.IsCancellationRequested)
+                {
+                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                }
+
                 progress?.Invoke($"seed {seed}: {name}: training");
                 (IMethod method, double trainingSeconds) = Build(name, config, task, dataset, seed, outputDirectory);
-                progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries with {compare.Budget} cost-model calls each");
-                runs.Add(Score(task, method, queries, compare.Budget, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings));
+                progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries, {compare.Budget} proposed designs each");
+                MethodRun? run = Score(task, method, queries, compare.Budget, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings, cancellation);
+                if (run is null)
+                {
+                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                }
+
+                runs.Add(run);
+                ComparisonProgress.Save(outputDirectory, config, runs);
             }
         }
 
-        return new ComparisonResult(config, task.Name, queries.Count, checkpoints, runs, stopwatch.Elapsed);
+        return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed);
     }
+
+    /// <summary>Runs by seed, then in <c>compare.methods</c> order, however a resume interleaved them.</summary>
+    private static List<MethodRun> Ordered(List<MethodRun> runs, CompareConfig compare) =>
+        runs.OrderBy(r => r.Seed).ThenBy(r => compare.Methods.IndexOf(r.Method)).ToList();
 
     private static (IMethod Method, double TrainingSeconds) Build(string name, ExperimentConfig config, IDseTask task, Dataset dataset, long seed, string outputDirectory)
     {
@@ -62,12 +85,19 @@ public static class Comparison
         return (method, trained ? stopwatch.Elapsed.TotalSeconds : 0);
     }
 
-    private static MethodRun Score(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings)
+    /// <summary>One method's run over the queries; null when stopped before the last query (an unfinished run is not kept).</summary>
+    private static MethodRun? Score(
+        IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings, CancellationToken cancellation)
     {
         var outcomes = new List<QueryOutcome>(queries.Count);
         var curve = new double[checkpoints.Length];
         foreach (LabelledCondition query in queries)
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                return null;
+            }
+
             using IDisposable scope = NewDisposeScope();
             var stopwatch = Stopwatch.StartNew();
             var conditions = new[] { query.Condition };

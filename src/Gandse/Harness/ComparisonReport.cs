@@ -74,6 +74,12 @@ public static class ComparisonReport
         CompareConfig compare = result.Config.Compare;
         var text = new StringBuilder();
         text.Append(Invariant, $"# Comparison: {result.Task} ({result.Config.Experiment})\n\n");
+        if (result.Partial)
+        {
+            int planned = result.Config.Compare.Seeds * result.Config.Compare.Methods.Count;
+            text.Append(Invariant, $"**Partial: {result.Runs.Count} of {planned} method runs finished** (interrupted); `gandse compare … --resume --out <this folder>` runs the rest.\n\n");
+        }
+
         text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), a budget of {compare.Budget} proposed designs per query for every method, ");
         text.Append(Invariant, $"seeds {result.Config.Seed}–{result.Config.Seed + compare.Seeds - 1}; mean ± std over seeds. Took {result.Elapsed.TotalMinutes:F1} min; Gandse {Runtime.GandseVersion.Current}.\n\n");
         IReadOnlyList<string[]> table = Table(result, methods);
@@ -144,6 +150,7 @@ public static class ComparisonReport
         ["task"] = result.Task,
         ["experiment"] = result.Config.Experiment,
         ["gandse_version"] = Runtime.GandseVersion.Current,
+        ["partial"] = result.Partial,
         ["queries"] = result.Queries,
         ["elapsed_seconds"] = Math.Round(result.Elapsed.TotalSeconds, 1),
         ["call_checkpoints"] = new JsonArray(result.CallCheckpoints.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),

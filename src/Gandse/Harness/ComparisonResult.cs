@@ -9,4 +9,8 @@ public sealed record ComparisonResult(
     int Queries,
     IReadOnlyList<int> CallCheckpoints,
     IReadOnlyList<MethodRun> Runs,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Stopped before every method and seed ran: the report covers the finished runs and says so.</summary>
+    public bool Partial { get; init; }
+}

@@ -65,4 +65,45 @@ public sealed class ComparisonTests : IDisposable
         Assert.Contains(expected, error);
         Assert.False(Directory.Exists(output));
     }
+
+    [Fact]
+    public void An_interrupted_comparison_reports_what_finished_and_resumes_to_the_same_runs()
+    {
+        Gandse.Config.ExperimentConfig config = _experiment.Config(
+            "compare.methods=[mlp, random, evolutionary]", "compare.seeds=2", "compare.queries=3", "compare.budget=16", "methods.mlp.steps=20", "methods.evolutionary.population=8");
+        string interrupted = _experiment.Path("interrupted");
+        using var interrupt = new CancellationTokenSource();
+
+        Gandse.Harness.ComparisonResult partial = Gandse.Harness.Comparison.Run(
+            config, interrupted, message => { if (message.StartsWith("seed 6: mlp: training", StringComparison.Ordinal)) interrupt.Cancel(); }, interrupt.Token);
+
+        Assert.True(partial.Partial);
+        Assert.Equal(new[] { "mlp", "random", "evolutionary" }, partial.Runs.Select(r => r.Method));
+        Gandse.Harness.ComparisonReport.Write(partial, interrupted);
+        Assert.Contains("**Partial: 3 of 6 method runs finished**", File.ReadAllText(Path.Combine(interrupted, "report.md")));
+
+        var resumedMessages = new List<string>();
+        Gandse.Harness.ComparisonResult resumed = Gandse.Harness.Comparison.Run(config, interrupted, resumedMessages.Add, resume: true);
+        Gandse.Harness.ComparisonResult straight = Gandse.Harness.Comparison.Run(config, _experiment.Path("straight"));
+
+        Assert.False(resumed.Partial);
+        Assert.DoesNotContain(resumedMessages, m => m.StartsWith("seed 5:", StringComparison.Ordinal));
+        Assert.Equal(straight.Runs.Select(r => (r.Method, r.Seed, r.Summary.Quality, r.Summary.DesignCallsPerQuery)), resumed.Runs.Select(r => (r.Method, r.Seed, r.Summary.Quality, r.Summary.DesignCallsPerQuery)));
+    }
+
+    [Fact]
+    public void Resume_without_an_unfinished_comparison_or_with_other_settings_is_refused()
+    {
+        string folder = _experiment.Path("nothing-to-resume");
+        Directory.CreateDirectory(folder);
+
+        (int missing, _, string missingError) = CliRunner.Run("compare", _experiment.ConfigPath, "--resume", "--out", folder);
+        Gandse.Harness.ComparisonProgress.Save(folder, _experiment.Config("compare.queries=3"), Array.Empty<Gandse.Harness.MethodRun>());
+        (int other, _, string otherError) = CliRunner.Run("compare", _experiment.ConfigPath, "--resume", "--out", folder, "--set", "compare.queries=4");
+
+        Assert.Equal(2, missing);
+        Assert.Contains("no unfinished comparison in", missingError);
+        Assert.Equal(2, other);
+        Assert.Contains("were made with other settings", otherError);
+    }
 }

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Gandse.Config;
+using Gandse.Io;
+
+namespace Gandse.Harness;
+
+/// <summary>
+/// The method runs a comparison has finished, kept in its output folder (<c>runs.partial.json</c>) after each one,
+/// so an interrupted comparison reports what it finished and <c>compare --resume</c> runs only the rest. The
+/// resolved settings are kept with them: a resume with other settings is refused.
+/// </summary>
+public static class ComparisonProgress
+{
+    public const string FileName = "runs.partial.json";
+
+    public static void Save(string directory, ExperimentConfig config, IReadOnlyList<MethodRun> runs)
+    {
+        Directory.CreateDirectory(directory);
+        AtomicFile.Write(Path.Combine(directory, FileName), writer => writer.Write(JsonSerializer.Serialize(new Saved(ConfigWriter.ToYaml(config), runs.ToList()))));
+    }
+
+    /// <summary>The runs finished before, with the same settings; refused when the folder holds none or other settings.</summary>
+    public static IReadOnlyList<MethodRun> Load(string directory, ExperimentConfig config)
+    {
+        string path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--resume: no unfinished comparison in '{directory}' (no {FileName}); run without --resume");
+        }
+
+        Saved saved;
+        try
+        {
+            saved = JsonSerializer.Deserialize<Saved>(File.ReadAllText(path)) ?? throw new JsonException("empty");
+        }
+        catch (JsonException error)
+        {
+            throw new UsageException($"--resume: '{path}' cannot be read ({error.Message}); delete it and run without --resume");
+        }
+
+        if (saved.ConfigYaml != ConfigWriter.ToYaml(config))
+        {
+            throw new UsageException($"--resume: the runs in '{directory}' were made with other settings; resume with the same experiment file and --set, or start a new --out");
+        }
+
+        return saved.Runs;
+    }
+
+    public static void Finish(string directory) => File.Delete(Path.Combine(directory, FileName));
+
+    private sealed record Saved(string ConfigYaml, List<MethodRun> Runs);
+}
