@@ -53,6 +53,17 @@ public static class CommonOptions
         return trained.Method(seed, result.GetValue(temperature), result.GetValue(slotTemperature));
     }
 
+    /// <summary>The most candidates per query: a 2,000,000-candidate query was killed at 23.6 GB; 65,536 stays near 1 GB.</summary>
+    public const int MaxCandidates = 1 << 16;
+
+    public static void CheckCandidates(int? candidates)
+    {
+        if (candidates > MaxCandidates)
+        {
+            throw new UsageException($"--candidates {candidates} is too many; at most {MaxCandidates:N0} per query fit in memory here (about 12 KB each while they are checked)");
+        }
+    }
+
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of a table." };
 
     public static Option<string> Space() => new("--space")

@@ -50,6 +50,8 @@ public static class EvalCommand
                 throw new UsageException("--candidates and --limit must be positive");
             }
 
+            CommonOptions.CheckCandidates(result.GetValue(candidates));
+
             ITrainedMethod gan = TrainedMethods.Load(result.GetValue(checkpoint)!);
             IReadOnlyList<LabelledCondition> queries = DatasetBuilder.LoadOrBuildSplit(gan.Config, gan.Task, splitName, (done, total) =>
             {

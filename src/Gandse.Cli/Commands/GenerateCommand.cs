@@ -68,6 +68,8 @@ public static class GenerateCommand
                 throw new UsageException($"--count and --candidates must be positive, got {k} and {n}");
             }
 
+            CommonOptions.CheckCandidates(n);
+
             SimulatorRunner<ScaleSimCase>? runner = result.GetValue(verifyWith)?.Trim().ToLowerInvariant() switch
             {
                 null => null,

@@ -33,8 +33,22 @@ public static class WorkloadParser
         }
 
         IReadOnlyList<KeyValuePair<string, string>> pairs = KeyValueList.Parse(spec[(colon + 1)..], "workload", spec);
-        return kind == "gemm" ? ParseGemm(Fields(pairs, GemmKeys, kind)) : ParseConv(Fields(pairs, ConvKeys, kind));
+        Workload layer = kind == "gemm" ? ParseGemm(Fields(pairs, GemmKeys, kind)) : ParseConv(Fields(pairs, ConvKeys, kind));
+        Gemm lowered = layer.Gemms[0];
+        if ((double)lowered.M * lowered.N * lowered.K > MaxMacs)
+        {
+            throw new UsageException(
+                $"'{spec}' is {(double)lowered.M * lowered.N * lowered.K:G3} MACs, beyond 2^53 ({MaxMacs:N0}), where float64 counts of cycles and accesses stop being exact; split the layer");
+        }
+
+        return layer;
     }
+
+    /// <summary>The largest dim accepted: far above any real layer, and low enough that cycle and access counts stay exact.</summary>
+    public const long MaxDimension = 1L << 26;
+
+    /// <summary>The most MACs a layer may have: float64 counts integers exactly up to 2^53.</summary>
+    public const long MaxMacs = 1L << 53;
 
     private static Gemm ParseGemm(IReadOnlyDictionary<string, string> fields)
     {
@@ -88,6 +102,11 @@ public static class WorkloadParser
         {
             string allowed = allowZero ? "a non-negative integer" : "a positive integer";
             throw new UsageException($"{key}='{token}' is not {allowed}");
+        }
+
+        if (value > MaxDimension)
+        {
+            throw new UsageException($"{key}='{token}' is too large; at most {MaxDimension:N0} (2^26), where cycle and access counts stay exact");
         }
 
         return value;
