@@ -33,9 +33,21 @@ public static class ComparisonPlots
         }
 
         plot.Title("Quality against time per query");
-        plot.Axes.Bottom.Label.Text = "log10 ms per query (p50, verification included)";
+        plot.Axes.Bottom.Label.Text = "ms per query (p50, verification included; log scale)";
         plot.Axes.Left.Label.Text = "quality: geomean optimum / achieved cost";
-        plot.ShowLegend(Alignment.LowerRight);
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (int power in Enumerable.Range(-1, 7))
+        {
+            foreach (int step in new[] { 1, 2, 5 })
+            {
+                double ms = step * Math.Pow(10, power);
+                ticks.AddMajor(Math.Log10(ms), ms.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+        // Outside the data, so no marker hides behind it.
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(path, 900, 560);
         return path;
     }
@@ -69,19 +81,31 @@ public static class ComparisonPlots
     {
         var plot = new Plot();
         double[] calls = result.CallCheckpoints.Select(c => Math.Log2(c)).ToArray();
+        MarkerShape[] shapes = { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare };
+        LinePattern[] patterns = { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted };
         for (int i = 0; i < methods.Count; i++)
         {
             var line = plot.Add.Scatter(calls, methods[i].BestSoFar.ToArray());
             line.LegendText = methods[i].Method;
-            line.LineWidth = 2;
-            line.MarkerSize = 5;
+            // Lines that coincide stay visible: each method has its own marker and dash, and thinner lines lie on top.
+            line.LineWidth = 2 + (methods.Count - i);
+            line.LinePattern = patterns[i % patterns.Length];
+            line.MarkerShape = shapes[i % shapes.Length];
+            line.MarkerSize = 7;
             line.Color = Colors.Category10[i % 10];
         }
 
-        plot.Title("Best so far against cost-model calls (geomean over queries; none feasible yet = 0.001)");
-        plot.Axes.Bottom.Label.Text = "log2 cost-model calls (candidates checked)";
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (int c in result.CallCheckpoints)
+        {
+            ticks.AddMajor(Math.Log2(c), c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Title("Best so far against measured calls (none feasible yet = 0.001)");
+        plot.Axes.Bottom.Label.Text = "cost-model calls per query (distinct designs evaluated)";
         plot.Axes.Left.Label.Text = "quality of best feasible so far";
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(path, 900, 560);
         return path;
     }
