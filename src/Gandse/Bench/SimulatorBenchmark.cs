@@ -102,8 +102,8 @@ public sealed class SimulatorBenchmark
         var randomTimes = Enumerable.Range(0, OptimumQueries).Select(_ =>
         {
             var gemm = new Gemm(LogUniform(random, data.DimMin, data.DimMax), LogUniform(random, data.DimMin, data.DimMax), LogUniform(random, data.DimMin, data.DimMax));
-            Condition condition = SystolicConditions.Of(
-                gemm, data.DramBandwidths[random.Next(data.DramBandwidths.Count)], data.MacBudgets[random.Next(data.MacBudgets.Count)], data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)]);
+            double Draw(string field) => SystolicConditions.Schema.Find(field)!.Drawn![random.Next(SystolicConditions.Schema.Find(field)!.Drawn!.Count)];
+            Condition condition = SystolicConditions.Of(gemm, Draw(SystolicConditions.DramBandwidth), Draw(SystolicConditions.MacBudget), Draw(SystolicConditions.SramBudgetKb));
             return ColdOptimum(space, condition.Values());
         }).ToList();
 

@@ -21,6 +21,9 @@ public sealed record ConditionField(string Name, string Unit, string Meaning, Fi
     /// <summary>Every query must give this field.</summary>
     public bool Required { get; init; }
 
+    /// <summary>The values training conditions draw it from when the experiment does not say (<c>data.draw</c>); null for fields labelling sets (targets).</summary>
+    public IReadOnlyList<double>? Drawn { get; init; }
+
     public string Flag => "--" + Name.Replace('_', '-');
 
     public string DefaultText =>

@@ -84,6 +84,29 @@ public sealed class ConditionSchema
         }
     }
 
+    /// <summary>
+    /// The values each drawn field is drawn from: <paramref name="given"/> (an experiment's <c>data.draw</c>) where it
+    /// names the field, else the field's own <see cref="ConditionField.Drawn"/>; a given name the schema does not read is refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> Draws(IReadOnlyDictionary<string, List<double>> given, string owner)
+    {
+        Refuse(given.Keys, owner, name => $"data.draw.{name}");
+        var draws = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        foreach (ConditionField field in Fields)
+        {
+            if (given.TryGetValue(field.Name, out List<double>? values))
+            {
+                draws[field.Name] = values.Select(v => field.Check(v, $"data.draw.{field.Name}")).ToList();
+            }
+            else if (field.Drawn is { } drawn)
+            {
+                draws[field.Name] = drawn;
+            }
+        }
+
+        return draws;
+    }
+
     /// <summary>The fields' network inputs for <paramref name="condition"/>, in schema order.</summary>
     public void Encode(Condition condition, Span<float> into)
     {

@@ -82,6 +82,12 @@ public static class ConfigBinder
         YamlNode value = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : new YamlScalarNode(string.Empty);
         object target = config;
         string[] keys = path.Split('.');
+        if (keys.Length >= 2 && MapAt(config, keys[..^1]) is { } map)
+        {
+            map[keys[^1]] = (List<double>)ListOf(typeof(List<double>), value, path, "--set");
+            return;
+        }
+
         for (int i = 0; i < keys.Length - 1; i++)
         {
             PropertyInfo section = Property(target, keys[i], string.Join('.', keys[..i]), "--set");
@@ -126,7 +132,14 @@ public static class ConfigBinder
         {
             string path = prefix + SnakeCase(property.Name);
             object? value = property.GetValue(settings);
-            if (IsSection(property.PropertyType) && value is not null)
+            if (IsMap(property.PropertyType) && value is Dictionary<string, List<double>> map)
+            {
+                foreach ((string name, List<double> values) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    yield return ($"{path}.{name}", values);
+                }
+            }
+            else if (IsSection(property.PropertyType) && value is not null)
             {
                 foreach ((string Path, object? Value) inner in Flatten(value, path + "."))
                 {
@@ -169,13 +182,34 @@ public static class ConfigBinder
                     throw new UsageException($"{source} line {keyNode.Start.Line}: '{path}' is now '{moved}'; rename it in the file");
                 }
 
+                string[] movedKeys = moved.Split('.');
+                if (MapAt(root, movedKeys[..^1]) is { } movedMap)
+                {
+                    movedMap[movedKeys[^1]] = (List<double>)ListOf(typeof(List<double>), valueNode, moved, $"{source} line {valueNode.Start.Line}");
+                    continue;
+                }
+
                 (object owner, PropertyInfo destination) = Resolve(root, moved);
                 Assign(owner, destination, valueNode, moved, $"{source} line {valueNode.Start.Line}");
                 continue;
             }
 
             PropertyInfo property = Property(target, key, prefix, $"{source} line {keyNode.Start.Line}");
-            if (IsSection(property.PropertyType))
+            if (IsMap(property.PropertyType))
+            {
+                if (valueNode is not YamlMappingNode entries)
+                {
+                    throw new UsageException($"{source} line {valueNode.Start.Line}: '{path}' must be a mapping of names to lists, like {{mac_budget: [256, 4096]}}");
+                }
+
+                var map = (Dictionary<string, List<double>>)property.GetValue(target)!;
+                foreach ((YamlNode entryKey, YamlNode entryValue) in entries.Children)
+                {
+                    string name = ((YamlScalarNode)entryKey).Value ?? string.Empty;
+                    map[name] = (List<double>)ListOf(typeof(List<double>), entryValue, $"{path}.{name}", $"{source} line {entryValue.Start.Line}");
+                }
+            }
+            else if (IsSection(property.PropertyType))
             {
                 Bind(root, property.GetValue(target)!, valueNode, path, source, migrate);
             }
@@ -213,24 +247,54 @@ public static class ConfigBinder
         Type type = property.PropertyType;
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
-            Type element = type.GetGenericArguments()[0];
-            if (node is not YamlSequenceNode sequence)
-            {
-                throw new UsageException($"{where}: '{path}' must be a list of {TypeName(element)}, like [1, 2]");
-            }
-
-            var list = (IList)Activator.CreateInstance(type)!;
-            foreach (YamlNode item in sequence.Children)
-            {
-                list.Add(Scalar(item, element, path, where));
-            }
-
-            property.SetValue(target, list);
+            property.SetValue(target, ListOf(type, node, path, where));
             return;
         }
 
         property.SetValue(target, Scalar(node, type, path, where));
     }
+
+    private static IList ListOf(Type type, YamlNode node, string path, string where)
+    {
+        Type element = type.GetGenericArguments()[0];
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw new UsageException($"{where}: '{path}' must be a list of {TypeName(element)}, like [1, 2]");
+        }
+
+        var list = (IList)Activator.CreateInstance(type)!;
+        foreach (YamlNode item in sequence.Children)
+        {
+            list.Add(Scalar(item, element, path, where));
+        }
+
+        return list;
+    }
+
+    /// <summary>The named-lists setting at <paramref name="keys"/> (such as data.draw), or null when the path holds none.</summary>
+    private static Dictionary<string, List<double>>? MapAt(object root, string[] keys)
+    {
+        object? target = root;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            PropertyInfo? property = target?.GetType().GetProperties().FirstOrDefault(p => SnakeCase(p.Name) == keys[i]);
+            if (property is null)
+            {
+                return null;
+            }
+
+            target = property.GetValue(target);
+            if (IsMap(property.PropertyType))
+            {
+                return i == keys.Length - 1 ? (Dictionary<string, List<double>>?)target : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Named lists of numbers (data.draw): the only mapping-valued setting, keyed by names the task declares.</summary>
+    public static bool IsMap(Type type) => type == typeof(Dictionary<string, List<double>>);
 
     private static object Scalar(YamlNode node, Type type, string path, string where)
     {

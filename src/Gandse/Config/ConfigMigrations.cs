@@ -7,7 +7,10 @@ namespace Gandse.Config;
 /// </summary>
 public static class ConfigMigrations
 {
-    /// <summary>Gandse 0.1 kept each baseline's settings as flat <c>compare.*</c> keys; they are <c>methods.*</c> sections now.</summary>
+    /// <summary>
+    /// Gandse 0.1 kept each baseline's settings as flat <c>compare.*</c> keys (now <c>methods.*</c> sections) and the
+    /// systolic budgets to draw as <c>data.*_budgets</c> lists (now <c>data.draw</c>, by condition field).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Renamed = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["compare.gan_checkpoint"] = "methods.gan.checkpoint",
@@ -23,5 +26,8 @@ public static class ConfigMigrations
         ["compare.rl_search_batch"] = "methods.rl_search.batch",
         ["compare.rl_search_lr"] = "methods.rl_search.lr",
         ["compare.evolution_population"] = "methods.evolutionary.population",
+        ["data.mac_budgets"] = "data.draw.mac_budget",
+        ["data.sram_budgets_kb"] = "data.draw.sram_budget_kb",
+        ["data.dram_bandwidths"] = "data.draw.dram_bw",
     };
 }

@@ -16,9 +16,10 @@ public static class ConfigValidator
             throw new UsageException($"data.dim_max ({config.Data.DimMax}) is below data.dim_min ({config.Data.DimMin})");
         }
 
-        NonEmptyPositive(config.Data.MacBudgets.Select(v => (double)v), "data.mac_budgets");
-        NonEmptyPositive(config.Data.SramBudgetsKb, "data.sram_budgets_kb");
-        NonEmptyPositive(config.Data.DramBandwidths, "data.dram_bandwidths");
+        foreach ((string field, List<double> values) in config.Data.Draw)
+        {
+            NonEmptyPositive(values, $"data.draw.{field}");
+        }
         if (!(config.Data.TargetSlackMin >= 1.0 && config.Data.TargetSlackMax >= config.Data.TargetSlackMin))
         {
             throw new UsageException("data.target_slack_min must be ≥ 1 and data.target_slack_max ≥ data.target_slack_min");

@@ -32,7 +32,22 @@ public static class ConfigWriter
         {
             object? value = property.GetValue(settings);
             builder.Append(' ', indent).Append(ConfigBinder.SnakeCase(property.Name)).Append(':');
-            if (value is not null && property.PropertyType.IsClass && property.PropertyType != typeof(string)
+            if (value is Dictionary<string, List<double>> map)
+            {
+                if (map.Count == 0)
+                {
+                    builder.Append(" {}\n");
+                }
+                else
+                {
+                    builder.Append('\n');
+                    foreach ((string name, List<double> values) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        builder.Append(' ', indent + 2).Append(name).Append(": ").Append(ConfigBinder.Format(values)).Append('\n');
+                    }
+                }
+            }
+            else if (value is not null && property.PropertyType.IsClass && property.PropertyType != typeof(string)
                 && !typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType))
             {
                 builder.Append('\n');

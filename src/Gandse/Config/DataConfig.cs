@@ -21,14 +21,12 @@ public sealed class DataConfig
 
     public long DimMax { get; set; } = 4096;
 
-    /// <summary>MAC budgets (rows · cols ≤ budget), drawn uniformly.</summary>
-    public List<long> MacBudgets { get; set; } = new() { 256, 1024, 4096, 16384 };
-
-    /// <summary>Total SRAM budgets in KB, drawn uniformly.</summary>
-    public List<double> SramBudgetsKb { get; set; } = new() { 96, 384, 1536, 6144 };
-
-    /// <summary>DRAM bandwidths in words per cycle, drawn uniformly.</summary>
-    public List<double> DramBandwidths { get; set; } = new() { 4, 16, 64 };
+    /// <summary>
+    /// The values each condition field is drawn from, uniformly, by field name (<c>data.draw.mac_budget: [256, 4096]</c>).
+    /// A field the task reads and this leaves out is drawn from the values its schema declares
+    /// (<c>gandse checkpoint info</c> and <c>gandse config show</c> list the fields); a field the task does not read is refused.
+    /// </summary>
+    public Dictionary<string, List<double>> Draw { get; set; } = new();
 
     /// <summary>Latency targets (latency tasks): the least latency achievable under the budgets times a log-uniform slack in [min, max].</summary>
     public double TargetSlackMin { get; set; } = 1.0;

@@ -10,7 +10,7 @@ namespace Gandse.Data;
 public static class DatasetBuilder
 {
     public static string CachePath(ExperimentConfig config, IDseTask task) =>
-        Path.Combine(config.Data.CacheDir, $"{config.Task}-{DatasetKey.Of(config, task.ModelFingerprint)}.json");
+        Path.Combine(config.Data.CacheDir, $"{config.Task}-{DatasetKey.Of(config, task.DatasetFingerprint)}.json");
 
     /// <param name="progress">Called with (labelled so far, total) while building.</param>
     /// <param name="cancellation">
@@ -49,7 +49,7 @@ public static class DatasetBuilder
 
         int train = drafts.Train.Count, val = drafts.Val.Count;
         var dataset = new Dataset(
-            task.Name, DatasetKey.Of(config, task.ModelFingerprint), labelled.Take(train).ToList(), labelled.Skip(train).Take(val).ToList(), labelled.Skip(train + val).ToList());
+            task.Name, DatasetKey.Of(config, task.DatasetFingerprint), labelled.Take(train).ToList(), labelled.Skip(train).Take(val).ToList(), labelled.Skip(train + val).ToList());
         DatasetFile.Write(path, dataset, task.Space);
         File.Delete(partial);
         return (dataset, false);
@@ -89,7 +89,7 @@ public static class DatasetBuilder
         int done = 0;
         List<LabelledCondition> labelled = Label(task, config.Data, chosen, () => progress?.Invoke(++done, chosen.Count));
         var none = new List<LabelledCondition>();
-        var only = new Dataset(task.Name, DatasetKey.Of(config, task.ModelFingerprint), split == "train" ? labelled : none, split == "val" ? labelled : none, split == "test" ? labelled : none);
+        var only = new Dataset(task.Name, DatasetKey.Of(config, task.DatasetFingerprint), split == "train" ? labelled : none, split == "val" ? labelled : none, split == "test" ? labelled : none);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(splitPath))!);
         DatasetFile.Write(splitPath, only, task.Space);
         return labelled;
@@ -102,7 +102,7 @@ public static class DatasetBuilder
         int done = 0;
         Action labelled = () => progress?.Invoke(++done, total);
         return new Dataset(
-            task.Name, DatasetKey.Of(config, task.ModelFingerprint),
+            task.Name, DatasetKey.Of(config, task.DatasetFingerprint),
             Label(task, config.Data, drafts.Train, labelled), Label(task, config.Data, drafts.Val, labelled), Label(task, config.Data, drafts.Test, labelled));
     }
 

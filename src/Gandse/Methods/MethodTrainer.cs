@@ -52,7 +52,7 @@ public static class MethodTrainer
         });
 
         var info = new CheckpointInfo(
-            config.Experiment, config.Task, 1, score.Score, config.Seed, DatasetKey.Of(config, task.ModelFingerprint), ConfigWriter.ToYaml(config),
+            config.Experiment, config.Task, 1, score.Score, config.Seed, DatasetKey.Of(config, task.DatasetFingerprint), ConfigWriter.ToYaml(config),
             task.FeatureCount, Array.Empty<string>(), DateTime.UtcNow, Runtime.GandseVersion.Current, entry.Name);
         foreach (string file in new[] { GanCheckpoint.BestFile, GanCheckpoint.LastFile })
         {

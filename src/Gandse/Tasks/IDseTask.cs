@@ -20,8 +20,11 @@ public interface IDseTask
 
     IReadOnlyList<string> MetricNames { get; }
 
-    /// <summary>A hash of the cost model's outputs on fixed probes: part of the dataset key, so a changed model never reuses stale labels.</summary>
-    string ModelFingerprint { get; }
+    /// <summary>
+    /// What the labels depend on beyond <c>data.*</c>: a hash of the cost model's outputs on fixed probes and the
+    /// values conditions are drawn from. Part of the dataset key, so a changed model never reuses stale labels.
+    /// </summary>
+    string DatasetFingerprint { get; }
 
     /// <summary>The condition fields a query of this task gives (budgets, environment, targets), with defaults and ranges.</summary>
     ConditionSchema Conditions { get; }

@@ -84,7 +84,11 @@ public class ConditionSchemaTests
             new SystolicGemmTask(false, data).Conditions.Names);
         Assert.True(new SystolicGemmTask(true, data).Conditions.Find(SystolicConditions.TargetLatency)!.Required);
         Assert.False(new SystolicNetworkTask(data).Conditions.Reads(SystolicConditions.TargetLatency));
-        Assert.Equal(data.MacBudgets.Max(), new SystolicGemmTask(false, data).Conditions.Find(SystolicConditions.MacBudget)!.Default);
+        Assert.Equal(16384, new SystolicGemmTask(false, data).Conditions.Find(SystolicConditions.MacBudget)!.Default);
+        var narrowed = new DataConfig { Draw = new() { [SystolicConditions.MacBudget] = new() { 64, 512 } } };
+        Assert.Equal(512, new SystolicGemmTask(false, narrowed).Conditions.Find(SystolicConditions.MacBudget)!.Default);
+        var foreign = new DataConfig { Draw = new() { ["noc_bw"] = new() { 64 } } };
+        Assert.Contains("data.draw.noc_bw is not read by task systolic-gemm", Assert.Throws<UsageException>(() => new SystolicGemmTask(false, foreign)).Message);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public class CheckpointCompatibilityTests
         Assert.Equal(64, gan.Config.Methods.Evolutionary.Population);
         Assert.Equal(new MlpSettings().Hidden, gan.Config.Methods.Mlp.Hidden);
         Assert.Equal(new EvolutionarySettings().MutationScale, gan.Config.Methods.Evolutionary.MutationScale);
+        Assert.Contains("mac_budgets:", gan.Info.ConfigYaml);
+        Assert.Equal(new List<double> { 256, 1024, 4096, 16384 }, gan.Config.Data.Draw["mac_budget"]);
     }
 
     [Fact]
@@ -50,8 +52,9 @@ public class CheckpointCompatibilityTests
         foreach ((string old, string moved) in ConfigMigrations.Renamed)
         {
             string section = old.Split('.')[0];
-            ExperimentConfig config = ConfigBinder.Parse($"{section}:\n  {old.Split('.')[1]}: 3\n", "old.ckpt", Array.Empty<string>(), migrate: true);
-            Assert.Contains(ConfigBinder.Flatten(config), p => p.Path == moved && ConfigBinder.Format(p.Value) == "3");
+            string value = moved.StartsWith("data.draw.", StringComparison.Ordinal) ? "[3]" : "3";
+            ExperimentConfig config = ConfigBinder.Parse($"{section}:\n  {old.Split('.')[1]}: {value}\n", "old.ckpt", Array.Empty<string>(), migrate: true);
+            Assert.Contains(ConfigBinder.Flatten(config), p => p.Path == moved && ConfigBinder.Format(p.Value) == value);
         }
     }
 }

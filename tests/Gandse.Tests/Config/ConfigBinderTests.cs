@@ -7,29 +7,31 @@ public class ConfigBinderTests
     [Fact]
     public void A_file_overrides_some_defaults_and_leaves_the_rest()
     {
-        ExperimentConfig config = ConfigBinder.Parse("experiment: demo\ntrain:\n  steps: 10\ndata:\n  mac_budgets: [16, 64]\n", "demo.yaml", Array.Empty<string>());
+        ExperimentConfig config = ConfigBinder.Parse("experiment: demo\ntrain:\n  steps: 10\ndata:\n  draw:\n    mac_budget: [16, 64]\n", "demo.yaml", Array.Empty<string>());
 
         Assert.Equal("demo", config.Experiment);
         Assert.Equal(10, config.Train.Steps);
-        Assert.Equal(new List<long> { 16, 64 }, config.Data.MacBudgets);
+        Assert.Equal(new List<double> { 16, 64 }, config.Data.Draw["mac_budget"]);
         Assert.Equal(new TrainConfig().BatchSize, config.Train.BatchSize);
     }
 
     [Fact]
     public void Set_overrides_apply_after_the_file()
     {
-        ExperimentConfig config = ConfigBinder.Parse("train:\n  steps: 10\n", "demo.yaml", new[] { "train.steps=20", "seed=7", "data.dram_bandwidths=[1.5, 3]" });
+        ExperimentConfig config = ConfigBinder.Parse("train:\n  steps: 10\n", "demo.yaml", new[] { "train.steps=20", "seed=7", "data.draw.dram_bw=[2, 3]" });
 
         Assert.Equal(20, config.Train.Steps);
         Assert.Equal(7, config.Seed);
-        Assert.Equal(new List<double> { 1.5, 3 }, config.Data.DramBandwidths);
+        Assert.Equal(new List<double> { 2, 3 }, config.Data.Draw["dram_bw"]);
     }
 
     [Theory]
     [InlineData("train:\n  stepz: 10\n", "unknown key 'train.stepz'")]
     [InlineData("train:\n  steps: ten\n", "'train.steps' = 'ten' is not an integer")]
-    [InlineData("data:\n  mac_budgets: 16\n", "'data.mac_budgets' must be a list")]
-    [InlineData("data:\n  mac_budgets: [16, x]\n", "'data.mac_budgets' = 'x' is not an integer")]
+    [InlineData("data:\n  draw:\n    mac_budget: 16\n", "'data.draw.mac_budget' must be a list")]
+    [InlineData("data:\n  draw:\n    mac_budget: [16, x]\n", "'data.draw.mac_budget' = 'x' is not a number")]
+    [InlineData("data:\n  draw: [16]\n", "'data.draw' must be a mapping of names to lists")]
+    [InlineData("data:\n  mac_budgets: [16]\n", "'data.mac_budgets' is now 'data.draw.mac_budget'; rename it in the file")]
     [InlineData("model: 3\n", "'model' must be a mapping")]
     [InlineData("train: {steps: [1\n", "demo.yaml line")]
     public void Bad_files_name_the_key_path(string yaml, string expected)
@@ -55,7 +57,7 @@ public class ConfigBinderTests
     [Theory]
     [InlineData("train.steps=0", "train.steps must be positive")]
     [InlineData("data.dim_max=4", "data.dim_max (4) is below data.dim_min")]
-    [InlineData("data.sram_budgets_kb=[]", "data.sram_budgets_kb must be a non-empty list")]
+    [InlineData("data.draw.sram_budget_kb=[]", "data.draw.sram_budget_kb must be a non-empty list")]
     public void The_validator_refuses_values_a_type_cannot(string assignment, string expected)
     {
         ExperimentConfig config = ConfigBinder.Parse(string.Empty, "demo.yaml", new[] { assignment });
@@ -76,7 +78,7 @@ public class ConfigBinderTests
     [Fact]
     public void The_resolved_config_round_trips_through_yaml()
     {
-        ExperimentConfig config = ConfigBinder.Parse("train:\n  steps: 33\n", "demo.yaml", new[] { "data.sram_budgets_kb=[8, 16.5]" });
+        ExperimentConfig config = ConfigBinder.Parse("train:\n  steps: 33\n", "demo.yaml", new[] { "data.draw.sram_budget_kb=[8, 16.5]" });
 
         ExperimentConfig again = ConfigBinder.Parse(ConfigWriter.ToYaml(config), "config.yaml", Array.Empty<string>());
 

@@ -65,7 +65,7 @@ public sealed class NewTaskConditionsTests : IDisposable
 
         public IReadOnlyList<string> MetricNames => _inner.MetricNames;
 
-        public string ModelFingerprint => _inner.ModelFingerprint;
+        public string DatasetFingerprint => _inner.DatasetFingerprint;
 
         public ConditionSchema Conditions { get; }
 

@@ -9,7 +9,7 @@ namespace Gandse.Tests.Tasks;
 
 public class TrainingRangeTests
 {
-    private static readonly DataConfig Data = new() { DimMin = 16, DimMax = 4096, MacBudgets = new() { 256, 4096 }, SramBudgetsKb = new() { 96, 6144 }, DramBandwidths = new() { 4, 64 } };
+    private static readonly DataConfig Data = new() { DimMin = 16, DimMax = 4096, Draw = new() { ["mac_budget"] = new() { 256, 4096 }, ["sram_budget_kb"] = new() { 96, 6144 }, ["dram_bw"] = new() { 4, 64 } } };
 
     [Fact]
     public void A_query_inside_the_training_range_gets_no_warning()

@@ -18,14 +18,15 @@ public static class SystolicConditions
     // Upper limits stay below 2^53, so every allowed value is exact in float64.
     public static readonly ConditionSchema Schema = new(new[]
     {
-        new ConditionField(MacBudget, "PEs", "most PEs allowed: rows · cols ≤ N", FieldRole.Budget, 1, 1e12, new FieldEncoding(16, 512 * 512)) { Integer = true },
-        new ConditionField(SramBudgetKb, "KB", "most SRAM allowed over the three buffers", FieldRole.Budget, 1e-3, 1e9, new FieldEncoding(13, 3 * 2048)),
+        new ConditionField(MacBudget, "PEs", "most PEs allowed: rows · cols ≤ N", FieldRole.Budget, 1, 1e12, new FieldEncoding(16, 512 * 512)) { Integer = true, Drawn = new double[] { 256, 1024, 4096, 16384 } },
+        new ConditionField(SramBudgetKb, "KB", "most SRAM allowed over the three buffers", FieldRole.Budget, 1e-3, 1e9, new FieldEncoding(13, 3 * 2048)) { Drawn = new double[] { 96, 384, 1536, 6144 } },
         new ConditionField(AreaBudget, "MAESTRO area units", "most area allowed", FieldRole.Budget, 1e-6, 1e15, new FieldEncoding(30, 1)),
         new ConditionField(DramBandwidth, "words/cycle", "DRAM bandwidth, as SCALE-Sim's Bandwidth setting", FieldRole.Environment, 1, 1e6, new FieldEncoding(6, 1))
         {
             Integer = true,
             Default = SystolicSpace.DefaultDramBandwidth,
             DefaultNote = "SCALE-Sim v2's google.cfg",
+            Drawn = new double[] { 4, 16, 64 },
         },
         new ConditionField(TargetLatency, "cycles", "latency target: total_cycles ≤ target", FieldRole.Target, 1, 1e15, new FieldEncoding(30, 1)),
     });

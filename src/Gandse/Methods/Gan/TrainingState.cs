@@ -93,7 +93,7 @@ internal sealed class TrainingState
     }
 
     public CheckpointInfo Info(int step, double bestScore, string runDirectory) => new(
-        Config.Experiment, Config.Task, step, bestScore, Config.Seed, Data.DatasetKey.Of(Config, Task.ModelFingerprint), ConfigWriter.ToYaml(Config),
+        Config.Experiment, Config.Task, step, bestScore, Config.Seed, Data.DatasetKey.Of(Config, Task.DatasetFingerprint), ConfigWriter.ToYaml(Config),
         Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow, Runtime.GandseVersion.Current, RunDirectory: runDirectory);
 
     /// <summary>Near-optimal sets as [C, K, P] (short sets padded with their best design) and their sizes [C].</summary>

@@ -34,7 +34,7 @@ public sealed class SystolicGemmTask : IDseTask
         _model = new SystolicCostModel(SystolicSpace.Create());
         _streaming = new SystolicCostModel(_model.Space, new SystolicOptions(SystolicMemoryModel.Streaming));
         Objective = latencyTarget ? SystolicObjectives.CheapestMeetingLatency() : SystolicObjectives.Latency();
-        Conditions = SystolicTaskConditions.Schema(data, latencyTarget);
+        Conditions = SystolicTaskConditions.Schema(data, latencyTarget, $"task {Name}");
     }
 
     public bool HasTarget { get; }
@@ -49,9 +49,9 @@ public sealed class SystolicGemmTask : IDseTask
 
     public ConditionSchema Conditions { get; }
 
-    public string ModelFingerprint => SystolicReferenceModel.Fingerprint;
+    public string DatasetFingerprint => SystolicReferenceModel.Fingerprint + "|" + SystolicTaskConditions.DrawFingerprint(Conditions);
 
-    public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(_data, dims: true);
+    public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(Conditions, _data, dims: true);
 
     public GeneratorLayout Layout => new(Space.Parameters.Count);
 
@@ -90,7 +90,7 @@ public sealed class SystolicGemmTask : IDseTask
 
                 for (int c = 0; c < data.ConditionsPerWorkload; c++)
                 {
-                    Condition condition = SystolicTaskConditions.Draw(Conditions, gemm, data, random);
+                    Condition condition = SystolicTaskConditions.Draw(Conditions, gemm, random);
                     double slack = Math.Exp(Math.Log(data.TargetSlackMin) + (random.NextDouble() * (Math.Log(data.TargetSlackMax) - Math.Log(data.TargetSlackMin))));
                     drafts.Add(new ConditionDraft(condition, slack));
                 }
@@ -110,7 +110,7 @@ public sealed class SystolicGemmTask : IDseTask
             OptimumResult fastest = new ExhaustiveOptimum(_model, SystolicObjectives.Latency()).Find(condition.Values());
             if (!fastest.Found)
             {
-                throw new InvalidOperationException($"No design meets the budgets of {condition}; widen data.mac_budgets or data.sram_budgets_kb.");
+                throw new InvalidOperationException($"No design meets the budgets of {condition}; widen data.draw.mac_budget or data.draw.sram_budget_kb.");
             }
 
             double target = Math.Ceiling(fastest.Metrics![SystolicMetricNames.TotalCycles] * draft.TargetSlack);
@@ -120,7 +120,7 @@ public sealed class SystolicGemmTask : IDseTask
         OptimumResult optimum = new ExhaustiveOptimum(_model, Objective).Find(condition.Values(), null, data.NearOptimal, data.NearOptimalTolerance);
         if (!optimum.Found)
         {
-            throw new InvalidOperationException($"No design is feasible for {condition}; widen data.mac_budgets or data.sram_budgets_kb.");
+            throw new InvalidOperationException($"No design is feasible for {condition}; widen data.draw.mac_budget or data.draw.sram_budget_kb.");
         }
 
         return new LabelledCondition(condition, optimum.Design!, optimum.Metrics!, optimum.NearOptimal);

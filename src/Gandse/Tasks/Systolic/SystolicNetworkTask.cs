@@ -40,7 +40,7 @@ public sealed class SystolicNetworkTask : IDseTask
         Space = SystolicNetworkSpace.Create(MaxLayers);
         _charges = new NetworkCharges(Space, MaxLayers, DataflowCount);
         Objective = SystolicObjectives.Latency();
-        Conditions = SystolicTaskConditions.Schema(data, latencyTarget: false);
+        Conditions = SystolicTaskConditions.Schema(data, latencyTarget: false, $"task {Name}");
         Layout = new GeneratorLayout(
             SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, new DataflowFeatures(_model).Compute));
     }
@@ -57,9 +57,9 @@ public sealed class SystolicNetworkTask : IDseTask
 
     public ConditionSchema Conditions { get; }
 
-    public string ModelFingerprint => SystolicReferenceModel.Fingerprint;
+    public string DatasetFingerprint => SystolicReferenceModel.Fingerprint + "|" + SystolicTaskConditions.DrawFingerprint(Conditions);
 
-    public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(_data, dims: false);
+    public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(Conditions, _data, dims: false);
 
     /// <summary>
     /// Hardware chained; each layer's dataflow from the hardware, that layer's features and its compute cycles
@@ -95,7 +95,7 @@ public sealed class SystolicNetworkTask : IDseTask
 
     public SplitDrafts Sample(DataConfig data, Random random)
     {
-        ConditionDraft Draw(Workload network) => new(SystolicTaskConditions.Draw(Conditions, network, data, random), 1.0);
+        ConditionDraft Draw(Workload network) => new(SystolicTaskConditions.Draw(Conditions, network, random), 1.0);
 
         List<ConditionDraft> Synthetic(string prefix, int count) => Enumerable.Range(0, count)
             .Select(i => random.NextDouble() < data.SyntheticTransformerShare
@@ -122,7 +122,7 @@ public sealed class SystolicNetworkTask : IDseTask
         IReadOnlyList<Design> best = new NetworkOptimum(_model, Space).Find(network, condition, data.NearOptimal, data.NearOptimalTolerance);
         if (best.Count == 0)
         {
-            throw new InvalidOperationException($"No hardware is feasible for {condition}; widen data.mac_budgets or data.sram_budgets_kb.");
+            throw new InvalidOperationException($"No hardware is feasible for {condition}; widen data.draw.mac_budget or data.draw.sram_budget_kb.");
         }
 
         using IDisposable scope = NewDisposeScope();

@@ -13,30 +13,41 @@ namespace Gandse.Tasks.Systolic;
 /// </summary>
 public static class SystolicTaskConditions
 {
-    public static ConditionSchema Schema(DataConfig data, bool latencyTarget)
+    /// <summary>What training conditions draw from, in the order they are drawn (the order keeps datasets reproducible).</summary>
+    private static readonly string[] DrawOrder = { C.DramBandwidth, C.MacBudget, C.SramBudgetKb };
+
+    public static ConditionSchema Schema(DataConfig data, bool latencyTarget, string owner)
     {
         string[] names = latencyTarget
             ? new[] { C.MacBudget, C.SramBudgetKb, C.DramBandwidth, C.TargetLatency }
             : new[] { C.MacBudget, C.SramBudgetKb, C.DramBandwidth };
-        ConditionSchema schema = C.Schema.Only(names)
-            .With(C.MacBudget, f => f with { Default = data.MacBudgets.Max(), DefaultNote = "the largest budget trained on" })
-            .With(C.SramBudgetKb, f => f with { Default = data.SramBudgetsKb.Max(), DefaultNote = "the largest budget trained on" });
+        ConditionSchema drawn = C.Schema.Only(names);
+        IReadOnlyDictionary<string, IReadOnlyList<double>> draws = drawn.Draws(data.Draw, owner);
+        ConditionSchema schema = drawn
+            .With(C.MacBudget, f => f with { Default = draws[C.MacBudget].Max(), DefaultNote = "the largest budget trained on", Drawn = draws[C.MacBudget] })
+            .With(C.SramBudgetKb, f => f with { Default = draws[C.SramBudgetKb].Max(), DefaultNote = "the largest budget trained on", Drawn = draws[C.SramBudgetKb] })
+            .With(C.DramBandwidth, f => f with { Drawn = draws[C.DramBandwidth] });
         return latencyTarget ? schema.With(C.TargetLatency, f => f with { Required = true }) : schema;
     }
 
-    /// <summary>A training condition: budgets and bandwidth drawn from the data settings; a target, if read, left for labelling.</summary>
-    public static Condition Draw(ConditionSchema schema, Workload workload, DataConfig data, Random random)
+    /// <summary>A training condition: budgets and bandwidth drawn from the schema's values; a target, if read, left for labelling.</summary>
+    public static Condition Draw(ConditionSchema schema, Workload workload, Random random)
     {
-        var values = new Dictionary<string, double>
+        var values = new Dictionary<string, double>();
+        foreach (string name in DrawOrder)
         {
-            [C.DramBandwidth] = data.DramBandwidths[random.Next(data.DramBandwidths.Count)],
-            [C.MacBudget] = data.MacBudgets[random.Next(data.MacBudgets.Count)],
-            [C.SramBudgetKb] = data.SramBudgetsKb[random.Next(data.SramBudgetsKb.Count)],
-        };
+            IReadOnlyList<double> from = schema.Find(name)!.Drawn!;
+            values[name] = from[random.Next(from.Count)];
+        }
+
         return new Condition(workload, schema.Names.ToDictionary(n => n, n => values.TryGetValue(n, out double v) ? v : double.PositiveInfinity));
     }
 
-    public static IReadOnlyList<ValueRange> TrainedRanges(DataConfig data, bool dims)
+    /// <summary>What the dataset depends on beyond data.*: the drawn values (defaults come from code).</summary>
+    public static string DrawFingerprint(ConditionSchema schema) =>
+        string.Join(";", schema.Fields.Where(f => f.Drawn is not null).Select(f => $"{f.Name}=[{string.Join(",", f.Drawn!.Select(ConditionField.Format))}]"));
+
+    public static IReadOnlyList<ValueRange> TrainedRanges(ConditionSchema schema, DataConfig data, bool dims)
     {
         var ranges = new List<ValueRange>();
         if (dims)
@@ -46,9 +57,7 @@ public static class SystolicTaskConditions
             ranges.Add(new(GemmFields.K, data.DimMin, data.DimMax));
         }
 
-        ranges.Add(new(C.MacBudget, data.MacBudgets.Min(), data.MacBudgets.Max()));
-        ranges.Add(new(C.SramBudgetKb, data.SramBudgetsKb.Min(), data.SramBudgetsKb.Max()));
-        ranges.Add(new(C.DramBandwidth, data.DramBandwidths.Min(), data.DramBandwidths.Max()));
+        ranges.AddRange(schema.Fields.Where(f => f.Drawn is not null).Select(f => new ValueRange(f.Name, f.Drawn!.Min(), f.Drawn!.Max())));
         return ranges;
     }
 }
