@@ -15,6 +15,12 @@ public sealed class CompareConfig
     /// <summary>Test queries answered per method and seed (the first of the test split).</summary>
     public int Queries { get; set; } = 100;
 
-    /// <summary>Designs each method may propose per query: candidates proposed and verified, or designs a search evaluates. The calls they cause are measured.</summary>
+    /// <summary>Distinct designs each method may have evaluated per query: candidates proposed and verified, or designs a search evaluates. The calls they cause are measured.</summary>
     public int Budget { get; set; } = 1024;
+
+    /// <summary>
+    /// How often a one-shot method (GAN, MLP, amortised RL) that proposed repeats is asked again for the same
+    /// query, so that it too reaches the budget in distinct designs; 1 turns the top-up off.
+    /// </summary>
+    public int TopUpRounds { get; set; } = 8;
 }

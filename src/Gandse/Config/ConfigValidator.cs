@@ -113,6 +113,7 @@ public static class ConfigValidator
         Positive(compare.Seeds, "compare.seeds");
         Positive(compare.Queries, "compare.queries");
         Positive(compare.Budget, "compare.budget");
+        Positive(compare.TopUpRounds, "compare.top_up_rounds");
         config.Methods.Validate();
 
         if (config.Data.Seed < -1)

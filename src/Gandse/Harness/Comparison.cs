@@ -57,8 +57,8 @@ public static class Comparison
 
                 progress?.Invoke($"seed {seed}: {name}: training");
                 (IMethod method, double trainingSeconds) = Build(name, config, task, dataset, seed, outputDirectory);
-                progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries, {compare.Budget} proposed designs each");
-                MethodRun? run = Score(task, method, queries, compare.Budget, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings, cancellation);
+                progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries, at most {compare.Budget} distinct designs each");
+                MethodRun? run = Score(task, method, queries, compare.Budget, compare.TopUpRounds, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings, cancellation);
                 if (run is null)
                 {
                     return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
@@ -87,7 +87,7 @@ public static class Comparison
 
     /// <summary>One method's run over the queries; null when stopped before the last query (an unfinished run is not kept).</summary>
     private static MethodRun? Score(
-        IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings, CancellationToken cancellation)
+        IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int topUpRounds, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings, CancellationToken cancellation)
     {
         var outcomes = new List<QueryOutcome>(queries.Count);
         var curve = new double[checkpoints.Length];
@@ -102,9 +102,13 @@ public static class Comparison
             var stopwatch = Stopwatch.StartNew();
             var conditions = new[] { query.Condition };
             using CostModels.EvaluationLedger ledger = CostModels.EvaluationLedger.Open();
-            (TorchSharp.torch.Tensor proposals, CandidateEvaluation evaluation) = Scorer.Verify(task, method, conditions, budget, completeMappings);
+            Tensors.ValueBatch values = task.ConditionValues(conditions);
+            TorchSharp.torch.Tensor proposals = MeasuredBudget.Fill(
+                () => completeMappings ? task.CompleteMappings(values, method.Propose(conditions, budget)) : method.Propose(conditions, budget),
+                ledger, values, budget, topUpRounds, out _);
+            CandidateEvaluation evaluation = task.Evaluate(values, proposals);
             RankedCandidate best = CandidateRanking.Rank(task, evaluation, proposals, 1)[0][0];
-            CostModels.EvaluationCount calls = Scorer.Charges(ledger, task.ConditionValues(conditions), 1)[0];
+            CostModels.EvaluationCount calls = Scorer.Charges(ledger, values, 1)[0];
             outcomes.Add(Scorer.Outcome(task, query, best, stopwatch.Elapsed.TotalMilliseconds) with { Calls = calls });
 
             double optimum = query.OptimumMetrics[task.Objective.PrimaryMetric];

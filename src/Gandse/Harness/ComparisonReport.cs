@@ -80,7 +80,7 @@ public static class ComparisonReport
             text.Append(Invariant, $"**Partial: {result.Runs.Count} of {planned} method runs finished** (interrupted); `gandse compare … --resume --out <this folder>` runs the rest.\n\n");
         }
 
-        text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), a budget of {compare.Budget} proposed designs per query for every method, ");
+        text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), a budget of {compare.Budget} distinct designs evaluated per query for every method, ");
         text.Append(Invariant, $"seeds {result.Config.Seed}–{result.Config.Seed + compare.Seeds - 1}; mean ± std over seeds. Took {result.Elapsed.TotalMinutes:F1} min; Gandse {Runtime.GandseVersion.Current}.\n\n");
         IReadOnlyList<string[]> table = Table(result, methods);
         text.Append("| ").Append(string.Join(" | ", table[0])).Append(" |\n|").Append(string.Concat(table[0].Select(_ => "---|"))).Append('\n');
@@ -90,7 +90,7 @@ public static class ComparisonReport
         }
 
         text.Append("\n## Protocol\n\n");
-        text.Append("- Every method answers each query on its own with the same budget: it proposes (or, for searches, evaluates) that many designs; the exact cost model checks them and the best feasible one is the answer. Times run from the proposal to the verified answer.\n");
+        text.Append("- Every method answers each query on its own with the same budget of distinct designs: a search evaluates up to that many; a one-shot method proposes that many and, when it proposed repeats, is asked again (up to `compare.top_up_rounds` rounds) until it has that many distinct designs or stops finding new ones. The exact cost model checks them and the best feasible one is the answer. Times run from the first proposal to the verified answer.\n");
         text.Append("- `designs/query` is measured, not configured: every distinct design the exact cost model evaluated for the query, whoever asked (a search while proposing, mapping completion, verification), each once, as a simulator cache would serve repeats. A method that proposes the same design twice spends one call on it. `score` is the mean of optimum/achieved over all queries with infeasible answers as 0; `quality` is the geometric mean over the feasible answers alone.\n");
         text.Append("- **quality**: geometric mean over feasible answers of optimum cost / achieved cost (1 is optimal); infeasible answers count only in **feasible**, never silently dropped. **exact match**: the answer is an optimal design (same objective keys as the exact optimum).\n");
         text.Append("- Trained methods (gan, mlp, rl-amortised) train on the same training split; `train s` is their training time. rl-search, evolutionary and random train nothing and spend the budget per query.\n");
