@@ -75,7 +75,7 @@ public static class CommonOptions
 
     public static Option<string?> Workload(bool required) => new("--workload", "-w")
     {
-        Description = "Workload: gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0], or network:resnet50|vgg16|mobilenetv2 (network checkpoints).",
+        Description = "Workload: gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0], network:NAME (gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… (layers spelled out) or topology:FILE.csv (a SCALE-Sim topology).",
         Required = required,
         HelpName = "spec",
     };

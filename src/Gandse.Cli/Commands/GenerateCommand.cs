@@ -36,7 +36,7 @@ public static class GenerateCommand
         Option<string?> workload = CommonOptions.Workload(required: false);
         var conditions = new ConditionOptions("the checkpoint's");
         var count = new Option<int>("--count", "-k") { Description = "How many distinct designs to return, best first.", DefaultValueFactory = _ => 1 };
-        var candidates = new Option<int?>("--candidates") { Description = "Candidates sampled per query (default: the checkpoint's generate.candidates, 256).", HelpName = "N" };
+        var candidates = new Option<int?>("--candidates") { Description = "Candidates sampled per query (default: the checkpoint's generate.candidates; 1,024 for the shipped checkpoints).", HelpName = "N" };
         var seed = new Option<long>("--seed") { Description = "Seed of the sampled noise; same seed, same designs.", DefaultValueFactory = _ => 0 };
         var input = new Option<string?>("--input", "-i") { Description = "CSV of queries ('-': standard input): M,N,K, conv fields or a workload column of specs, and a column per condition field the checkpoint reads (named as the flags, with underscores).", HelpName = "file" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the designs CSV of --input (default, or '-': standard output); checked before any work.", HelpName = "file" };
@@ -52,8 +52,9 @@ public static class GenerateCommand
         Option<string?> scalesim = ScaleSimOptions.ScaleSimFolder();
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> simulatorCache = CommonOptions.SimulatorCache();
+        Option<string?> export = ScaleSimOptions.ExportFolder();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, workload }.Concat(conditions.All).Concat(new Option[] { count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, verifyWith, verifyTop, scalesim, timeout, simulatorCache, json }))
+        foreach (Option option in new Option[] { checkpoint, workload }.Concat(conditions.All).Concat(new Option[] { count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, verifyWith, verifyTop, scalesim, timeout, simulatorCache, export, json }))
         {
             command.Options.Add(option);
         }
@@ -88,6 +89,7 @@ public static class GenerateCommand
             }
 
             string? outputPath = CliPaths.Output(result.GetValue(output), "--output");
+            string? exportFolder = ScaleSimOptions.CheckedExportFolder(result, export);
 
             ITrainedMethod gan = TrainedMethods.Load(result.GetValue(checkpoint)!);
             IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
@@ -107,9 +109,9 @@ public static class GenerateCommand
                     throw new UsageException($"--input reads each query's conditions from the CSV, so {perQueryFlag} would be ignored; put it in a column instead");
                 }
 
-                if (runner is not null)
+                if (runner is not null || exportFolder is not null)
                 {
-                    throw new UsageException("--verify-with checks one query's designs; leave out --input");
+                    throw new UsageException($"{(runner is not null ? "--verify-with" : "--export-scalesim")} works on one query's designs; leave out --input");
                 }
 
                 return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task, SpaceCatalog.AllConditions), perQuery, outputPath, complete);
@@ -138,6 +140,11 @@ public static class GenerateCommand
             }
 
             Write(io, gan, query, designs, perQuery, checkedCount, calls[0], milliseconds, result.GetValue(json));
+            if (exportFolder is not null && designs.Count > 0)
+            {
+                ScaleSimOptions.Export(io, exportFolder, gan.Task.Space, designs[0].Design, query);
+            }
+
             return ExitCodes.Success;
         });
         return command;

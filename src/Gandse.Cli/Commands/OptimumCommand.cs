@@ -26,7 +26,8 @@ public static class OptimumCommand
             + "  gandse optimum --workload gemm:M=1024,N=1024,K=1024 --mac-budget 1024\n"
             + "  gandse optimum -w conv:H=56,W=56,C=64,R=3,S=3,filters=64,padding=1 --mac-budget 4096 --sram-budget-kb 512 --json\n"
             + "  gandse optimum -w gemm:M=512,N=512,K=512 --objective cheapest-meeting-latency --target-latency 200000\n"
-            + "  gandse optimum -w network:resnet50 --mac-budget 4096 --sram-budget-kb 1536");
+            + "  gandse optimum -w network:resnet50 --mac-budget 4096 --sram-budget-kb 1536\n"
+            + "  gandse optimum -w topology:alexnet.csv --mac-budget 4096 --export-scalesim alexnet-scalesim");
         Option<string?> workload = CommonOptions.Workload(required: true);
         var conditions = new ConditionOptions();
         var objective = new Option<string>("--objective")
@@ -37,8 +38,9 @@ public static class OptimumCommand
         };
         var fix = new Option<string?>("--fix") { Description = "Search only designs with these choices, e.g. dataflow=ws,rows=32.", HelpName = "k=v,…" };
         Option<string> space = CommonOptions.Space();
+        Option<string?> export = ScaleSimOptions.ExportFolder();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload }.Concat(conditions.All).Concat(new Option[] { objective, fix, space, json }))
+        foreach (Option option in new Option[] { workload }.Concat(conditions.All).Concat(new Option[] { objective, fix, space, export, json }))
         {
             command.Options.Add(option);
         }
@@ -46,6 +48,7 @@ public static class OptimumCommand
         command.SetAction(result =>
         {
             var io = new CliIo(result);
+            string? exportFolder = ScaleSimOptions.CheckedExportFolder(result, export);
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
             ICostModel model = entry.CostModel();
             Workload parsed = CommonOptions.ParseWorkload(result.GetValue(workload)!);
@@ -61,12 +64,17 @@ public static class OptimumCommand
             Condition condition = reads.Build(parsed, conditions.Given(result, reads, owner), owner, ConditionOptions.Flag);
             if (parsed is Network network)
             {
-                return OptimumNetwork.Run(io, model, network, condition, chosen, result.GetValue(fix) is not null, result.GetValue(json));
+                return OptimumNetwork.Run(io, model, network, condition, chosen, result.GetValue(fix) is not null, result.GetValue(json), exportFolder);
             }
 
             Dictionary<string, int> fixedChoices = ParseFixed(model.Space, result.GetValue(fix));
             OptimumResult optimum = new ExhaustiveOptimum(model, chosen).Find(condition.Values(), fixedChoices);
             Write(io, model, condition, chosen, optimum, result.GetValue(json));
+            if (exportFolder is not null && optimum.Design is not null)
+            {
+                ScaleSimOptions.Export(io, exportFolder, model.Space, optimum.Design, condition);
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -16,7 +16,7 @@ namespace Gandse.Cli.Commands;
 /// </summary>
 public static class OptimumNetwork
 {
-    public static int Run(CliIo io, ICostModel model, Network network, Condition condition, Objective objective, bool fixedChoices, bool json)
+    public static int Run(CliIo io, ICostModel model, Network network, Condition condition, Objective objective, bool fixedChoices, bool json, string? exportFolder = null)
     {
         if (model is not SystolicCostModel systolic)
         {
@@ -51,6 +51,11 @@ public static class OptimumNetwork
         }
 
         EvaluateNetwork.Write(io, systolic, network, hardware, "each layer's best dataflow (the optimum's)", condition[SystolicConditions.DramBandwidth], evaluation, json);
+        if (exportFolder is not null)
+        {
+            ScaleSimOptions.Export(io, exportFolder, space, best[0], condition);
+        }
+
         return ExitCodes.Success;
     }
 }

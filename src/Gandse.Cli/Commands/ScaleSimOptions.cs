@@ -26,4 +26,34 @@ public static class ScaleSimOptions
         return new Simulators.SimulatorRunner<Simulators.ScaleSim.ScaleSimCase>(
             new Simulators.ScaleSim.ScaleSimSimulator(installation), result.GetValue(cache)!, TimeSpan.FromSeconds(seconds));
     }
+
+    public static Option<string?> ExportFolder() => new("--export-scalesim")
+    {
+        Description = "Also write the best design as SCALE-Sim v2 input files in this folder (a .cfg and a topology per dataflow used, and run.sh that runs them); checked before any work.",
+        HelpName = "dir",
+    };
+
+    /// <summary>The export folder, checked writable now; null when not asked for.</summary>
+    public static string? CheckedExportFolder(ParseResult result, Option<string?> option)
+    {
+        string? folder = result.GetValue(option);
+        if (folder is not null)
+        {
+            CliPaths.CheckFolder(folder, "--export-scalesim");
+        }
+
+        return folder;
+    }
+
+    /// <summary>Writes <paramref name="design"/> as SCALE-Sim files and says where on standard error (standard output stays the table or JSON).</summary>
+    public static void Export(CliIo io, string folder, Spaces.DesignSpace space, Spaces.Design design, Conditions.Condition query)
+    {
+        if (space.Parameters.All(p => p.Name != CostModels.Systolic.SystolicParameterNames.Rows))
+        {
+            throw new UsageException($"--export-scalesim writes systolic designs; the {space.Name} space has none");
+        }
+
+        IReadOnlyList<string> files = ScaleSimExport.Write(folder, space, design, query.Workload, (long)query[CostModels.Systolic.SystolicConditions.DramBandwidth]);
+        io.Error.WriteLine($"exported for SCALE-Sim v2 → {folder}: {string.Join(", ", files)}; run it with: sh {Path.Combine(folder, "run.sh")} PATH/TO/scale-sim-v2");
+    }
 }

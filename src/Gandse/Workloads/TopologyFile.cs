@@ -30,7 +30,8 @@ public static class TopologyFile
         var layers = new List<NetworkLayer>();
         for (int i = 1; i < lines.Length; i++)
         {
-            if (lines[i].Trim().Length > 0)
+            // Rows of empty cells (",,,,,,,", as some of SCALE-Sim's own files have under the header) hold no layer.
+            if (Cells(lines[i]).Any(c => c.Length > 0))
             {
                 layers.Add(gemm ? GemmLayer(path, i + 1, Cells(lines[i])) : ConvLayer(path, i + 1, Cells(lines[i])));
             }
@@ -56,7 +57,8 @@ public static class TopologyFile
 
     private static NetworkLayer ConvLayer(string path, int line, string[] cells)
     {
-        long[] v = Numbers(path, line, cells, cells.Length >= 9 ? 8 : 7, "IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides");
+        // A ninth cell is the column stride; an empty one starts notes (Resnet50.csv's Eh, Ew, e2) that are not read.
+        long[] v = Numbers(path, line, cells, cells.Length >= 9 && cells[8].Length > 0 ? 8 : 7, "IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides");
         (long h, long w, long r, long s, long channels, long filters, long strideH) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
         long strideW = v.Length > 7 ? v[7] : strideH;
         if (r > h || s > w)

@@ -5,7 +5,7 @@ namespace Gandse.Workloads;
 
 /// <summary>
 /// Where a CSV holds its workload: columns M, N, K for a GEMM, a conv layer's fields, or a <c>workload</c> column
-/// holding any workload spec (<c>gemm:…</c>, <c>conv:…</c>, <c>network:resnet50</c>, <c>network:FILE.csv</c>).
+/// holding any workload spec (<c>gemm:…</c>, <c>conv:…</c>, <c>network:resnet50</c>, <c>topology:FILE.csv</c>).
 /// </summary>
 public sealed class WorkloadColumns
 {

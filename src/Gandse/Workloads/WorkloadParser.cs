@@ -3,10 +3,10 @@ using Gandse.Io;
 
 namespace Gandse.Workloads;
 
-/// <summary>Reads workload specs: <c>gemm:M=…,N=…,K=…</c> and <c>conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0]</c>.</summary>
+/// <summary>Reads workload specs: <c>gemm:M=…,N=…,K=…</c>, <c>conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0]</c>, <c>network:…</c> and <c>topology:FILE.csv</c> (<c>network:FILE.csv</c> is read the same way).</summary>
 public static class WorkloadParser
 {
-    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (a built-in network: gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… or network:FILE.csv (a SCALE-Sim topology)";
+    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (a built-in network: gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… (layers spelled out, *R repeats one) or topology:FILE.csv (a SCALE-Sim topology file, conv or GEMM form)";
 
     private static readonly string[] GemmKeys = { "M", "N", "K" };
     private static readonly string[] ConvKeys = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
@@ -15,6 +15,13 @@ public static class WorkloadParser
     {
         int colon = spec.IndexOf(':');
         string kind = colon > 0 ? spec[..colon].Trim().ToLowerInvariant() : spec.Trim();
+        if (kind == "topology")
+        {
+            return colon > 0 && spec[(colon + 1)..].Trim().Length > 0
+                ? TopologyFile.Read(spec[(colon + 1)..].Trim())
+                : throw new UsageException($"'{spec}' names no file; write topology:PATH.csv (a SCALE-Sim topology file)");
+        }
+
         if (kind == "network")
         {
             string rest = spec[(colon + 1)..].Trim();

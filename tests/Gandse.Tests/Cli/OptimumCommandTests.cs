@@ -23,6 +23,54 @@ public class OptimumCommandTests
     }
 
     [Fact]
+    public void The_optimum_of_a_topology_file_is_exported_for_scale_sim_with_the_optimums_array()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"gandse-optimum-export-{Guid.NewGuid():N}");
+        string topology = Path.Combine(Path.GetTempPath(), $"gandse-pair-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(topology, new[] { "Layer,M,N,K,", "A,256,64,576,", "B,49,512,4608," });
+        try
+        {
+            (int exitCode, string output, string error) = CliRunner.Run(
+                "optimum", "-w", $"topology:{topology}", "--mac-budget", "1024", "--export-scalesim", folder, "--json");
+
+            Assert.Equal(0, exitCode);
+            using JsonDocument json = JsonDocument.Parse(output);
+            JsonElement hardware = json.RootElement.GetProperty("design");
+            Assert.Contains("exported for SCALE-Sim v2", error);
+            string config = File.ReadAllText(Directory.GetFiles(folder, "*.cfg").First());
+            Assert.Contains($"ArrayHeight: {hardware.GetProperty("rows").GetInt64()}\n", config);
+            int rows = Directory.GetFiles(folder, "*.csv").Sum(f => File.ReadAllLines(f).Length - 1);
+            Assert.Equal(2, rows);
+        }
+        finally
+        {
+            File.Delete(topology);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_export_folder_that_is_a_file_is_refused_before_the_search()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            (int exitCode, _, string error) = CliRunner.Run("optimum", "-w", "gemm:M=8,N=8,K=8", "--export-scalesim", file);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("--export-scalesim", error);
+            Assert.Contains("is a file", error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void An_impossible_query_says_so_plainly()
     {
         (int exitCode, string output, _) = CliRunner.Run("optimum", "-w", "gemm:M=64,N=64,K=64", "--sram-budget-kb", "2");

@@ -35,9 +35,46 @@ public sealed class TopologyFileTests : IDisposable
     {
         string path = Write("gpt.csv", "Layer,M,N,K,", "QKT,1024,1024,64,", "Linear1,1024,4800,1600,");
 
-        Network network = TopologyFile.Read(path);
+        Network network = (Network)WorkloadParser.Parse($"topology:{path}");
 
         Assert.Equal(new[] { new Gemm(1024, 1024, 64), new Gemm(1024, 4800, 1600) }, network.Layers.Select(l => l.Gemm));
+    }
+
+    [Fact]
+    public void Rows_of_empty_cells_and_notes_after_an_empty_cell_are_not_layers()
+    {
+        string path = Write("notes.csv",
+            "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,,,Eh,Ew,e2",
+            ",,,,,,,,,,,,",
+            "Conv1,224,224,7,7,3,64,2,,,110,110,12100");
+
+        Network network = TopologyFile.Read(path);
+
+        Assert.Equal(new NetworkLayer("Conv1", new Gemm(110 * 110, 64, 7 * 7 * 3)), Assert.Single(network.Layers));
+    }
+
+    [Theory]
+    [InlineData("conv_nets/alexnet.csv", 5)]
+    [InlineData("conv_nets/Resnet18.csv", 21)]
+    [InlineData("conv_nets/Resnet50.csv", 54)]
+    [InlineData("conv_nets/mobilenet.csv", 27)]
+    [InlineData("GEMM_mnk/gpt2.csv", 6)]
+    public void The_topologies_shipped_with_scale_sim_read_as_networks(string file, int layers)
+    {
+        string folder = Path.Combine(Repository.Root, "..", "shared", "third_party", "scale-sim-v2", "topologies");
+        Assert.True(Directory.Exists(folder), $"SCALE-Sim's topologies are expected at {folder} (../shared beside the clone)");
+
+        Network network = (Network)WorkloadParser.Parse($"topology:{Path.Combine(folder, file)}");
+
+        Assert.Equal(layers, network.Layers.Count);
+    }
+
+    [Fact]
+    public void A_topology_spec_without_a_file_is_refused()
+    {
+        var error = Assert.Throws<UsageException>(() => WorkloadParser.Parse("topology:"));
+
+        Assert.Contains("topology:PATH.csv", error.Message);
     }
 
     [Theory]
@@ -59,7 +96,7 @@ public sealed class TopologyFileTests : IDisposable
     public void A_query_csv_takes_a_workload_column_of_network_specs_and_topology_files()
     {
         string topology = Write("pair.csv", "Layer,M,N,K,", "A,256,64,576,", "B,49,512,4608,");
-        string queries = Write("queries.csv", "workload,mac_budget", "network:alexnet,1024", $"network:{topology},4096");
+        string queries = Write("queries.csv", "workload,mac_budget", "network:alexnet,1024", $"topology:{topology},4096");
 
         QueryCsv csv = QueryCsv.Read(queries, new SystolicNetworkTask(new DataConfig()), SpaceCatalog.AllConditions);
 
