@@ -56,7 +56,23 @@ public static class Comparison
                 }
 
                 progress?.Invoke($"seed {seed}: {name}: training");
-                (IMethod method, double trainingSeconds) = Build(name, config, task, dataset, seed, outputDirectory);
+                IMethod method;
+                double trainingSeconds;
+                try
+                {
+                    (method, trainingSeconds) = Build(name, config, task, dataset, seed, outputDirectory, cancellation);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                }
+
+                if (cancellation.IsCancellationRequested)
+                {
+                    // Stopped while training: a part-trained method is not scored.
+                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                }
+
                 progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries, at most {compare.Budget} distinct designs each");
                 MethodRun? run = Score(task, method, queries, compare.Budget, compare.TopUpRounds, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings, cancellation);
                 if (run is null)
@@ -76,11 +92,11 @@ public static class Comparison
     private static List<MethodRun> Ordered(List<MethodRun> runs, CompareConfig compare) =>
         runs.OrderBy(r => r.Seed).ThenBy(r => compare.Methods.IndexOf(r.Method)).ToList();
 
-    private static (IMethod Method, double TrainingSeconds) Build(string name, ExperimentConfig config, IDseTask task, Dataset dataset, long seed, string outputDirectory)
+    private static (IMethod Method, double TrainingSeconds) Build(string name, ExperimentConfig config, IDseTask task, Dataset dataset, long seed, string outputDirectory, CancellationToken cancellation)
     {
         MethodEntry entry = MethodCatalog.Get(name);
         var stopwatch = Stopwatch.StartNew();
-        IMethod method = entry.Build(new MethodContext(config, task, dataset, seed, outputDirectory, HarnessValidator.Instance));
+        IMethod method = entry.Build(new MethodContext(config, task, dataset, seed, outputDirectory, HarnessValidator.Instance, cancellation));
         bool trained = entry.Trains && !(name == "gan" && config.Methods.Gan.Checkpoint.Length > 0);
         return (method, trained ? stopwatch.Elapsed.TotalSeconds : 0);
     }

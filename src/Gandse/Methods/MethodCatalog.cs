@@ -15,9 +15,9 @@ public static class MethodCatalog
     {
         new("gan", "conditional GAN (GANDSE): generator, discriminator and surrogate; candidates verified exactly", true, GanBuilder.Build) { Load = TrainedGan.Restore },
         new("mlp", "AIrchitect-style recommender: a classifier from the condition to its optimal design", true,
-            c => MlpRecommender.Train(c.Task, c.Dataset.Train, c.Config.Methods.Mlp, c.Seed)) { Load = MlpRecommender.Restore },
+            c => MlpRecommender.Train(c.Task, c.Dataset.Train, c.Config.Methods.Mlp, c.Seed, c.Cancellation)) { Load = MlpRecommender.Restore },
         new("rl-amortised", "one REINFORCE policy trained across the training conditions (ConfuciuX-style, amortised)", true,
-            c => RlAmortised.Train(c.Task, c.Dataset.Train, c.Config.Methods.RlAmortised, c.Seed)) { Load = RlAmortised.Restore },
+            c => RlAmortised.Train(c.Task, c.Dataset.Train, c.Config.Methods.RlAmortised, c.Seed, c.Cancellation)) { Load = RlAmortised.Restore },
         new("rl-search", "a fresh REINFORCE policy per query, spending its budget (ConfuciuX's search)", false,
             c => new RlSearch(c.Task, c.Config.Methods.RlSearch, c.Seed)),
         new("evolutionary", "a genetic search per query", false, c => new EvolutionarySearch(c.Task, c.Config.Methods.Evolutionary, c.Seed)),

@@ -41,7 +41,9 @@ public static class MethodTrainer
         using var run = new RunDirectory(options.RunDirectory ?? RunDirectory.DefaultPath(config, DateTime.Now), config, new[] { "seconds", "val_feasible_rate", "val_quality", "val_exact_match", "val_score" });
 
         options.Progress?.Invoke(new TrainProgress(entry.Name, 0, 1));
-        var method = (ISavedMethod)entry.Build(new MethodContext(config, task, dataset, config.Seed, run.Path, options.Validator));
+        var method = (ISavedMethod)entry.Build(new MethodContext(config, task, dataset, config.Seed, run.Path, options.Validator, options.Cancellation));
+        // A method that trains in one go has nothing worth keeping when stopped part-way: no checkpoint is written.
+        options.Cancellation.ThrowIfCancellationRequested();
         IReadOnlyList<LabelledCondition> val = dataset.Val.Take(config.Train.ValQueries).ToList();
         ValidationScore score = options.Validator.Validate(task, method, val, config.Generate.Candidates, config.Generate.CompleteMappings);
         options.Progress?.Invoke(new TrainProgress(entry.Name, 1, 1, Validation: score));

@@ -92,6 +92,20 @@ public sealed class ComparisonTests : IDisposable
     }
 
     [Fact]
+    public void An_interrupt_while_a_method_trains_stops_its_training_and_scores_nothing_part_trained()
+    {
+        // Ten million steps would take hours: the run ends only because training sees the interrupt.
+        Gandse.Config.ExperimentConfig config = _experiment.Config("compare.methods=[random, mlp]", "compare.seeds=1", "compare.queries=2", "compare.budget=8", "methods.mlp.steps=10000000");
+        using var interrupt = new CancellationTokenSource();
+
+        Gandse.Harness.ComparisonResult partial = Gandse.Harness.Comparison.Run(
+            config, _experiment.Path("stopped"), message => { if (message.EndsWith("mlp: training", StringComparison.Ordinal)) interrupt.Cancel(); }, interrupt.Token);
+
+        Assert.True(partial.Partial);
+        Assert.Equal(new[] { "random" }, partial.Runs.Select(r => r.Method));
+    }
+
+    [Fact]
     public void Resume_without_an_unfinished_comparison_or_with_other_settings_is_refused()
     {
         string folder = _experiment.Path("nothing-to-resume");

@@ -33,7 +33,7 @@ public sealed class MlpRecommender : ISavedMethod
 
     public TimeSpan TrainingTime { get; private init; }
 
-    public static MlpRecommender Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.MlpSettings settings, long seed)
+    public static MlpRecommender Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.MlpSettings settings, long seed, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         torch.random.manual_seed(seed);
@@ -43,7 +43,7 @@ public sealed class MlpRecommender : ISavedMethod
         var sampler = new Generator((ulong)seed);
         Tensor features = task.Features(train.Select(c => c.Condition).ToList());
         Tensor labels = task.Space.IndexTensor(train.Select(c => c.Optimum).ToList());
-        for (int step = 0; step < steps; step++)
+        for (int step = 0; step < steps && !cancellation.IsCancellationRequested; step++)
         {
             using IDisposable scope = NewDisposeScope();
             Tensor index = randint(train.Count, new long[] { batchSize }, generator: sampler);

@@ -30,7 +30,7 @@ public sealed class RlAmortised : ISavedMethod
     public TimeSpan TrainingTime { get; private init; }
 
     /// <remarks>The reward's infeasibility penalty (settings.RewardPenalty, log2 units) is 2: the searches' 10 made the policy settle on one small design that fits every budget.</remarks>
-    public static RlAmortised Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.RlAmortisedSettings settings, long seed)
+    public static RlAmortised Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.RlAmortisedSettings settings, long seed, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         torch.random.manual_seed(seed);
@@ -43,7 +43,7 @@ public sealed class RlAmortised : ISavedMethod
         List<Condition> conditions = train.Select(c => c.Condition).ToList();
         Tensor features = task.Features(conditions);
         ValueBatch values = task.ConditionValues(conditions);
-        for (int step = 0; step < steps; step++)
+        for (int step = 0; step < steps && !cancellation.IsCancellationRequested; step++)
         {
             using IDisposable scope = NewDisposeScope();
             Tensor index = randint(train.Count, new long[] { batchSize }, generator: sampler);
