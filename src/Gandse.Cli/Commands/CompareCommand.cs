@@ -15,7 +15,7 @@ public static class CompareCommand
     {
         var command = new Command(
             "compare",
-            "Compare methods on the same held-out queries, seeds and budget of proposed designs per query; every cost-model call each causes is measured.\n"
+            "Compare methods on the same held-out queries, seeds and budget of distinct designs per query; every cost-model call each causes is measured.\n"
             + "Writes report.md, results.csv, results.json, PNG plots and TensorBoard scalars. Methods (compare.methods; settings under methods.*):\n"
             + string.Concat(Gandse.Methods.MethodCatalog.Names.Select(n => $"  {n,-13} {Gandse.Methods.MethodCatalog.Get(n).Description}\n"))
             + "Examples:\n"
@@ -115,7 +115,7 @@ public static class CompareCommand
             }
 
             IReadOnlyList<string[]> rows = ComparisonReport.Table(compared, MethodAggregate.Of(compared));
-            var table = new Table().Title($"{compared.Task}: {compared.Queries} test queries, {config.Compare.Budget} cost-model calls each, {config.Compare.Seeds} seed(s)");
+            var table = new Table().Title($"{compared.Task}: {compared.Queries} test queries, at most {config.Compare.Budget} distinct designs each, {config.Compare.Seeds} seed(s)");
             foreach (string column in rows[0])
             {
                 table.AddColumn(column);

@@ -39,7 +39,10 @@ public static class Comparison
         }, cancellation);
         IReadOnlyList<LabelledCondition> queries = dataset.Test.Take(compare.Queries).ToList();
         int[] checkpoints = CallCheckpoints(compare.Budget);
-        var runs = resume ? ComparisonProgress.Load(outputDirectory, config).ToList() : new List<MethodRun>();
+        (IReadOnlyList<MethodRun> earlierRuns, TimeSpan earlier) = resume ? ComparisonProgress.Load(outputDirectory, config) : (new List<MethodRun>(), TimeSpan.Zero);
+        var runs = earlierRuns.ToList();
+        ComparisonResult Result(bool partial) =>
+            new(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), earlier + stopwatch.Elapsed) { Partial = partial };
         for (int s = 0; s < compare.Seeds; s++)
         {
             long seed = config.Seed + s;
@@ -52,7 +55,7 @@ public static class Comparison
 
                 if (cancellation.IsCancellationRequested)
                 {
-                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                    return Result(partial: true);
                 }
 
                 progress?.Invoke($"seed {seed}: {name}: training");
@@ -64,28 +67,28 @@ public static class Comparison
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
-                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                    return Result(partial: true);
                 }
 
                 if (cancellation.IsCancellationRequested)
                 {
                     // Stopped while training: a part-trained method is not scored.
-                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                    return Result(partial: true);
                 }
 
                 progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries, at most {compare.Budget} distinct designs each");
                 MethodRun? run = Score(task, method, queries, compare.Budget, compare.TopUpRounds, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings, cancellation);
                 if (run is null)
                 {
-                    return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed) { Partial = true };
+                    return Result(partial: true);
                 }
 
                 runs.Add(run);
-                ComparisonProgress.Save(outputDirectory, config, runs);
+                ComparisonProgress.Save(outputDirectory, config, runs, earlier + stopwatch.Elapsed);
             }
         }
 
-        return new ComparisonResult(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), stopwatch.Elapsed);
+        return Result(partial: false);
     }
 
     /// <summary>Runs by seed, then in <c>compare.methods</c> order, however a resume interleaved them.</summary>

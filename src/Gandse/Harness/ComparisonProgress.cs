@@ -13,14 +13,18 @@ public static class ComparisonProgress
 {
     public const string FileName = "runs.partial.json";
 
-    public static void Save(string directory, ExperimentConfig config, IReadOnlyList<MethodRun> runs)
+    /// <param name="elapsed">Time spent on the comparison so far, earlier sessions of it included.</param>
+    public static void Save(string directory, ExperimentConfig config, IReadOnlyList<MethodRun> runs, TimeSpan elapsed)
     {
         Directory.CreateDirectory(directory);
-        AtomicFile.Write(Path.Combine(directory, FileName), writer => writer.Write(JsonSerializer.Serialize(new Saved(ConfigWriter.ToYaml(config), runs.ToList()))));
+        AtomicFile.Write(Path.Combine(directory, FileName), writer => writer.Write(JsonSerializer.Serialize(new Saved(ConfigWriter.ToYaml(config), runs.ToList(), elapsed.TotalSeconds))));
     }
 
-    /// <summary>The runs finished before, with the same settings; refused when the folder holds none or other settings.</summary>
-    public static IReadOnlyList<MethodRun> Load(string directory, ExperimentConfig config)
+    /// <summary>
+    /// The runs finished before, with the same settings, and the time they took (so a resumed comparison reports
+    /// its whole time); refused when the folder holds none or other settings.
+    /// </summary>
+    public static (IReadOnlyList<MethodRun> Runs, TimeSpan Elapsed) Load(string directory, ExperimentConfig config)
     {
         string path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
@@ -43,10 +47,10 @@ public static class ComparisonProgress
             throw new UsageException($"--resume: the runs in '{directory}' were made with other settings; resume with the same experiment file and --set, or start a new --out");
         }
 
-        return saved.Runs;
+        return (saved.Runs, TimeSpan.FromSeconds(saved.ElapsedSeconds));
     }
 
     public static void Finish(string directory) => File.Delete(Path.Combine(directory, FileName));
 
-    private sealed record Saved(string ConfigYaml, List<MethodRun> Runs);
+    private sealed record Saved(string ConfigYaml, List<MethodRun> Runs, double ElapsedSeconds = 0);
 }

@@ -112,12 +112,24 @@ public sealed class ComparisonTests : IDisposable
         Directory.CreateDirectory(folder);
 
         (int missing, _, string missingError) = CliRunner.Run("compare", _experiment.ConfigPath, "--resume", "--out", folder);
-        Gandse.Harness.ComparisonProgress.Save(folder, _experiment.Config("compare.queries=3"), Array.Empty<Gandse.Harness.MethodRun>());
+        Gandse.Harness.ComparisonProgress.Save(folder, _experiment.Config("compare.queries=3"), Array.Empty<Gandse.Harness.MethodRun>(), TimeSpan.Zero);
         (int other, _, string otherError) = CliRunner.Run("compare", _experiment.ConfigPath, "--resume", "--out", folder, "--set", "compare.queries=4");
 
         Assert.Equal(2, missing);
         Assert.Contains("no unfinished comparison in", missingError);
         Assert.Equal(2, other);
         Assert.Contains("were made with other settings", otherError);
+    }
+
+    [Fact]
+    public void A_resumed_comparison_counts_the_time_its_earlier_sessions_took()
+    {
+        string folder = _experiment.Path("earlier-time");
+        Gandse.Config.ExperimentConfig config = _experiment.Config("compare.methods=[random]", "compare.seeds=1", "compare.queries=2", "compare.budget=8");
+        Gandse.Harness.ComparisonProgress.Save(folder, config, Array.Empty<Gandse.Harness.MethodRun>(), TimeSpan.FromMinutes(90));
+
+        Gandse.Harness.ComparisonResult resumed = Gandse.Harness.Comparison.Run(config, folder, resume: true);
+
+        Assert.True(resumed.Elapsed >= TimeSpan.FromMinutes(90), $"{resumed.Elapsed}");
     }
 }
