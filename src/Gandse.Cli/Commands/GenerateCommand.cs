@@ -194,8 +194,9 @@ public static class GenerateCommand
 
         // One column per parameter; a network's per-layer dataflows share one column.
         List<Parameter> shown = space.Parameters.Take(space.Parameters.Count <= 8 ? space.Parameters.Count : 5).ToList();
-        // The metrics minimised, and the one a target bounds: what decides the ranking.
-        string[] metrics = gan.Task.Objective.Minimise.Concat(new[] { gan.Task.Objective.Target?.Metric }.OfType<string>()).Distinct().ToArray();
+        // What decides the ranking (the keys, the tie-break, the metrics constraints bound), and utilisation where the task has it.
+        string[] metrics = gan.Task.Objective.RankingKeys.Concat(gan.Task.Objective.ModelledMetrics)
+            .Concat(gan.Task.MetricNames.Where(m => m == "utilization")).Distinct().ToArray();
         var table = new Table().AddColumn("#");
         shown.ForEach(p => table.AddColumn(p.Name));
         if (shown.Count < space.Parameters.Count)
@@ -221,7 +222,7 @@ public static class GenerateCommand
             }
 
             cells.Add(designs[i].Feasible ? "yes" : "[red]NO[/]");
-            cells.AddRange(metrics.Select(m => designs[i].Metrics[m].ToString("N0", CultureInfo.InvariantCulture)));
+            cells.AddRange(metrics.Select(m => Figure(designs[i].Metrics[m])));
             table.AddRow(cells.ToArray());
         }
 
@@ -288,4 +289,8 @@ public static class GenerateCommand
     }
 
     private static string Show(double value) => double.IsFinite(value) ? CliIo.Number(value) : "unbounded";
+
+    /// <summary>Counts and large figures whole, with thousands separators; small ones (utilisation) to four significant digits.</summary>
+    private static string Figure(double value) =>
+        value == Math.Floor(value) || Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
 }

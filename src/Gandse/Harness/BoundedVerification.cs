@@ -10,7 +10,7 @@ namespace Gandse.Harness;
 /// Verifies candidates with the exact cost model only where one could rank among the best
 /// <c>count</c>. The task's closed-form lower bounds (<see cref="IDseTask.EvaluateBounds"/>) order a query's
 /// candidates; they are checked exactly in that order, a growing batch at a time, until the next one's bound keys
-/// are lexicographically above the <c>count</c>-th best distinct feasible candidate's exact keys. No candidate
+/// are lexicographically above the <c>count</c>-th best distinct feasible outcome's exact keys (<see cref="CandidateRanking"/> lists one design per outcome). No candidate
 /// left unchecked can beat or tie those, so the ranking is the one a full check gives. A query with fewer feasible
 /// candidates than <c>count</c> is checked in full (its infeasible ones are ranked by exact violation). Unchecked
 /// candidates come back infeasible, with infinite violation and their bounds as metrics.
@@ -48,8 +48,6 @@ public static class BoundedVerification
         bool[] boundFeasible = bounds.Feasible.to_type(ScalarType.Bool).expand(queries, perQuery).contiguous().data<bool>().ToArray();
         var feasible = new bool[queries * perQuery];
         double[] violation = Enumerable.Repeat(double.PositiveInfinity, queries * perQuery).ToArray();
-        long[] choices = candidates.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
-        int width = (int)candidates.shape[2];
         long checkedCount = 0;
 
         for (int q = 0; q < queries; q++)
@@ -69,14 +67,9 @@ public static class BoundedVerification
                 Check(task, values, candidates, q, chosen, completeMappings, names, metrics, feasible, violation, offset);
                 chosen.ForEach(i => isChecked[i] = true);
                 checkedCount += chosen.Count;
-                if (completeMappings)
-                {
-                    choices = candidates.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
-                }
-
                 foreach (int i in chosen.Where(i => feasible[offset + i]))
                 {
-                    best.Offer(keyColumns.Select(m => metrics[m][offset + i]).ToArray(), Design(choices, offset + i, width));
+                    best.Offer(keyColumns.Select(m => metrics[m][offset + i]).ToArray());
                 }
             }
 
@@ -153,13 +146,11 @@ public static class BoundedVerification
         throw new ArgumentException($"the objective's key {name} is not one of the task's metrics");
     }
 
-    private static string Design(long[] choices, int row, int width) => string.Join(',', choices.AsSpan(row * width, width).ToArray());
-
     /// <summary>The best <c>count</c> distinct designs' keys seen so far.</summary>
     private sealed class Best
     {
         private readonly int _count;
-        private readonly HashSet<string> _designs = new();
+        private readonly HashSet<string> _outcomes = new(StringComparer.Ordinal);
         private readonly List<double[]> _sorted = new();
 
         public Best(int count) => _count = count;
@@ -169,9 +160,10 @@ public static class BoundedVerification
         /// <summary>The <c>count</c>-th best keys (only when <see cref="Full"/>).</summary>
         public double[] Worst => _sorted[_count - 1];
 
-        public void Offer(double[] key, string design)
+        /// <summary>A checked feasible candidate's exact keys; one equal on every key to an earlier one is the same outcome (a ranked list shows one of them).</summary>
+        public void Offer(double[] key)
         {
-            if (!_designs.Add(design))
+            if (!_outcomes.Add(string.Join(',', key.Select(k => k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))))
             {
                 return;
             }

@@ -6,8 +6,10 @@ using TorchSharp;
 namespace Gandse.Harness;
 
 /// <summary>
-/// Orders verified candidates: feasible ones first by the objective's keys (lexicographic), then infeasible
-/// ones by how far they miss; duplicates dropped.
+/// Orders verified candidates: feasible ones first by the objective's keys (lexicographic, then its tie-break
+/// metrics), then infeasible ones by how far they miss. A list of several keeps one design per outcome: a
+/// feasible design equal to a better one on every key (the same latency and energy from bigger buffers, say)
+/// adds nothing to a top-k, so only the first of them is listed.
 /// </summary>
 public static class CandidateRanking
 {
@@ -25,7 +27,7 @@ public static class CandidateRanking
         long queries = candidates.shape[0], perQuery = candidates.shape[1];
         long[] shape = { queries, perQuery };
         torch.Tensor feasible = evaluation.Feasible.to_type(torch.ScalarType.Bool).expand(shape);
-        var keys = task.Objective.Minimise.Select(k => evaluation.Metrics[k].expand(shape)).ToList();
+        var keys = task.Objective.RankingKeys.Select(k => evaluation.Metrics[k].expand(shape)).ToList();
         (torch.Tensor best, torch.Tensor anyFeasible) = Lexicographic.ArgMin(feasible, keys, -1);
         (torch.Tensor nearest, _) = Lexicographic.ArgMin(
             torch.ones_like(feasible), keys.Prepend(evaluation.Violation.expand(shape)).ToList(), -1);
@@ -51,7 +53,8 @@ public static class CandidateRanking
         double[] violation = evaluation.Violation.expand(queries, perQuery).contiguous().data<double>().ToArray();
         var metrics = task.MetricNames.ToDictionary(
             name => name, name => evaluation.Metrics[name].expand(queries, perQuery).contiguous().data<double>().ToArray());
-        IReadOnlyList<string> keys = task.Objective.Minimise;
+        IReadOnlyList<string> keys = task.Objective.RankingKeys;
+        IReadOnlyList<string> outcome = task.Objective.Minimise;
 
         var ranked = new List<IReadOnlyList<RankedCandidate>>(queries);
         for (int q = 0; q < queries; q++)
@@ -63,6 +66,7 @@ public static class CandidateRanking
                 .ThenBy(i => keys.Select(k => metrics[k][i]).ToArray(), KeyOrder.Instance)
                 .ThenBy(i => i);
             var seen = new HashSet<Design>();
+            var outcomes = new HashSet<string>(StringComparer.Ordinal);
             var best = new List<RankedCandidate>(count);
             foreach (int i in order)
             {
@@ -71,7 +75,8 @@ public static class CandidateRanking
                     break;
                 }
 
-                if (seen.Add(designs[i]))
+                bool repeatsAnOutcome = feasible[i] && !outcomes.Add(string.Join(',', outcome.Select(k => metrics[k][i].ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+                if (seen.Add(designs[i]) && !repeatsAnOutcome)
                 {
                     best.Add(new RankedCandidate(designs[i], feasible[i], violation[i], metrics.ToDictionary(m => m.Key, m => m.Value[i])));
                 }

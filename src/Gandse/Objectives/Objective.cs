@@ -28,6 +28,16 @@ public sealed class Objective
 
     public IReadOnlyList<string> Minimise { get; }
 
+    /// <summary>
+    /// Metrics that choose among designs equal on every key of <see cref="Minimise"/>, and only there: of two
+    /// designs with the same latency and energy, the smaller is the better answer. They change no score (exact
+    /// match and quality read <see cref="Minimise"/> alone).
+    /// </summary>
+    public IReadOnlyList<string> TieBreak { get; init; } = Array.Empty<string>();
+
+    /// <summary><see cref="Minimise"/>, then <see cref="TieBreak"/>: the order answers are ranked in.</summary>
+    public IReadOnlyList<string> RankingKeys => Minimise.Concat(TieBreak.Where(m => !Minimise.Contains(m))).ToList();
+
     public IReadOnlyList<ConstraintDefinition> Constraints { get; }
 
     /// <summary>The objective's target constraint (a latency target), or null when it has none.</summary>

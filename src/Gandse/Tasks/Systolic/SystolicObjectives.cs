@@ -26,9 +26,9 @@ public static class SystolicObjectives
         IsTarget = true,
     };
 
-    /// <summary>Least total_cycles, ties broken by energy, within the MAC, SRAM and area budgets.</summary>
+    /// <summary>Least total_cycles, ties broken by energy, within the MAC, SRAM and area budgets; of equal designs the smallest.</summary>
     public static Objective Latency() => new(
-        "latency", new[] { Metric.TotalCycles, Metric.Energy }, new[] { MacBudget, SramBudget, AreaBudget });
+        "latency", new[] { Metric.TotalCycles, Metric.Energy }, new[] { MacBudget, SramBudget, AreaBudget }) { TieBreak = new[] { Metric.Area } };
 
     /// <summary>The cheapest design (least area, then energy) whose total_cycles meets the target latency, within budgets.</summary>
     public static Objective CheapestMeetingLatency() => new(
