@@ -22,6 +22,12 @@ public static class CommandSuggestion
         return $"unknown command '{token}'{suggestion} (commands: {string.Join(", ", names)})";
     }
 
+    /// <summary>The message for a command that needs a subcommand and was given none (<c>gandse space</c>), or null.</summary>
+    public static string? Missing(Command command, string path) =>
+        command.Subcommands.Count > 0 && command.Action is null
+            ? $"'{path}' needs a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))}"
+            : null;
+
     /// <summary>Levenshtein distance, with an adjacent swap counting as one edit.</summary>
     private static int Distance(string a, string b)
     {

@@ -50,7 +50,9 @@ public static class GandseCli
         {
             // A mistyped command is the first token the parser could not place under a command that has subcommands.
             Command command = parseResult.CommandResult.Command;
-            string? unknown = parseResult.UnmatchedTokens.Count > 0 ? CommandSuggestion.Unknown(command, parseResult.UnmatchedTokens[0]) : null;
+            string? unknown = parseResult.UnmatchedTokens.Count > 0
+                ? CommandSuggestion.Unknown(command, parseResult.UnmatchedTokens[0])
+                : CommandSuggestion.Missing(command, CommandPath(parseResult.CommandResult));
             error.WriteLine($"error: {unknown ?? parseResult.Errors[0].Message} (see '{CommandPath(parseResult.CommandResult)} --help')");
             return ExitCodes.Usage;
         }

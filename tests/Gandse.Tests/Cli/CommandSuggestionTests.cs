@@ -25,4 +25,15 @@ public class CommandSuggestionTests
         Assert.Contains("'extra'", error);
         Assert.DoesNotContain("unknown command", error);
     }
+
+    [Theory]
+    [InlineData(new[] { "space" }, "error: 'gandse space' needs a command: list, show")]
+    [InlineData(new[] { "checkpoint" }, "error: 'gandse checkpoint' needs a command: slim, info")]
+    public void A_command_group_without_its_command_lists_the_commands(string[] args, string expected)
+    {
+        (int exitCode, _, string error) = CliRunner.Run(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(expected, error);
+    }
 }
