@@ -127,14 +127,18 @@ public static class TrainCommand
         {
             TrainResult? result = null;
             io.Console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
                     var tasks = new Dictionary<string, ProgressTask>();
+                    ValidationScore? latest = null;
                     result = MethodTrainer.Train(config, options with
                     {
                         Progress = progress =>
                         {
+                            // Validation comes every train.eval_every steps; the bar keeps the latest in view between them.
+                            latest = progress.Validation ?? latest;
+                            progress = progress with { Validation = latest };
                             if (!tasks.TryGetValue(progress.Phase, out ProgressTask? task))
                             {
                                 task = tasks[progress.Phase] = context.AddTask(progress.Phase, maxValue: progress.Total);
@@ -171,10 +175,15 @@ public static class TrainCommand
             "dataset" => "labelling conditions with their exact optima",
             "surrogate" => $"surrogate  mse {progress.GeneratorLoss?.ToString("F4", invariant)}",
             "mapping" => $"per-layer head  cross-entropy {progress.GeneratorLoss?.ToString("F4", invariant)}",
-            _ => $"gan  D {progress.DiscriminatorLoss?.ToString("F3", invariant)}  G {progress.GeneratorLoss?.ToString("F3", invariant)}"
-                + (progress.Validation is ValidationScore v ? $"  val feasible {v.FeasibleRate:P0} quality {v.Quality.ToString("F4", invariant)}" : string.Empty),
+            "gan" => $"gan  D {progress.DiscriminatorLoss?.ToString("F3", invariant)}  G {progress.GeneratorLoss?.ToString("F3", invariant)}" + Validation(progress),
+            _ => $"{progress.Phase}" + Validation(progress),
         };
     }
+
+    private static string Validation(TrainProgress progress) =>
+        progress.Validation is ValidationScore v
+            ? string.Create(CultureInfo.InvariantCulture, $"  val score {v.Score:F4} feasible {v.FeasibleRate:P0} quality {v.Quality:F4}")
+            : string.Empty;
 
     private static void Report(CliIo io, TrainResult trained)
     {

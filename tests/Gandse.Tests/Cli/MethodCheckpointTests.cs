@@ -16,6 +16,7 @@ public sealed class MethodCheckpointTests : IDisposable
         (int trained, string output, string error) = CliRunner.Run(
             "train", _experiment.ConfigPath, "--set", "method=mlp", "--set", "methods.mlp.steps=40", "--run-dir", _experiment.Path("mlp-run"), "--checkpoint-dir", checkpoints);
         Assert.True(trained == 0, error + output);
+        Assert.Matches(@"train: mlp  val score \d\.\d{4} feasible \d+ ?% quality \d\.\d{4} \[1/1\]", error);
         Assert.True(File.Exists(Path.Combine(checkpoints, "best.ckpt")));
         Assert.True(File.Exists(Path.Combine(_experiment.Path("mlp-run"), "run.json")));
 
