@@ -163,7 +163,7 @@ public static class BoundedVerification
         /// <summary>A checked feasible candidate's exact keys; one equal on every key to an earlier one is the same outcome (a ranked list shows one of them).</summary>
         public void Offer(double[] key)
         {
-            if (!_outcomes.Add(string.Join(',', key.Select(k => k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))))
+            if (!_outcomes.Add(Lexicographic.Outcome(key)))
             {
                 return;
             }

@@ -75,7 +75,7 @@ public static class CandidateRanking
                     break;
                 }
 
-                bool repeatsAnOutcome = feasible[i] && !outcomes.Add(string.Join(',', outcome.Select(k => metrics[k][i].ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+                bool repeatsAnOutcome = feasible[i] && !outcomes.Add(Lexicographic.Outcome(outcome.Select(k => metrics[k][i])));
                 if (seen.Add(designs[i]) && !repeatsAnOutcome)
                 {
                     best.Add(new RankedCandidate(designs[i], feasible[i], violation[i], metrics.ToDictionary(m => m.Key, m => m.Value[i])));

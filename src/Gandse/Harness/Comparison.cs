@@ -133,26 +133,18 @@ public static class Comparison
             double optimum = query.OptimumMetrics[task.Objective.PrimaryMetric];
             bool[] feasible = evaluation.Feasible.reshape(-1).data<bool>().ToArray();
             double[] cost = evaluation.Metrics[task.Objective.PrimaryMetric].reshape(-1).data<double>().ToArray();
-            // The curve's x is calls spent: a design proposed again costs nothing (it is served from the cache), so
-            // only a new design advances it; checkpoints past a method's last new design keep its final best.
-            long width = proposals.shape[^1];
-            long[] indices = proposals.reshape(-1).to_type(TorchSharp.torch.ScalarType.Int64).data<long>().ToArray();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // The curve's x is calls spent. MeasuredBudget left each design once, in proposal order, so design i is
+            // call i + 1; checkpoints past a method's last design keep its final best.
             double bestSoFar = double.PositiveInfinity;
             int c = 0;
             for (int i = 0; i < cost.Length && c < checkpoints.Length; i++)
             {
-                if (!seen.Add(string.Join(',', indices.AsSpan((int)(i * width), (int)width).ToArray())))
-                {
-                    continue;
-                }
-
                 if (feasible[i])
                 {
                     bestSoFar = Math.Min(bestSoFar, cost[i]);
                 }
 
-                while (c < checkpoints.Length && checkpoints[c] == seen.Count)
+                while (c < checkpoints.Length && checkpoints[c] == i + 1)
                 {
                     curve[c++] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
                 }

@@ -43,4 +43,8 @@ public static class Lexicographic
 
         return false;
     }
+
+    /// <summary>Keys as text, equal exactly when every key is equal: one outcome, however many designs reach it.</summary>
+    public static string Outcome(IEnumerable<double> keys) =>
+        string.Join(',', keys.Select(k => k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 }

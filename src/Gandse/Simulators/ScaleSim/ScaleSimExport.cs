@@ -4,7 +4,6 @@ using Gandse.CostModels.Systolic;
 using Gandse.Io;
 using Gandse.Spaces;
 using Gandse.Workloads;
-using P = Gandse.CostModels.Systolic.SystolicParameterNames;
 
 namespace Gandse.Simulators.ScaleSim;
 
@@ -20,20 +19,9 @@ public static class ScaleSimExport
     /// <summary>The files written, by name, for <paramref name="design"/> of <paramref name="space"/> on <paramref name="workload"/>.</summary>
     public static IReadOnlyList<string> Write(string folder, DesignSpace space, Design design, Workload workload, long bandwidth)
     {
-        Dictionary<string, double> values = space.ValuesOf(design);
-        IReadOnlyList<(string Name, Workload Layer, long Repeats)> layers = workload is Network network
-            ? network.Layers.Select(l => (l.Name, (Workload)l.Gemm, l.Repeats)).ToList()
-            : new[] { (ScaleSimFiles.RunName, workload, 1L) };
         var groups = new SortedDictionary<string, (SystolicHardware Hardware, List<(string Name, Workload Layer, long Repeats)> Layers)>(StringComparer.Ordinal);
-        for (int l = 0; l < layers.Count; l++)
+        foreach ((string name, Workload layer, long repeats, SystolicHardware hardware) in ScaleSimVerification.Layers(space.ValuesOf(design), workload))
         {
-            var layerValues = new Dictionary<string, double>(values);
-            if (!layerValues.ContainsKey(P.Dataflow))
-            {
-                layerValues[P.Dataflow] = values[SystolicNetworkSpace.DataflowName(l)];
-            }
-
-            var hardware = SystolicHardware.FromValues(layerValues);
             string dataflow = DataflowNames.Name(hardware.Dataflow);
             if (!groups.TryGetValue(dataflow, out var group))
             {
@@ -41,7 +29,7 @@ public static class ScaleSimExport
                 groups[dataflow] = group;
             }
 
-            group.Layers.Add(layers[l]);
+            group.Layers.Add((name, layer, repeats));
         }
 
         Directory.CreateDirectory(folder);

@@ -16,6 +16,27 @@ namespace Gandse.Simulators.ScaleSim;
 /// </summary>
 public static class ScaleSimVerification
 {
+    /// <summary>
+    /// A design's SCALE-Sim runs: each layer (one for a GEMM or conv workload; a network's layers as the GEMMs it
+    /// lowers to) with its repeats and the hardware it runs on, the layer's own dataflow for a network design.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Workload Layer, long Repeats, SystolicHardware Hardware)> Layers(IReadOnlyDictionary<string, double> values, Workload workload)
+    {
+        IReadOnlyList<(string Name, Workload Layer, long Repeats)> layers = workload is Network network
+            ? network.Layers.Select(l => (l.Name, (Workload)l.Gemm, l.Repeats)).ToList()
+            : new[] { (ScaleSimFiles.RunName, workload, 1L) };
+        return layers.Select((l, i) =>
+        {
+            var layerValues = new Dictionary<string, double>(values);
+            if (!layerValues.ContainsKey(P.Dataflow))
+            {
+                layerValues[P.Dataflow] = values[SystolicNetworkSpace.DataflowName(i)];
+            }
+
+            return (l.Name, l.Layer, l.Repeats, SystolicHardware.FromValues(layerValues));
+        }).ToList();
+    }
+
     /// <summary>SCALE-Sim's metrics for each design (summed over a network's layers, weighted by repeats).</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, double>> Simulate(
         SimulatorRunner<ScaleSimCase> runner, DesignSpace space, IReadOnlyList<Design> designs, Workload workload, long bandwidth)
@@ -24,20 +45,10 @@ public static class ScaleSimVerification
         var owners = new List<(int Design, long Repeats)>();
         for (int d = 0; d < designs.Count; d++)
         {
-            Dictionary<string, double> values = space.ValuesOf(designs[d]);
-            IReadOnlyList<(Workload Layer, long Repeats)> layers = workload is Network network
-                ? network.Layers.Select(l => ((Workload)l.Gemm, l.Repeats)).ToList()
-                : new[] { (workload, 1L) };
-            for (int l = 0; l < layers.Count; l++)
+            foreach ((string _, Workload layer, long repeats, SystolicHardware hardware) in Layers(space.ValuesOf(designs[d]), workload))
             {
-                var layerValues = new Dictionary<string, double>(values);
-                if (!layerValues.ContainsKey(P.Dataflow))
-                {
-                    layerValues[P.Dataflow] = values[SystolicNetworkSpace.DataflowName(l)];
-                }
-
-                cases.Add(new ScaleSimCase(SystolicHardware.FromValues(layerValues), layers[l].Layer, bandwidth));
-                owners.Add((d, layers[l].Repeats));
+                cases.Add(new ScaleSimCase(hardware, layer, bandwidth));
+                owners.Add((d, repeats));
             }
         }
 
