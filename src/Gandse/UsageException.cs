@@ -6,6 +6,7 @@ namespace Gandse;
 /// </summary>
 public sealed class UsageException : Exception
 {
+    /// <summary>A usage error with the one line to show the user.</summary>
     public UsageException(string message)
         : base(message)
     {

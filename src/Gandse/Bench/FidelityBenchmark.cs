@@ -13,12 +13,14 @@ namespace Gandse.Bench;
 /// </summary>
 public static class FidelityBenchmark
 {
+    /// <summary>The metrics compared with SCALE-Sim, in report order.</summary>
     public static readonly IReadOnlyList<string> Metrics = new[]
     {
         Metric.TotalCycles, Metric.StallCycles, Metric.ComputeCycles, Metric.DramIfmapReads, Metric.DramFilterReads, Metric.DramOfmapWrites,
         Metric.IfmapSramReads, Metric.FilterSramReads, Metric.OfmapSramWrites,
     };
 
+    /// <summary>Runs every case through the real simulator (cached) and Gandse's model, and summarises their agreement per metric and group; <paramref name="progress"/> gets (done, total).</summary>
     public static FidelityResult Run(IReadOnlyList<FidelityCase> cases, SimulatorRunner<ScaleSimCase> runner, string origin, Action<int, int>? progress = null)
     {
         IReadOnlyList<(IReadOnlyDictionary<string, double> Metrics, double Seconds)> simulated =

@@ -13,8 +13,11 @@ namespace Gandse.Bench;
 /// </summary>
 public static class FidelityCases
 {
+    /// <summary>The most cycles, by Gandse's model, a drawn case may take in SCALE-Sim.</summary>
     public const long MaxCycles = 300_000;
+    /// <summary>The most DRAM words a drawn case may move.</summary>
     public const long MaxDramWords = 8_000_000;
+    /// <summary>The most window steps per read buffer a drawn case may take.</summary>
     public const long MaxSteps = 3_000;
 
     private static readonly long[] Lanes = { 4, 8, 16, 32, 64, 128, 256 };
@@ -22,6 +25,10 @@ public static class FidelityCases
     private static readonly long[] Bandwidths = { 1, 2, 4, 8, 16, 32, 64 };
 
     /// <param name="sources">Only layers from these sources (<see cref="RealLayers"/>: resnet50, vgg16, bert-base, …); all when null.</param>
+    /// <summary>Draws the fidelity cases: real layers from the built-in networks in groups, random designs for each.</summary>
+    /// <param name="groups">How many groups of layers (each group one layer source).</param>
+    /// <param name="designsPerGroup">Random designs drawn per group.</param>
+    /// <param name="seed">Seeds the draw.</param>
     public static List<FidelityCase> Draw(int groups, int designsPerGroup, int seed, IReadOnlyCollection<string>? sources = null)
     {
         var random = new Random(seed);

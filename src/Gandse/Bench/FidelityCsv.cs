@@ -12,6 +12,7 @@ namespace Gandse.Bench;
 /// </summary>
 public static class FidelityCsv
 {
+    /// <summary>Reads fidelity cases from a CSV of workload, hardware and bandwidth columns.</summary>
     public static List<FidelityCase> Read(string path)
     {
         EvaluationCsv table = EvaluationCsv.Read(
@@ -37,6 +38,7 @@ public static class FidelityCsv
         return cases;
     }
 
+    /// <summary>Writes one row per case: its inputs, both simulators' metrics and their ratios.</summary>
     public static void Write(TextWriter writer, FidelityResult result)
     {
         var columns = new List<string> { "group", "source", "M", "N", "K", "rows", "cols", "dataflow", "ifmap_sram_kb", "filter_sram_kb", "ofmap_sram_kb", "dram_bw" };

@@ -11,6 +11,7 @@ namespace Gandse.Bench;
 /// </summary>
 public static class RealLayers
 {
+    /// <summary>GEMMs of layers from the built-in networks, each with the network it came from.</summary>
     public static IReadOnlyList<(string Source, Gemm Gemm)> All { get; } = Build();
 
     private static List<(string, Gemm)> Build()

@@ -27,6 +27,7 @@ public sealed class SimulatorBenchmark
     private readonly int _designs;
     private readonly int _seed;
 
+    /// <summary>A benchmark over <paramref name="workloads"/> random GEMMs and <paramref name="designs"/> random designs each, drawn from <paramref name="seed"/>.</summary>
     public SimulatorBenchmark(int workloads = 32, int designs = 512, int seed = 0)
     {
         _workloads = workloads;
@@ -34,6 +35,7 @@ public sealed class SimulatorBenchmark
         _seed = seed;
     }
 
+    /// <summary>Times the scalar reference and the batched model on the same pairs, and the exhaustive optimum on drawn queries; <paramref name="progress"/> gets a line per phase.</summary>
     public SimulatorBenchmarkResult Run(Action<string>? progress = null)
     {
         var random = new Random(_seed);

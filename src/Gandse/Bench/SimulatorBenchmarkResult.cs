@@ -27,8 +27,10 @@ public sealed record SimulatorBenchmarkResult(
     /// </summary>
     public double BoundPerSecond => BoundEvaluations / BoundSeconds;
 
+    /// <summary>Scalar reference evaluations per second.</summary>
     public double ScalarPerSecond => ScalarEvaluations / ScalarSeconds;
 
+    /// <summary>Batched over scalar throughput.</summary>
     public double Speedup => BatchedPerSecond / ScalarPerSecond;
 
     /// <summary>Median time of the fixed query (1024³, 4,096 MACs, 1 MB SRAM, the default bandwidth).</summary>
@@ -37,6 +39,7 @@ public sealed record SimulatorBenchmarkResult(
     /// <summary>Median time over the queries drawn like the training data.</summary>
     public double RandomQueryMedianMilliseconds => Median(RandomQueryMilliseconds);
 
+    /// <summary>The slowest drawn optimum query, in milliseconds.</summary>
     public double RandomQueryMaxMilliseconds => RandomQueryMilliseconds.Max();
 
     /// <summary>Designs covered per second by the median drawn query (the whole space, most of it settled by bounds).</summary>

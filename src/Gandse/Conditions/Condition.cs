@@ -12,17 +12,20 @@ public sealed class Condition
 {
     private readonly Dictionary<string, double> _fields;
 
+    /// <summary>A query: the workload and its condition values by field name (an absent or infinite value is unbounded).</summary>
     public Condition(Workload workload, IReadOnlyDictionary<string, double> fields)
     {
         Workload = workload;
         _fields = new Dictionary<string, double>(fields, StringComparer.Ordinal);
     }
 
+    /// <summary>The workload the design is for.</summary>
     public Workload Workload { get; }
 
     /// <summary>The condition fields by name, +∞ for unbounded.</summary>
     public IReadOnlyDictionary<string, double> Fields => _fields;
 
+    /// <summary>The value of field <paramref name="name"/>; positive infinity (unbounded) when the condition does not set it.</summary>
     public double this[string name] => _fields.TryGetValue(name, out double value)
         ? value
         : throw new KeyNotFoundException($"This condition has no field '{name}'; it has: {string.Join(", ", _fields.Keys)}.");
@@ -53,12 +56,14 @@ public sealed class Condition
         return values;
     }
 
+    /// <summary>The conditions as named [Q] float64 tensors: the workload's dims and every field.</summary>
     public static ValueBatch Batch(IReadOnlyList<Condition> conditions)
     {
         var rows = conditions.Select(c => c.Values()).ToList();
         return ValueBatch.FromRows(rows, rows.SelectMany(r => r.Keys).Distinct());
     }
 
+    /// <inheritdoc/>
     public override string ToString() =>
         string.Join(" ", _fields.Where(p => double.IsFinite(p.Value)).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:R}")).Prepend(Workload.Spec));
 }

@@ -24,8 +24,10 @@ public sealed record ConditionField(string Name, string Unit, string Meaning, Fi
     /// <summary>The values training conditions draw it from when the experiment does not say (<c>data.draw</c>); null for fields labelling sets (targets).</summary>
     public IReadOnlyList<double>? Drawn { get; init; }
 
+    /// <summary>The command-line option that sets this field (--mac-budget for mac_budget).</summary>
     public string Flag => "--" + Name.Replace('_', '-');
 
+    /// <summary>The default as help text shows it ("unbounded" when there is none).</summary>
     public string DefaultText =>
         Required ? "required"
         : Default is double value ? Format(value) + (DefaultNote is null ? string.Empty : $", {DefaultNote}")

@@ -9,6 +9,7 @@ namespace Gandse.Conditions;
 /// </summary>
 public sealed class ConditionSchema
 {
+    /// <summary>A schema of <paramref name="fields"/>; names must be distinct.</summary>
     public ConditionSchema(IEnumerable<ConditionField> fields)
     {
         Fields = fields.ToList();
@@ -24,12 +25,16 @@ public sealed class ConditionSchema
         }
     }
 
+    /// <summary>The fields, in the order features and tables use.</summary>
     public IReadOnlyList<ConditionField> Fields { get; }
 
+    /// <summary>The fields' names.</summary>
     public IEnumerable<string> Names => Fields.Select(f => f.Name);
 
+    /// <summary>The field named <paramref name="name"/>, or null.</summary>
     public ConditionField? Find(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
+    /// <summary>Whether the schema has a field named <paramref name="name"/>.</summary>
     public bool Reads(string name) => Find(name) is not null;
 
     /// <summary>The fields named, in the order given.</summary>

@@ -6,5 +6,6 @@ namespace Gandse.Conditions;
 /// </summary>
 public sealed record FieldEncoding(double Scale, double Unbounded)
 {
+    /// <summary>The network input for <paramref name="value"/>: log2, scaled; an unbounded value encodes as a large finite one.</summary>
     public float Encode(double value) => (float)(Math.Log2(double.IsFinite(value) ? value : Unbounded) / Scale);
 }

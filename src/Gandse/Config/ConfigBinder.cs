@@ -13,6 +13,7 @@ namespace Gandse.Config;
 /// </summary>
 public static class ConfigBinder
 {
+    /// <summary>Reads an experiment config from <paramref name="path"/>, applies <paramref name="overrides"/> (key=value, dotted paths), migrates old keys and validates; a bad key or value is a <see cref="UsageException"/> naming it.</summary>
     public static ExperimentConfig Load(string path, IEnumerable<string> overrides)
     {
         if (!File.Exists(path))
@@ -109,6 +110,7 @@ public static class ConfigBinder
         Assign(target, property, value, path, "--set");
     }
 
+    /// <summary>The snake_case config key of a C# property name (BatchSize to batch_size).</summary>
     public static string SnakeCase(string name)
     {
         var builder = new StringBuilder();
@@ -153,6 +155,7 @@ public static class ConfigBinder
         }
     }
 
+    /// <summary>A config value as YAML spells it (invariant culture, lists in brackets).</summary>
     public static string Format(object? value) => value switch
     {
         null => "null",

@@ -3,6 +3,7 @@ namespace Gandse.Config;
 /// <summary>Checks the values that a type alone cannot: positive counts, ordered ranges, known names.</summary>
 public static class ConfigValidator
 {
+    /// <summary>Checks every section's values and their combinations; the first problem is a <see cref="UsageException"/> naming the key.</summary>
     public static void Validate(ExperimentConfig config)
     {
         Positive(config.Data.TrainWorkloads, "data.train_workloads");

@@ -7,6 +7,7 @@ namespace Gandse.Config;
 /// <summary>Writes resolved settings back as YAML, and hashes the settings a dataset depends on.</summary>
 public static class ConfigWriter
 {
+    /// <summary>A settings object as YAML with snake_case keys, as configs are written (resolved configs, checkpoints).</summary>
     public static string ToYaml(object settings)
     {
         var builder = new StringBuilder();

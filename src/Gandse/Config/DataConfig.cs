@@ -9,8 +9,10 @@ public sealed class DataConfig
     /// <summary>Distinct workloads per split; splits never share a workload.</summary>
     public int TrainWorkloads { get; set; } = 1500;
 
+    /// <summary>Workloads in the validation split.</summary>
     public int ValWorkloads { get; set; } = 100;
 
+    /// <summary>Workloads in the test split.</summary>
     public int TestWorkloads { get; set; } = 200;
 
     /// <summary>Conditions (budget and bandwidth draws) per workload.</summary>
@@ -19,6 +21,7 @@ public sealed class DataConfig
     /// <summary>GEMM dims M, N, K are log-uniform integers in [dim_min, dim_max].</summary>
     public long DimMin { get; set; } = 16;
 
+    /// <summary>The largest GEMM dimension drawn.</summary>
     public long DimMax { get; set; } = 4096;
 
     /// <summary>
@@ -31,6 +34,7 @@ public sealed class DataConfig
     /// <summary>Latency targets (latency tasks): the least latency achievable under the budgets times a log-uniform slack in [min, max].</summary>
     public double TargetSlackMin { get; set; } = 1.0;
 
+    /// <summary>The largest ratio of a drawn latency target to the least latency under the budgets.</summary>
     public double TargetSlackMax { get; set; } = 4.0;
 
     /// <summary>Near-optimal designs kept per condition: the real examples the discriminator sees.</summary>
@@ -63,6 +67,7 @@ public sealed class DataConfig
     /// <summary>Network task: synthetic networks have between these many layers.</summary>
     public int SyntheticLayersMin { get; set; } = 6;
 
+    /// <summary>The most layers in a drawn synthetic network.</summary>
     public int SyntheticLayersMax { get; set; } = 40;
 
     /// <summary>Where datasets are cached, keyed by the hash of the settings that made them.</summary>

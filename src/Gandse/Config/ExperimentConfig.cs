@@ -21,15 +21,21 @@ public sealed class ExperimentConfig
     /// <summary>Seeds the dataset, the networks' initialisation and every sample drawn in training.</summary>
     public long Seed { get; set; }
 
+    /// <summary>How the dataset is drawn and labelled (data.*).</summary>
     public DataConfig Data { get; set; } = new();
 
+    /// <summary>The GAN's network shapes (model.*).</summary>
     public ModelConfig Model { get; set; } = new();
 
+    /// <summary>GAN training (train.*).</summary>
     public TrainConfig Train { get; set; } = new();
 
+    /// <summary>Answering queries (generate.*).</summary>
     public GenerateConfig Generate { get; set; } = new();
 
+    /// <summary>The comparison harness (compare.*).</summary>
     public CompareConfig Compare { get; set; } = new();
 
+    /// <summary>Every method's own settings (methods.*).</summary>
     public MethodsConfig Methods { get; set; } = new();
 }

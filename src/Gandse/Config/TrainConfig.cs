@@ -3,12 +3,16 @@ namespace Gandse.Config;
 /// <summary>Optimisation.</summary>
 public sealed class TrainConfig
 {
+    /// <summary>GAN training steps.</summary>
     public int Steps { get; set; } = 8000;
 
+    /// <summary>Conditions per step.</summary>
     public int BatchSize { get; set; } = 256;
 
+    /// <summary>Adam learning rate of the generator.</summary>
     public double GeneratorLr { get; set; } = 1e-3;
 
+    /// <summary>Adam learning rate of the discriminator.</summary>
     public double DiscriminatorLr { get; set; } = 1e-3;
 
     /// <summary>Generator and discriminator learning rates decay linearly to this fraction of their start by the last step.</summary>
@@ -39,6 +43,7 @@ public sealed class TrainConfig
     /// <summary>Gumbel-softmax temperature, annealed geometrically from start to end.</summary>
     public double GumbelTauStart { get; set; } = 1.0;
 
+    /// <summary>The Gumbel-softmax temperature at the last step (annealed from the start value).</summary>
     public double GumbelTauEnd { get; set; } = 0.3;
 
     /// <summary>
@@ -51,8 +56,10 @@ public sealed class TrainConfig
     /// <summary>Steps of surrogate training on simulator samples, before the GAN.</summary>
     public int SurrogateSteps { get; set; } = 1500;
 
+    /// <summary>Designs per surrogate fitting step.</summary>
     public int SurrogateBatchSize { get; set; } = 512;
 
+    /// <summary>Adam learning rate of the surrogate.</summary>
     public double SurrogateLr { get; set; } = 1e-3;
 
     /// <summary>
@@ -64,6 +71,7 @@ public sealed class TrainConfig
     /// <summary>Conditions per mapping step, each with one random hardware point and all its layers.</summary>
     public int MappingBatchSize { get; set; } = 128;
 
+    /// <summary>Steps between metric rows (metrics.csv and TensorBoard scalars).</summary>
     public int LogEvery { get; set; } = 25;
 
     /// <summary>Validation (and the best/last checkpoints) every this many steps.</summary>
@@ -72,5 +80,6 @@ public sealed class TrainConfig
     /// <summary>Validation queries per evaluation.</summary>
     public int ValQueries { get; set; } = 100;
 
+    /// <summary>Steps between TensorBoard histograms of the generator's weights.</summary>
     public int HistogramEvery { get; set; } = 500;
 }

@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace Gandse.CostModels;
 
+/// <summary>Conveniences over <see cref="ICostModel"/>.</summary>
 public static class CostModelExtensions
 {
     /// <summary>

@@ -8,5 +8,6 @@ namespace Gandse.CostModels;
 /// </summary>
 public readonly record struct EvaluationCount(long Designs, long Layers, double Analytic)
 {
+    /// <summary>The two counts added.</summary>
     public static EvaluationCount operator +(EvaluationCount a, EvaluationCount b) => new(a.Designs + b.Designs, a.Layers + b.Layers, a.Analytic + b.Analytic);
 }

@@ -22,6 +22,7 @@ public sealed class EvaluationCsv
         ConditionColumns = conditions;
     }
 
+    /// <summary>The input columns, as read.</summary>
     public IReadOnlyList<string> Header { get; }
 
     /// <summary>The input cells as written, repeated in the output.</summary>
@@ -44,6 +45,12 @@ public sealed class EvaluationCsv
     }
 
     /// <param name="environment">The environment fields rows may give as columns; <paramref name="environmentDefaults"/> holds a value for each.</param>
+    /// <summary>Reads a batch of designs to evaluate, one per row, with their workloads and environments.</summary>
+    /// <param name="path">A CSV file, or <c>-</c> for standard input.</param>
+    /// <param name="space">The design space whose parameters the columns name.</param>
+    /// <param name="defaults">Values for design parameters the file leaves out.</param>
+    /// <param name="environmentDefaults">The value of each environment field a row does not give.</param>
+    /// <param name="extraColumns">Further columns the caller reads itself (<see cref="Cells"/>); any other unknown column is refused.</param>
     public static EvaluationCsv Read(
         string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentDefaults, IReadOnlyList<string>? extraColumns = null)
     {

@@ -34,6 +34,7 @@ public sealed class EvaluationLedger : IDisposable
     /// <summary>Closed-form evaluations made while proposing, for the queries the ledger serves as a whole.</summary>
     public long Analytic => _analytic;
 
+    /// <summary>Closes the ledger: evaluations after this are no longer charged to it.</summary>
     public void Dispose()
     {
         if (!_disposed)
@@ -54,6 +55,7 @@ public sealed class EvaluationLedger : IDisposable
     public void ChargeLayers(ValueBatch conditionValues, Tensor candidates, Func<int, long[], IEnumerable<long>> layerKeys) =>
         Charge(conditionValues, candidates, layerKeys, designs: false);
 
+    /// <summary>Charges <paramref name="evaluations"/> closed-form evaluations (features, bounds), counted apart from cost-model calls.</summary>
     public void ChargeAnalytic(long evaluations) => _analytic += evaluations;
 
     /// <summary>The exact evaluations charged to the query of <paramref name="oneQuery"/> (a one-row condition batch).</summary>

@@ -10,9 +10,12 @@ namespace Gandse.CostModels;
 /// </summary>
 public interface ICostModel
 {
+    /// <summary>The designs this model evaluates.</summary>
     DesignSpace Space { get; }
 
+    /// <summary>The metrics <see cref="Evaluate"/> returns, by name.</summary>
     IReadOnlyList<string> MetricNames { get; }
 
+    /// <summary>Metrics of designs (parameter values, [B] each) under conditions (workload dims and condition fields, [B] each): named [B] float64 tensors.</summary>
     ValueBatch Evaluate(ValueBatch designs, ValueBatch conditions);
 }

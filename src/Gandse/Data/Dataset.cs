@@ -10,8 +10,10 @@ public sealed record Dataset(
     IReadOnlyList<LabelledCondition> Val,
     IReadOnlyList<LabelledCondition> Test)
 {
+    /// <summary>train, val and test.</summary>
     public static IReadOnlyList<string> SplitNames { get; } = new[] { "train", "val", "test" };
 
+    /// <summary>The split named <paramref name="name"/> (one of <see cref="SplitNames"/>).</summary>
     public IReadOnlyList<LabelledCondition> Split(string name) => name switch
     {
         "train" => Train,

@@ -9,6 +9,7 @@ namespace Gandse.Data;
 /// </summary>
 public static class DatasetBuilder
 {
+    /// <summary>Where the dataset for this config and task is cached: its name holds the hash of everything the labels depend on.</summary>
     public static string CachePath(ExperimentConfig config, IDseTask task) =>
         Path.Combine(config.Data.CacheDir, $"{config.Task}-{DatasetKey.Of(config, task.DatasetFingerprint)}.json");
 
@@ -17,6 +18,9 @@ public static class DatasetBuilder
     /// Stops labelling at the next condition; what is labelled is kept in <c>&lt;cache&gt;.partial</c> and the next
     /// build starts from it (same drafts, same order), so an interrupt loses at most one condition's work.
     /// </param>
+    /// <summary>The dataset of <paramref name="config"/>, from the cache when it holds one with the same hash, else drawn, labelled and cached.</summary>
+    /// <param name="config">The experiment: task, seed and data settings.</param>
+    /// <param name="task">The task that draws and labels the conditions.</param>
     public static (Dataset Dataset, bool FromCache) LoadOrBuild(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null, CancellationToken cancellation = default)
     {
         string path = CachePath(config, task);
@@ -95,6 +99,7 @@ public static class DatasetBuilder
         return labelled;
     }
 
+    /// <summary>Draws and labels a dataset without the cache; <paramref name="progress"/> gets (labelled, total).</summary>
     public static Dataset Build(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null)
     {
         SplitDrafts drafts = Draw(config, task);

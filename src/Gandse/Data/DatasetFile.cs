@@ -26,6 +26,7 @@ public static class DatasetFile
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>Writes the dataset atomically to <paramref name="path"/>.</summary>
     public static void Write(string path, Dataset dataset, DesignSpace space)
     {
         var file = new FileDto(
@@ -34,6 +35,7 @@ public static class DatasetFile
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, file, Options));
     }
 
+    /// <summary>Reads a dataset; a truncated, corrupt or foreign file is a <see cref="UsageException"/> naming it.</summary>
     public static Dataset Read(string path, DesignSpace space)
     {
         FileDto file;

@@ -26,6 +26,11 @@ public static class BoundedVerification
     /// The evaluation [Q, N], how many candidates were checked exactly over all queries, and the candidates (the
     /// checked ones completed when asked), to rank.
     /// </returns>
+    /// <summary>Evaluates the candidates exactly where they could rank among the best <paramref name="count"/>, by their bounds.</summary>
+    /// <param name="task">The task whose cost model checks them.</param>
+    /// <param name="values">The conditions, as <see cref="IDseTask.ConditionValues"/> gives them.</param>
+    /// <param name="candidates">Candidates [Q, N, P].</param>
+    /// <param name="count">How many best candidates per query must be exact.</param>
     public static (CandidateEvaluation Evaluation, long Checked, Tensor Candidates) Evaluate(
         IDseTask task, ValueBatch values, Tensor candidates, int count, bool completeMappings = false, int firstBatch = FirstBatch)
     {

@@ -5,6 +5,7 @@ namespace Gandse.Harness;
 /// <summary>The comparison's figures, drawn with ScottPlot and saved as PNG.</summary>
 public static class ComparisonPlots
 {
+    /// <summary>Writes the comparison's PNG figures into <paramref name="directory"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(ComparisonResult result, IReadOnlyList<MethodAggregate> methods, string directory)
     {
         return new[]

@@ -11,9 +11,14 @@ namespace Gandse.Harness;
 /// </summary>
 public static class ComparisonProgress
 {
+    /// <summary>The file holding the finished method runs of an unfinished comparison.</summary>
     public const string FileName = "runs.partial.json";
 
     /// <param name="elapsed">Time spent on the comparison so far, earlier sessions of it included.</param>
+    /// <summary>Writes the finished runs and the resolved settings atomically.</summary>
+    /// <param name="directory">The comparison folder.</param>
+    /// <param name="config">The resolved comparison config.</param>
+    /// <param name="runs">The method runs finished so far.</param>
     public static void Save(string directory, ExperimentConfig config, IReadOnlyList<MethodRun> runs, TimeSpan elapsed)
     {
         Directory.CreateDirectory(directory);
@@ -50,6 +55,7 @@ public static class ComparisonProgress
         return (saved.Runs, TimeSpan.FromSeconds(saved.ElapsedSeconds));
     }
 
+    /// <summary>Removes the progress file of a finished comparison.</summary>
     public static void Finish(string directory) => File.Delete(Path.Combine(directory, FileName));
 
     private sealed record Saved(string ConfigYaml, List<MethodRun> Runs, double ElapsedSeconds = 0);

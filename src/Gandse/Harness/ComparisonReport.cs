@@ -13,6 +13,7 @@ public static class ComparisonReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Writes report.md, results.csv and results.json into <paramref name="directory"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(ComparisonResult result, string directory)
     {
         Directory.CreateDirectory(directory);

@@ -14,6 +14,11 @@ public static class MeasuredBudget
 {
     /// <param name="propose">One round of proposals for the single query, [1, N, P].</param>
     /// <param name="rounds">How many rounds it took (1 when the first sufficed or no top-up applies).</param>
+    /// <summary>The query's proposals cut to <paramref name="budget"/> distinct designs, asking again while there are fewer.</summary>
+    /// <param name="ledger">The query's ledger: whether proposing evaluated anything decides whether to ask again.</param>
+    /// <param name="query">The query's condition values.</param>
+    /// <param name="budget">Distinct designs wanted.</param>
+    /// <param name="maxRounds">The most rounds of proposals asked for.</param>
     public static Tensor Fill(Func<Tensor> propose, EvaluationLedger ledger, ValueBatch query, int budget, int maxRounds, out int rounds)
     {
         Tensor first = propose();

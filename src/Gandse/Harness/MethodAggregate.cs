@@ -23,6 +23,7 @@ public sealed record MethodAggregate(
     IReadOnlyList<double> BestSoFar,
     IReadOnlyList<double> Qualities)
 {
+    /// <summary>One aggregate per method, over its seeds, in the order the comparison ran them.</summary>
     public static IReadOnlyList<MethodAggregate> Of(ComparisonResult result) => result.Runs
         .GroupBy(r => r.Method)
         .Select(g => new MethodAggregate(

@@ -23,5 +23,6 @@ public sealed record QueryOutcome(
     /// <summary>The cost-model evaluations answering it caused, proposing, completion and verification included (<see cref="EvaluationLedger"/>).</summary>
     public EvaluationCount Calls { get; init; }
 
+    /// <summary>Optimum cost over achieved cost; 0 when the answer is infeasible.</summary>
     public double Quality => Feasible ? OptimumCost / Cost : 0;
 }

@@ -84,6 +84,7 @@ public static class Scorer
         return completeMappings ? task.CompleteMappings(values, proposals) : proposals;
     }
 
+    /// <summary>The outcome of <paramref name="answer"/> for a labelled query: feasibility, cost, quality against the optimum.</summary>
     public static QueryOutcome Outcome(IDseTask task, LabelledCondition query, RankedCandidate answer, double milliseconds)
     {
         string cost = task.Objective.PrimaryMetric;

@@ -25,6 +25,7 @@ public sealed record Summary(
     /// <summary>Mean closed-form feature evaluations per query made while proposing.</summary>
     public double AnalyticCallsPerQuery { get; init; }
 
+    /// <summary>Summarises outcomes: score, geomean quality, exact optima, feasibility, targets met, times and calls.</summary>
     public static Summary Of(IReadOnlyList<QueryOutcome> outcomes, bool hasTarget)
     {
         if (outcomes.Count == 0)

@@ -3,6 +3,7 @@ namespace Gandse.Io;
 /// <summary>Writes files whole or not at all: to a temporary file beside the target, then a rename over it.</summary>
 public static class AtomicFile
 {
+    /// <summary>Writes text to a temporary file beside <paramref name="path"/> and moves it into place, so a reader never sees half a file.</summary>
     public static void Write(string path, Action<TextWriter> write)
     {
         Write(path, stream =>
@@ -12,6 +13,7 @@ public static class AtomicFile
         });
     }
 
+    /// <summary>Writes bytes to a temporary file beside <paramref name="path"/> and moves it into place.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         string fullPath = Path.GetFullPath(path);

@@ -18,16 +18,22 @@ public sealed class CsvTable
         Rows = rows;
     }
 
+    /// <summary>The file read (or "-" for standard input).</summary>
     public string Path { get; }
 
+    /// <summary>The header's cells, trimmed.</summary>
     public string[] Header { get; }
 
+    /// <summary>The data rows, each with its line number in the file.</summary>
     public IReadOnlyList<(int Line, string[] Cells)> Rows { get; }
 
     /// <summary>The path that means standard input (or, for outputs, standard output).</summary>
     public const string StandardStream = "-";
 
     /// <param name="path">A CSV file, or <c>-</c> for standard input.</param>
+    /// <summary>Reads an RFC 4180 CSV with a header; a column outside <paramref name="allowed"/> (matched ignoring case), a repeated column or a short row is refused with its line.</summary>
+    /// <param name="allowed">The column names the caller reads.</param>
+    /// <param name="example">A header line to show in errors.</param>
     public static CsvTable Read(string path, IReadOnlyList<string> allowed, string example)
     {
         bool standardInput = path == StandardStream;
@@ -75,6 +81,7 @@ public sealed class CsvTable
         return new CsvTable(path, header, rows);
     }
 
+    /// <summary>The index of column <paramref name="name"/>, or -1.</summary>
     public int Column(string name) => Array.IndexOf(Header, name);
 
     /// <summary>Runs <paramref name="parse"/> on every row; a <see cref="UsageException"/> gets the file and line in front.</summary>

@@ -8,5 +8,6 @@ namespace Gandse.Methods;
 /// </summary>
 public interface IValidator
 {
+    /// <summary>Scores the method on validation queries with <paramref name="candidates"/> candidates each.</summary>
     ValidationScore Validate(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates, bool completeMappings);
 }

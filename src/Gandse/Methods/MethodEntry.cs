@@ -7,5 +7,6 @@ namespace Gandse.Methods;
 /// </summary>
 public sealed record MethodEntry(string Name, string Description, bool Trains, Func<MethodContext, IMethod> Build)
 {
+    /// <summary>Restores the method from its checkpoint; null for a method that keeps none.</summary>
     public Func<string, Gan.CheckpointInfo, Config.ExperimentConfig, Tasks.IDseTask, ITrainedMethod>? Load { get; init; }
 }

@@ -14,6 +14,7 @@ namespace Gandse.Methods;
 /// </summary>
 public static class MethodTrainer
 {
+    /// <summary>Trains the method <paramref name="config"/> names into checkpoints.</summary>
     public static TrainResult Train(ExperimentConfig config, TrainOptions options)
     {
         if (config.Method == "gan")

@@ -12,6 +12,7 @@ namespace Gandse.Objectives;
 /// </summary>
 public sealed class Objective
 {
+    /// <summary>An objective called <paramref name="name"/> that minimises the metrics <paramref name="minimise"/> in order, subject to <paramref name="constraints"/>.</summary>
     public Objective(string name, IReadOnlyList<string> minimise, IReadOnlyList<ConstraintDefinition> constraints)
     {
         if (minimise.Count == 0)
@@ -24,8 +25,10 @@ public sealed class Objective
         Constraints = constraints;
     }
 
+    /// <summary>The objective's name.</summary>
     public string Name { get; }
 
+    /// <summary>The metrics minimised, most important first.</summary>
     public IReadOnlyList<string> Minimise { get; }
 
     /// <summary>
@@ -38,6 +41,7 @@ public sealed class Objective
     /// <summary><see cref="Minimise"/>, then <see cref="TieBreak"/>: the order answers are ranked in.</summary>
     public IReadOnlyList<string> RankingKeys => Minimise.Concat(TieBreak.Where(m => !Minimise.Contains(m))).ToList();
 
+    /// <summary>The constraints a feasible design meets.</summary>
     public IReadOnlyList<ConstraintDefinition> Constraints { get; }
 
     /// <summary>The objective's target constraint (a latency target), or null when it has none.</summary>
@@ -49,6 +53,7 @@ public sealed class Objective
     /// <summary>The primary cost: the first metric minimised.</summary>
     public string PrimaryMetric => Minimise[0];
 
+    /// <summary>Whether each design meets every constraint, [B] bool.</summary>
     public Tensor Feasible(ValueBatch designs, ValueBatch metrics, ValueBatch conditions)
     {
         Tensor feasible = ones_like(metrics[PrimaryMetric], ScalarType.Bool);
@@ -81,5 +86,6 @@ public sealed class Objective
         return violation;
     }
 
+    /// <summary>The minimised metrics' tensors, most important first.</summary>
     public IReadOnlyList<Tensor> Keys(ValueBatch metrics) => Minimise.Select(name => metrics[name]).ToList();
 }

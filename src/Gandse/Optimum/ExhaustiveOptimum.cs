@@ -25,6 +25,7 @@ public sealed class ExhaustiveOptimum
     private readonly Objective _objective;
     private readonly long _chunkSize;
 
+    /// <summary>Enumerates <paramref name="model"/>'s space in chunks of <paramref name="chunkSize"/> designs under <paramref name="objective"/>.</summary>
     public ExhaustiveOptimum(ICostModel model, Objective objective, long chunkSize = DefaultChunkSize)
     {
         _model = model;

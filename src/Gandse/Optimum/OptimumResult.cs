@@ -15,6 +15,7 @@ public sealed record OptimumResult(
     long FeasibleCount,
     TimeSpan Elapsed)
 {
+    /// <summary>Whether a feasible design exists.</summary>
     public bool Found => Design is not null;
 
     /// <summary>Near-optimal designs, best first, when asked for.</summary>

@@ -15,6 +15,10 @@ public sealed class RunDirectory : IDisposable
     private readonly string[] _columns;
 
     /// <param name="resume">Continue a run: metrics.csv with the same columns is appended to, not replaced, and run.json keeps its start.</param>
+    /// <summary>Opens (or, with <paramref name="resume"/>, reopens) the run folder and writes its config and run.json.</summary>
+    /// <param name="path">The run folder, created if missing.</param>
+    /// <param name="config">The resolved config, written as config.yaml.</param>
+    /// <param name="metricColumns">The columns of metrics.csv.</param>
     public RunDirectory(string path, ExperimentConfig config, IReadOnlyList<string> metricColumns, bool resume = false)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -46,10 +50,13 @@ public sealed class RunDirectory : IDisposable
         Writer.add_text("gandse_version", Runtime.GandseVersion.Current, 0);
     }
 
+    /// <summary>The run folder.</summary>
     public string Path { get; }
 
+    /// <summary>The TensorBoard writer into the run folder.</summary>
     public SummaryWriter Writer { get; }
 
+    /// <summary>The folder a run started at <paramref name="now"/> gets when none is given (runs/, named after the experiment, the time and the seed).</summary>
     public static string DefaultPath(ExperimentConfig config, DateTime now) =>
         System.IO.Path.Combine("runs", $"{config.Experiment}-{now:yyyyMMdd-HHmmss}-s{config.Seed}");
 
@@ -59,6 +66,7 @@ public sealed class RunDirectory : IDisposable
         _metrics.WriteLine(string.Join(",", _columns.Select(c => values.TryGetValue(c, out double v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty)));
     }
 
+    /// <summary>Flushes and closes metrics.csv and the TensorBoard writer.</summary>
     public void Dispose()
     {
         // TorchSharp's SummaryWriter writes each event as it is added and holds nothing open.

@@ -8,6 +8,7 @@ namespace Gandse.Runtime;
 /// </summary>
 public static class GandseVersion
 {
+    /// <summary>This build's version and commit, as --version prints it.</summary>
     public static string Current { get; } =
         typeof(GandseVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }

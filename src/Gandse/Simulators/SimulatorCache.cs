@@ -15,13 +15,16 @@ public sealed class SimulatorCache
 {
     private readonly string _folder;
 
+    /// <summary>A cache in <paramref name="directory"/> for simulator <paramref name="name"/>; entries of another <paramref name="identity"/> (source hash) are not reused.</summary>
     public SimulatorCache(string directory, string name, string identity)
     {
         _folder = Path.Combine(directory, name, identity);
     }
 
+    /// <summary>The folder holding this simulator's entries.</summary>
     public string Folder => _folder;
 
+    /// <summary>The cached metrics for <paramref name="key"/>, if any.</summary>
     public bool TryGet(string key, out IReadOnlyDictionary<string, double> metrics) => TryGet(key, out metrics, out _);
 
     /// <summary>A cached result and the seconds its run took.</summary>
@@ -54,6 +57,7 @@ public sealed class SimulatorCache
         }
     }
 
+    /// <summary>Stores a run's metrics and how long it took, atomically.</summary>
     public void Put(string key, IReadOnlyDictionary<string, double> metrics, double seconds)
     {
         Directory.CreateDirectory(_folder);

@@ -12,6 +12,7 @@ public sealed class SimulatorRunner<TCase>
     private readonly IExternalSimulator<TCase> _simulator;
     private readonly SimulatorCache _cache;
 
+    /// <summary>Runs <paramref name="simulator"/> with a cache in <paramref name="cacheDirectory"/>, each run stopped after <paramref name="timeout"/>, <paramref name="parallelism"/> at a time (the core count by default).</summary>
     public SimulatorRunner(IExternalSimulator<TCase> simulator, string cacheDirectory, TimeSpan timeout, int? parallelism = null)
     {
         _simulator = simulator;
@@ -20,8 +21,10 @@ public sealed class SimulatorRunner<TCase>
         Parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
     }
 
+    /// <summary>How long one run may take.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>How many runs go at once.</summary>
     public int Parallelism { get; }
 
     /// <summary>Runs that were not in the cache, over this runner's life.</summary>

@@ -5,19 +5,25 @@ public sealed class Design : IEquatable<Design>
 {
     private readonly int[] _indices;
 
+    /// <summary>A design from one choice index per parameter, in the space's parameter order.</summary>
     public Design(IEnumerable<int> indices)
     {
         _indices = indices.ToArray();
     }
 
+    /// <summary>The choice index of each parameter.</summary>
     public IReadOnlyList<int> Indices => _indices;
 
+    /// <summary>The choice index of parameter number <paramref name="parameter"/>.</summary>
     public int this[int parameter] => _indices[parameter];
 
+    /// <inheritdoc/>
     public bool Equals(Design? other) => other is not null && _indices.AsSpan().SequenceEqual(other._indices);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Design);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();
@@ -29,5 +35,6 @@ public sealed class Design : IEquatable<Design>
         return hash.ToHashCode();
     }
 
+    /// <inheritdoc/>
     public override string ToString() => "[" + string.Join(",", _indices) + "]";
 }

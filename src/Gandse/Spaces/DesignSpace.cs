@@ -15,6 +15,7 @@ public sealed class DesignSpace
     private readonly Parameter[] _parameters;
     private readonly Dictionary<string, int> _positions;
 
+    /// <summary>A space called <paramref name="name"/> over <paramref name="parameters"/> (distinct names).</summary>
     public DesignSpace(string name, IEnumerable<Parameter> parameters)
     {
         Name = name;
@@ -32,8 +33,10 @@ public sealed class DesignSpace
         OneHotWidth = _parameters.Sum(p => p.Count);
     }
 
+    /// <summary>The space's name.</summary>
     public string Name { get; }
 
+    /// <summary>The parameters, in design order.</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <summary>Number of distinct designs.</summary>
@@ -42,14 +45,17 @@ public sealed class DesignSpace
     /// <summary>Width of the concatenated one-hot encoding.</summary>
     public int OneHotWidth { get; }
 
+    /// <summary>The position of parameter <paramref name="parameterName"/>; an unknown name is a <see cref="UsageException"/> listing the parameters.</summary>
     public int IndexOf(string parameterName) =>
         _positions.TryGetValue(parameterName, out int position)
             ? position
             : throw new UsageException(
                 $"unknown parameter '{parameterName}' for space {Name}; allowed: {string.Join(", ", _parameters.Select(p => p.Name))}");
 
+    /// <summary>The parameter named <paramref name="parameterName"/>.</summary>
     public Parameter this[string parameterName] => _parameters[IndexOf(parameterName)];
 
+    /// <summary>The value (not the index) of a parameter of <paramref name="design"/>.</summary>
     public double Value(Design design, string parameterName)
     {
         int position = IndexOf(parameterName);
@@ -123,6 +129,7 @@ public sealed class DesignSpace
             : value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The design's position in the enumeration of the whole space (last parameter fastest).</summary>
     public BigInteger FlatIndex(Design design)
     {
         BigInteger flat = BigInteger.Zero;
@@ -134,6 +141,7 @@ public sealed class DesignSpace
         return flat;
     }
 
+    /// <summary>The design at position <paramref name="flat"/> of the enumeration.</summary>
     public Design FromFlatIndex(BigInteger flat)
     {
         var indices = new int[_parameters.Length];
@@ -161,6 +169,7 @@ public sealed class DesignSpace
         return tensor(flat, new long[] { designs.Count, _parameters.Length }, ScalarType.Int64);
     }
 
+    /// <summary>The designs of an index tensor [N, P].</summary>
     public IReadOnlyList<Design> Designs(Tensor indices)
     {
         long[] flat = indices.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();

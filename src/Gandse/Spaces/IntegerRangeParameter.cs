@@ -5,6 +5,7 @@ namespace Gandse.Spaces;
 /// <summary>Every integer from <see cref="Min"/> to <see cref="Max"/>, both included.</summary>
 public sealed class IntegerRangeParameter : Parameter
 {
+    /// <summary>A parameter <paramref name="name"/> taking every integer from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public IntegerRangeParameter(string name, int min, int max)
         : base(name)
     {
@@ -17,20 +18,28 @@ public sealed class IntegerRangeParameter : Parameter
         Max = max;
     }
 
+    /// <summary>The least value.</summary>
     public int Min { get; }
 
+    /// <summary>The greatest value.</summary>
     public int Max { get; }
 
+    /// <inheritdoc/>
     public override int Count => Max - Min + 1;
 
+    /// <inheritdoc/>
     public override string Kind => "integer";
 
+    /// <inheritdoc/>
     public override double Value(int index) => Min + index;
 
+    /// <inheritdoc/>
     public override string Format(int index) => (Min + index).ToString(CultureInfo.InvariantCulture);
 
+    /// <inheritdoc/>
     public override string DescribeChoices() => $"integers {Min}..{Max}";
 
+    /// <inheritdoc/>
     public override int Parse(string token)
     {
         if (!int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
@@ -42,8 +51,10 @@ public sealed class IntegerRangeParameter : Parameter
         return index >= 0 ? index : throw NotAChoice(token);
     }
 
+    /// <inheritdoc/>
     public override double ParseValue(string token) => Value(Parse(token));
 
+    /// <inheritdoc/>
     public override int IndexOfValue(double value) =>
         value >= Min && value <= Max && value == Math.Floor(value) ? (int)value - Min : -1;
 }

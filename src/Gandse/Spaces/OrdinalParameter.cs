@@ -7,6 +7,7 @@ public sealed class OrdinalParameter : Parameter
 {
     private readonly double[] _values;
 
+    /// <summary>A parameter <paramref name="name"/> taking one of <paramref name="values"/>, ordered (ascending, distinct).</summary>
     public OrdinalParameter(string name, IEnumerable<double> values)
         : base(name)
     {
@@ -37,19 +38,26 @@ public sealed class OrdinalParameter : Parameter
         return new OrdinalParameter(name, values);
     }
 
+    /// <summary>The values, ascending.</summary>
     public IReadOnlyList<double> Values => _values;
 
+    /// <inheritdoc/>
     public override int Count => _values.Length;
 
+    /// <inheritdoc/>
     public override string Kind => "ordinal";
 
+    /// <inheritdoc/>
     public override double Value(int index) => _values[index];
 
+    /// <inheritdoc/>
     public override string Format(int index) => _values[index].ToString(CultureInfo.InvariantCulture);
 
+    /// <inheritdoc/>
     public override string DescribeChoices() =>
         "{" + string.Join(", ", _values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "}";
 
+    /// <inheritdoc/>
     public override int Parse(string token)
     {
         if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
@@ -74,5 +82,6 @@ public sealed class OrdinalParameter : Parameter
         return value;
     }
 
+    /// <inheritdoc/>
     public override int IndexOfValue(double value) => Array.IndexOf(_values, value);
 }

@@ -7,6 +7,7 @@ namespace Gandse.Spaces;
 /// </summary>
 public abstract class Parameter
 {
+    /// <summary>A parameter called <paramref name="name"/>.</summary>
     protected Parameter(string name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -17,10 +18,13 @@ public abstract class Parameter
         Name = name;
     }
 
+    /// <summary>The parameter's name.</summary>
     public string Name { get; }
 
+    /// <summary>How many choices it has.</summary>
     public abstract int Count { get; }
 
+    /// <summary>integer, ordinal or categorical.</summary>
     public abstract string Kind { get; }
 
     /// <summary>Numeric value of choice <paramref name="index"/>.</summary>
@@ -44,6 +48,7 @@ public abstract class Parameter
     /// <summary>Index of the choice with value <paramref name="value"/>, or -1 when it is not a choice.</summary>
     public abstract int IndexOfValue(double value);
 
+    /// <summary>The error for a token that is not one of the choices, listing them.</summary>
     protected UsageException NotAChoice(string token) =>
         new($"'{token}' is not a choice of {Name}; allowed: {DescribeChoices()}");
 }

@@ -12,12 +12,16 @@ namespace Gandse.Tasks;
 /// </summary>
 public interface IDseTask
 {
+    /// <summary>The task's name, as configs spell it.</summary>
     string Name { get; }
 
+    /// <summary>The designs the task answers with.</summary>
     DesignSpace Space { get; }
 
+    /// <summary>What a best design minimises, and the constraints it meets.</summary>
     Objective Objective { get; }
 
+    /// <summary>The metrics <see cref="Evaluate"/> returns.</summary>
     IReadOnlyList<string> MetricNames { get; }
 
     /// <summary>

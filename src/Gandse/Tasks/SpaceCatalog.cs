@@ -22,11 +22,13 @@ public static class SpaceCatalog
             SystolicConditions.Schema),
     };
 
+    /// <summary>The spaces evaluate and optimum may name.</summary>
     public static IReadOnlyList<string> Names => Entries.Select(e => e.Name).ToList();
 
     /// <summary>Every condition field some space declares: the CLI's condition flags and the CSV columns it knows.</summary>
     public static Conditions.ConditionSchema AllConditions { get; } = Conditions.ConditionSchema.Union(Entries.Select(e => e.Conditions));
 
+    /// <summary>The space named <paramref name="name"/>; an unknown name is a <see cref="UsageException"/> listing them.</summary>
     public static SpaceEntry Get(string name) =>
         Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new UsageException($"unknown space '{name}'; allowed: {string.Join(", ", Names)}");

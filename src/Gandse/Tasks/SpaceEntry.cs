@@ -15,6 +15,7 @@ public sealed record SpaceEntry(
     IReadOnlyDictionary<string, string> Defaults,
     Conditions.ConditionSchema Conditions)
 {
+    /// <summary>The design space.</summary>
     public DesignSpace Space => CostModel().Space;
 
     /// <summary>The cost model named (the default when null); an unknown name is refused with the allowed ones.</summary>

@@ -6,8 +6,10 @@ namespace Gandse.Tasks;
 /// <summary>The tasks an experiment config can name.</summary>
 public static class TaskCatalog
 {
+    /// <summary>The task names a config may give.</summary>
     public static IReadOnlyList<string> Names { get; } = new[] { SystolicGemmTask.GemmName, SystolicGemmTask.LatencyTargetName, SystolicNetworkTask.TaskName };
 
+    /// <summary>The task <paramref name="config"/> names; an unknown name is a <see cref="UsageException"/> listing them.</summary>
     public static IDseTask Create(ExperimentConfig config) => config.Task switch
     {
         SystolicGemmTask.GemmName => new SystolicGemmTask(latencyTarget: false, config.Data),

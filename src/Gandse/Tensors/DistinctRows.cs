@@ -71,6 +71,7 @@ public static class DistinctRows
         return result;
     }
 
+    /// <summary>Computes a row's outputs from its values.</summary>
     public delegate void RowFunction(ReadOnlySpan<double> row, Span<double> output);
 
     /// <summary>Equality and hash of rows of a flat buffer, by row number.</summary>

@@ -23,20 +23,28 @@ public static class SafeOps
     /// <summary>The one integer Scalar for <paramref name="value"/> (integer tensors stay integer), kept for the life of the process.</summary>
     public static Scalar Integer(long value) => Integers.GetOrAdd(value, v => v);
 
+    /// <summary>a + b, with the long-lived alpha.</summary>
     public static Tensor Add(Tensor a, Tensor b) => a.add(b, Constant(1));
 
+    /// <summary>a - b.</summary>
     public static Tensor Sub(Tensor a, Tensor b) => a.sub(b);
 
+    /// <summary>a + b, b a long-lived constant.</summary>
     public static Tensor Add(Tensor a, double b) => a.add(Constant(b), Constant(1));
 
+    /// <summary>a - b.</summary>
     public static Tensor Sub(Tensor a, double b) => a.sub(Constant(b));
 
+    /// <summary>a * b.</summary>
     public static Tensor Mul(Tensor a, double b) => a.mul(Constant(b));
 
+    /// <summary>a / b.</summary>
     public static Tensor Div(Tensor a, double b) => a.div(Constant(b));
 
+    /// <summary>a == b, elementwise.</summary>
     public static Tensor Eq(Tensor a, double b) => a.eq(Constant(b));
 
+    /// <summary>a clamped below at <paramref name="min"/>.</summary>
     public static Tensor ClampMin(Tensor a, double min) => a.clamp_min(Constant(min));
 
     /// <summary><paramref name="then"/> where <paramref name="condition"/> holds, else <paramref name="otherwise"/> (a 0-dim tensor of then's type, not a Scalar).</summary>

@@ -12,18 +12,22 @@ public sealed class ValueBatch
 {
     private readonly Dictionary<string, Tensor> _values;
 
+    /// <summary>An empty batch.</summary>
     public ValueBatch()
     {
         _values = new Dictionary<string, Tensor>(StringComparer.Ordinal);
     }
 
+    /// <summary>A batch of the named tensors.</summary>
     public ValueBatch(IEnumerable<KeyValuePair<string, Tensor>> values)
     {
         _values = new Dictionary<string, Tensor>(values, StringComparer.Ordinal);
     }
 
+    /// <summary>The names, in insertion order.</summary>
     public IEnumerable<string> Names => _values.Keys;
 
+    /// <summary>The tensor named <paramref name="name"/>; a missing name throws, naming the ones present.</summary>
     public Tensor this[string name]
     {
         get => _values.TryGetValue(name, out Tensor? value)
@@ -32,8 +36,10 @@ public sealed class ValueBatch
         set => _values[name] = value;
     }
 
+    /// <summary>Whether the batch has a tensor named <paramref name="name"/>.</summary>
     public bool Contains(string name) => _values.ContainsKey(name);
 
+    /// <summary>The tensor named <paramref name="name"/>, if present.</summary>
     public bool TryGet(string name, out Tensor value) => _values.TryGetValue(name, out value!);
 
     /// <summary>One row per entry of <paramref name="rows"/>, as [B] float64 tensors.</summary>

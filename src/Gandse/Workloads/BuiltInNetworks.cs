@@ -31,6 +31,7 @@ public static class BuiltInNetworks
         ("vit-b16", Transformers.VitB16, "transformer"),
     };
 
+    /// <summary>The built-in networks' names.</summary>
     public static IReadOnlyList<string> Names { get; } = Catalog.Select(n => n.Name).ToArray();
 
     /// <summary>What kind of network <paramref name="name"/> is: CNN, CNN with depthwise layers, or transformer.</summary>

@@ -5,6 +5,7 @@ namespace Gandse.Workloads;
 /// </summary>
 public sealed record Gemm : Workload
 {
+    /// <summary>An M x K by K x N matrix product.</summary>
     public Gemm(long m, long n, long k)
     {
         if (m <= 0 || n <= 0 || k <= 0)
@@ -17,15 +18,21 @@ public sealed record Gemm : Workload
         K = k;
     }
 
+    /// <summary>Output rows.</summary>
     public long M { get; }
 
+    /// <summary>Output columns.</summary>
     public long N { get; }
 
+    /// <summary>The reduction dimension.</summary>
     public long K { get; }
 
+    /// <summary>M x N x K.</summary>
     public long Macs => M * N * K;
 
+    /// <inheritdoc/>
     public override IReadOnlyList<Gemm> Gemms => new[] { this };
 
+    /// <inheritdoc/>
     public override string Spec => $"gemm:M={M},N={N},K={K}";
 }

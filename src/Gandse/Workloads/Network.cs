@@ -8,6 +8,7 @@ namespace Gandse.Workloads;
 /// </summary>
 public sealed record Network : Workload
 {
+    /// <summary>A network called <paramref name="name"/> of <paramref name="layers"/>.</summary>
     public Network(string name, IReadOnlyList<NetworkLayer> layers)
     {
         if (layers.Count == 0)
@@ -19,12 +20,16 @@ public sealed record Network : Workload
         Layers = layers;
     }
 
+    /// <summary>The network's name.</summary>
     public string Name { get; }
 
+    /// <summary>The layers, each with its repeat count.</summary>
     public IReadOnlyList<NetworkLayer> Layers { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<Gemm> Gemms => Layers.Select(l => l.Gemm).ToList();
 
+    /// <summary>MACs of the whole network, repeats included.</summary>
     public long Macs => Layers.Sum(l => l.Gemm.Macs * l.Repeats);
 
     /// <summary><c>network:NAME</c> for a built-in network as built; any other layer list (merged, say) is spelled out.</summary>
@@ -69,5 +74,6 @@ public sealed record Network : Workload
         return parsed.Count > 0 ? new Network(name, parsed) : throw new UsageException($"network '{name}' has no layers");
     }
 
+    /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"network:{Name} ({Layers.Count} layers)");
 }

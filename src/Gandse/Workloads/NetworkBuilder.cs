@@ -5,15 +5,19 @@ public sealed class NetworkBuilder
 {
     private readonly List<NetworkLayer> _layers = new();
 
+    /// <summary>A builder starting from an input of <paramref name="height"/> x <paramref name="width"/> x <paramref name="channels"/>.</summary>
     public NetworkBuilder(long height, long width, long channels)
     {
         (Height, Width, Channels) = (height, width, channels);
     }
 
+    /// <summary>The current feature map's height.</summary>
     public long Height { get; private set; }
 
+    /// <summary>The current feature map's width.</summary>
     public long Width { get; private set; }
 
+    /// <summary>The current feature map's channels.</summary>
     public long Channels { get; private set; }
 
     /// <summary>A convolution (padding keeps odd filters centred), lowered as SCALE-Sim lowers it.</summary>
@@ -65,5 +69,6 @@ public sealed class NetworkBuilder
         return this;
     }
 
+    /// <summary>The network of the layers added so far.</summary>
     public Network Build(string name) => new(name, _layers.ToList());
 }

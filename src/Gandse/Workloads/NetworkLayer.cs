@@ -6,5 +6,6 @@ namespace Gandse.Workloads;
 /// </summary>
 public sealed record NetworkLayer(string Name, Gemm Gemm, long Repeats = 1)
 {
+    /// <summary>The layer as network specs spell it: MxNxK, with *R for R repeats.</summary>
     public string Spec => Repeats == 1 ? $"{Gemm.M}x{Gemm.N}x{Gemm.K}" : $"{Gemm.M}x{Gemm.N}x{Gemm.K}*{Repeats}";
 }

@@ -8,6 +8,7 @@ namespace Gandse.Workloads;
 /// </summary>
 public static class SyntheticNetworks
 {
+    /// <summary>A random network of <paramref name="minLayers"/> to <paramref name="maxLayers"/> layers, for training data.</summary>
     public static Network Draw(Random random, int minLayers, int maxLayers, string name)
     {
         long[] resolutions = { 32, 64, 112, 160, 224 };

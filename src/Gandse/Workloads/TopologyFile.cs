@@ -12,6 +12,7 @@ namespace Gandse.Workloads;
 /// </summary>
 public static class TopologyFile
 {
+    /// <summary>Reads a SCALE-Sim v2 topology CSV (conv or GEMM form) as a network; a row SCALE-Sim could not read is a <see cref="UsageException"/> naming its line.</summary>
     public static Network Read(string path)
     {
         if (!File.Exists(path))

@@ -9,5 +9,6 @@ public abstract record Workload
     /// <summary>Spelled as the CLI reads it, for example <c>gemm:M=33,N=20,K=17</c>.</summary>
     public abstract string Spec { get; }
 
+    /// <inheritdoc/>
     public override string ToString() => Spec;
 }

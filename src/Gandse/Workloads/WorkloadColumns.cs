@@ -9,13 +9,17 @@ namespace Gandse.Workloads;
 /// </summary>
 public sealed class WorkloadColumns
 {
+    /// <summary>The column holding a whole workload spec.</summary>
     public const string Spec = "workload";
+    /// <summary>The columns of a GEMM.</summary>
     public static readonly IReadOnlyList<string> Gemm = new[] { "M", "N", "K" };
+    /// <summary>The columns of a conv layer.</summary>
     public static readonly IReadOnlyList<string> Conv = new[] { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
 
     private readonly Kind _kind;
     private readonly int[] _columns;
 
+    /// <summary>Finds the workload columns of <paramref name="table"/>; a mix of forms is a <see cref="UsageException"/>.</summary>
     public WorkloadColumns(CsvTable table)
     {
         bool gemm = Gemm.Any(c => table.Column(c) >= 0), conv = Conv.Any(c => table.Column(c) >= 0), spec = table.Column(Spec) >= 0;
@@ -42,8 +46,10 @@ public sealed class WorkloadColumns
         Spec,
     }
 
+    /// <summary>Every column name a workload may be given in.</summary>
     public static IEnumerable<string> All => Gemm.Concat(Conv).Append(Spec);
 
+    /// <summary>The workload of one row.</summary>
     public Workload Parse(string[] cells)
     {
         switch (_kind)

@@ -6,11 +6,13 @@ namespace Gandse.Workloads;
 /// <summary>Reads workload specs: <c>gemm:M=…,N=…,K=…</c>, <c>conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0]</c>, <c>network:…</c> and <c>topology:FILE.csv</c> (<c>network:FILE.csv</c> is read the same way).</summary>
 public static class WorkloadParser
 {
+    /// <summary>The workload forms, for error messages and help.</summary>
     public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (a built-in network: gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… (layers spelled out, *R repeats one) or topology:FILE.csv (a SCALE-Sim topology file, conv or GEMM form)";
 
     private static readonly string[] GemmKeys = { "M", "N", "K" };
     private static readonly string[] ConvKeys = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
 
+    /// <summary>Parses a workload spec (<see cref="Allowed"/>); a bad spec is a <see cref="UsageException"/> naming the bad token.</summary>
     public static Workload Parse(string spec)
     {
         int colon = spec.IndexOf(':');
@@ -102,6 +104,7 @@ public static class WorkloadParser
         return ParsePositiveInteger(token, key, allowZero);
     }
 
+    /// <summary>A whole number from <paramref name="token"/> for key <paramref name="key"/>, at least 1 (or 0 with <paramref name="allowZero"/>) and at most the largest dimension.</summary>
     public static long ParsePositiveInteger(string token, string key, bool allowZero = false)
     {
         bool parsed = long.TryParse(token.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long value);

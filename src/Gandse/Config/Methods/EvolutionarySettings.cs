@@ -3,11 +3,13 @@ namespace Gandse.Config;
 /// <summary><c>methods.evolutionary</c>: a genetic search per query (tournaments, uniform crossover, elitism).</summary>
 public sealed class EvolutionarySettings
 {
+    /// <summary>Designs per generation.</summary>
     public int Population { get; set; } = 64;
 
     /// <summary>Chance of each parameter mutating, times the number of parameters (1: one mutation per child on average).</summary>
     public double MutationScale { get; set; } = 1.0;
 
+    /// <summary>Refuses values that cannot work, naming the key.</summary>
     public void Validate()
     {
         MethodsConfig.Positive(Population, "methods.evolutionary.population");

@@ -6,16 +6,22 @@ namespace Gandse.Config;
 /// </summary>
 public sealed class MethodsConfig
 {
+    /// <summary>methods.gan.</summary>
     public GanSettings Gan { get; set; } = new();
 
+    /// <summary>methods.mlp.</summary>
     public MlpSettings Mlp { get; set; } = new();
 
+    /// <summary>methods.rl_amortised.</summary>
     public RlAmortisedSettings RlAmortised { get; set; } = new();
 
+    /// <summary>methods.rl_search.</summary>
     public RlSearchSettings RlSearch { get; set; } = new();
 
+    /// <summary>methods.evolutionary.</summary>
     public EvolutionarySettings Evolutionary { get; set; } = new();
 
+    /// <summary>Validates every method's section.</summary>
     public void Validate()
     {
         Mlp.Validate();

@@ -3,10 +3,13 @@ namespace Gandse.Config;
 /// <summary><c>methods.mlp</c>: the AIrchitect-style recommender, a classifier from the condition to the optimal design.</summary>
 public sealed class MlpSettings
 {
+    /// <summary>Training steps.</summary>
     public int Steps { get; set; } = 3000;
 
+    /// <summary>Conditions per step.</summary>
     public int BatchSize { get; set; } = 256;
 
+    /// <summary>Adam learning rate.</summary>
     public double Lr { get; set; } = 1e-3;
 
     /// <summary>Sampling temperature of the candidates after its first (arg-max) one.</summary>
@@ -15,10 +18,13 @@ public sealed class MlpSettings
     /// <summary>Width of each binned condition feature's embedding (AIrchitect v2's uniform-bin encoding).</summary>
     public int EmbeddingDim { get; set; } = 16;
 
+    /// <summary>Width of the hidden layers.</summary>
     public int Hidden { get; set; } = 256;
 
+    /// <summary>Number of hidden layers.</summary>
     public int Layers { get; set; } = 2;
 
+    /// <summary>Refuses values that cannot work, naming the key.</summary>
     public void Validate()
     {
         MethodsConfig.Positive(Steps, "methods.mlp.steps");

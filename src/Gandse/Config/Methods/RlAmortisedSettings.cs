@@ -3,10 +3,13 @@ namespace Gandse.Config;
 /// <summary><c>methods.rl_amortised</c>: one REINFORCE policy trained over the training conditions (ConfuciuX-style, amortised).</summary>
 public sealed class RlAmortisedSettings
 {
+    /// <summary>Policy-gradient steps.</summary>
     public int Steps { get; set; } = 1500;
 
+    /// <summary>Conditions per step.</summary>
     public int BatchSize { get; set; } = 256;
 
+    /// <summary>Adam learning rate.</summary>
     public double Lr { get; set; } = 1e-3;
 
     /// <summary>Entropy bonus; smaller ones collapsed the policy onto one design.</summary>
@@ -15,10 +18,13 @@ public sealed class RlAmortisedSettings
     /// <summary>Infeasibility penalty of the reward (log2 units; 2 is a 4× cost).</summary>
     public double RewardPenalty { get; set; } = 2.0;
 
+    /// <summary>Width of the policy's hidden layers.</summary>
     public int Hidden { get; set; } = 256;
 
+    /// <summary>Number of hidden layers.</summary>
     public int Layers { get; set; } = 2;
 
+    /// <summary>Refuses values that cannot work, naming the key.</summary>
     public void Validate()
     {
         MethodsConfig.Positive(Steps, "methods.rl_amortised.steps");

@@ -3,6 +3,7 @@ namespace Gandse.CostModels.Systolic;
 /// <summary>The dataflows' names as SCALE-Sim's configs spell them: os, ws, is.</summary>
 public static class DataflowNames
 {
+    /// <summary>The name SCALE-Sim and the CLI use (os, ws, is).</summary>
     public static string Name(Dataflow dataflow) => dataflow switch
     {
         Dataflow.Os => "os",
@@ -10,6 +11,7 @@ public static class DataflowNames
         _ => "is",
     };
 
+    /// <summary>The dataflow named <paramref name="name"/> (os, ws or is, any case); anything else is a <see cref="UsageException"/>.</summary>
     public static Dataflow Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "os" => Dataflow.Os,

@@ -12,6 +12,7 @@ namespace Gandse.CostModels.Systolic;
 /// </summary>
 public static class ScaleSimEmulator
 {
+    /// <summary>One layer on one design, cycle by cycle as SCALE-Sim v2 runs it (slow: for tests and fidelity checks).</summary>
     public static SystolicMetrics Evaluate(SystolicHardware hardware, Gemm gemm, double bandwidth, SystolicOptions? options = null)
     {
         options ??= SystolicOptions.Default;

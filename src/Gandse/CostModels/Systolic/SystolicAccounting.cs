@@ -29,6 +29,7 @@ public static class SystolicAccounting
         _ => (gemm.K, gemm.M, gemm.N),
     };
 
+    /// <summary>The metrics of a layer from its compute cycles, stall cycles and access counts: totals, utilisation, energy and area.</summary>
     public static SystolicMetrics Metrics(
         SystolicHardware hardware, Gemm gemm, long computeCycles, long stallCycles,
         long dramIfmapReads, long dramFilterReads, long dramOfmapWrites)
@@ -60,6 +61,7 @@ public static class SystolicAccounting
             ifmapSramReads, filterSramReads, ofmapSramWrites, dramIfmapReads, dramFilterReads, dramOfmapWrites, energy, area);
     }
 
+    /// <summary>How many folds (array-sized tiles) the layer takes on the hardware.</summary>
     public static long FoldCount(SystolicHardware hardware, Gemm gemm)
     {
         (long spatialRows, long spatialCols, _) = Mapping(hardware.Dataflow, gemm);

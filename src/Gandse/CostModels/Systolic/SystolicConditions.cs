@@ -9,13 +9,19 @@ namespace Gandse.CostModels.Systolic;
 /// </summary>
 public static class SystolicConditions
 {
+    /// <summary>Most PEs (rows times cols) the design may have.</summary>
     public const string MacBudget = "mac_budget";
+    /// <summary>Most SRAM in KB (the three buffers together).</summary>
     public const string SramBudgetKb = "sram_budget_kb";
+    /// <summary>Largest area the design may have, in the model's area units.</summary>
     public const string AreaBudget = "area_budget";
+    /// <summary>DRAM bandwidth in words per cycle.</summary>
     public const string DramBandwidth = "dram_bw";
+    /// <summary>Most total cycles the answer may take.</summary>
     public const string TargetLatency = "target_latency";
 
     // Upper limits stay below 2^53, so every allowed value is exact in float64.
+    /// <summary>Every condition field of the systolic space, with defaults and ranges.</summary>
     public static readonly ConditionSchema Schema = new(new[]
     {
         new ConditionField(MacBudget, "PEs", "most PEs allowed: rows · cols ≤ N", FieldRole.Budget, 1, 1e12, new FieldEncoding(16, 512 * 512)) { Integer = true, Drawn = new double[] { 256, 1024, 4096, 16384 } },

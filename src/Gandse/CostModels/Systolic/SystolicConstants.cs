@@ -12,6 +12,7 @@ public static class SystolicConstants
     /// </summary>
     public const double InterPeHopEnergy = 2.0;
 
+    /// <summary>Operand hops between PEs per MAC, for the energy model.</summary>
     public const double HopsPerMac = 2.0;
 
     /// <summary>Energy of one global-buffer (SRAM) access: 6 MAC units (Eyeriss, ISCA 2016).</summary>
@@ -29,5 +30,6 @@ public static class SystolicConstants
     /// </summary>
     public const double SramAreaPer32KiB = 4161.536;
 
+    /// <summary>Bytes per SRAM bank, for the area model.</summary>
     public const double SramBankBytes = 32768.0;
 }

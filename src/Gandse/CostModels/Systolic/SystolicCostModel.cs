@@ -24,20 +24,26 @@ public sealed class SystolicCostModel : IBoundedCostModel
     private readonly SystolicOptions _options;
     private readonly OperandMemo _memo = new();
 
+    /// <summary>The batched model over <paramref name="space"/> (the systolic space by default).</summary>
     public SystolicCostModel(DesignSpace? space = null, SystolicOptions? options = null)
     {
         Space = space ?? SystolicSpace.Create();
         _options = options ?? SystolicOptions.Default;
     }
 
+    /// <inheritdoc/>
     public DesignSpace Space { get; }
 
+    /// <summary>The model's options (stall model, SRAM word size).</summary>
     public SystolicOptions Options => _options;
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> MetricNames => Metric.All;
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> BoundedMetrics => Metric.All;
 
+    /// <inheritdoc/>
     public ValueBatch Evaluate(ValueBatch designs, ValueBatch conditions)
     {
         if (_options.Memory == SystolicMemoryModel.Streaming)

@@ -3,8 +3,10 @@ namespace Gandse.CostModels.Systolic;
 /// <summary>A systolic accelerator: an R × C PE array, its dataflow and its three double-buffered SRAMs (KB).</summary>
 public sealed record SystolicHardware(long Rows, long Cols, Dataflow Dataflow, double IfmapSramKb, double FilterSramKb, double OfmapSramKb)
 {
+    /// <summary>The three SRAM buffers together, in KB.</summary>
     public double TotalSramKb => IfmapSramKb + FilterSramKb + OfmapSramKb;
 
+    /// <summary>Rows times cols.</summary>
     public long PeCount => Rows * Cols;
 
     /// <summary>The hardware of a design given as parameter values (rows, cols, dataflow, *_sram_kb).</summary>

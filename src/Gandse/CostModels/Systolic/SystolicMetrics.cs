@@ -19,10 +19,13 @@ public sealed record SystolicMetrics(
     double Energy,
     double Area)
 {
+    /// <summary>Ifmap plus filter words read from DRAM.</summary>
     public long DramReads => DramIfmapReads + DramFilterReads;
 
+    /// <summary>Ofmap words written to DRAM.</summary>
     public long DramWrites => DramOfmapWrites;
 
+    /// <summary>The metrics by their snake_case names.</summary>
     public IReadOnlyDictionary<string, double> ToDictionary() => new Dictionary<string, double>
     {
         [SystolicMetricNames.ComputeCycles] = ComputeCycles,

@@ -10,12 +10,16 @@ namespace Gandse.CostModels.Systolic;
 /// </summary>
 public static class SystolicNetworkSpace
 {
+    /// <summary>The space's name.</summary>
     public const string Name = "systolic-network";
 
+    /// <summary>The parameters shared by every layer (array shape and buffers).</summary>
     public static readonly IReadOnlyList<string> HardwareParameters = new[] { P.Rows, P.Cols, P.IfmapSramKb, P.FilterSramKb, P.OfmapSramKb };
 
+    /// <summary>The name of layer <paramref name="layer"/>'s dataflow parameter (dataflow_0, dataflow_1, ...).</summary>
     public static string DataflowName(int layer) => string.Create(CultureInfo.InvariantCulture, $"dataflow_{layer}");
 
+    /// <summary>The hardware parameters followed by one dataflow per layer, for networks of up to <paramref name="layers"/> layers.</summary>
     public static DesignSpace Create(int layers)
     {
         DesignSpace single = SystolicSpace.Create();

@@ -5,6 +5,7 @@ namespace Gandse.CostModels.Systolic;
 /// <param name="WordBytes">Bytes per operand word; SCALE-Sim's SRAM sizes are in KB of 1-byte words.</param>
 public sealed record SystolicOptions(SystolicMemoryModel Memory = SystolicMemoryModel.Fast, int WordBytes = 1)
 {
+    /// <summary>The options SCALE-Sim v2's defaults correspond to.</summary>
     public static SystolicOptions Default { get; } = new();
 
     /// <summary>Words an SRAM of <paramref name="kilobytes"/> KB holds.</summary>

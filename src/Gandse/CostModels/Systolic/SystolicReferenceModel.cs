@@ -38,11 +38,13 @@ public sealed class SystolicReferenceModel
     /// </summary>
     public static string Fingerprint => ProbeHash.Value;
 
+    /// <summary>The scalar reference model with <paramref name="options"/> (SCALE-Sim's defaults when null).</summary>
     public SystolicReferenceModel(SystolicOptions? options = null)
     {
         _options = options ?? SystolicOptions.Default;
     }
 
+    /// <summary>The metrics of one layer on one design at <paramref name="dramBandwidth"/> words per cycle.</summary>
     public SystolicMetrics Evaluate(SystolicHardware hardware, Gemm gemm, double dramBandwidth)
     {
         SystolicArguments.Check(hardware, dramBandwidth);

@@ -10,6 +10,7 @@ namespace Gandse.CostModels.Systolic;
 /// </summary>
 public static class SystolicSpace
 {
+    /// <summary>The space's name.</summary>
     public const string Name = "systolic";
 
     /// <summary>
@@ -29,6 +30,7 @@ public static class SystolicSpace
     /// <summary>DRAM bandwidth, words per cycle, when a query gives none (SCALE-Sim v2's configs/google.cfg).</summary>
     public const double DefaultDramBandwidth = 10.0;
 
+    /// <summary>The single-layer systolic space: rows, cols, dataflow and the three buffer sizes.</summary>
     public static DesignSpace Create() => new(Name, new Parameter[]
     {
         OrdinalParameter.PowersOfTwo(P.Rows, 1, 512),

@@ -19,6 +19,7 @@ public sealed class EvolutionarySearch : IMethod
     private readonly double _mutationScale;
     private readonly Generator _sampler;
 
+    /// <summary>A per-query evolutionary search on <paramref name="task"/>, seeded by <paramref name="seed"/>.</summary>
     public EvolutionarySearch(IDseTask task, Config.EvolutionarySettings settings, long seed)
     {
         _task = task;
@@ -27,8 +28,10 @@ public sealed class EvolutionarySearch : IMethod
         _sampler = new Generator((ulong)seed);
     }
 
+    /// <inheritdoc/>
     public string Name => "evolutionary";
 
+    /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         int queries = conditions.Count;

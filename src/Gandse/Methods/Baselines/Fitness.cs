@@ -10,8 +10,10 @@ namespace Gandse.Methods.Baselines;
 /// </summary>
 public static class Fitness
 {
+    /// <summary>What being infeasible costs, in log2 units of the primary cost (a 1024x cost), and again per unit of relative violation.</summary>
     public const double InfeasiblePenalty = 10.0;
 
+    /// <summary>The fitness of every evaluated candidate, [Q, N], higher is better.</summary>
     public static Tensor Of(IDseTask task, CandidateEvaluation evaluation, double infeasiblePenalty = InfeasiblePenalty)
     {
         Tensor cost = evaluation.Metrics[task.Objective.PrimaryMetric].clamp_min(1e-9).log2();

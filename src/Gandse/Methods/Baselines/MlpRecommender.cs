@@ -29,10 +29,13 @@ public sealed class MlpRecommender : ISavedMethod
         _temperature = temperature;
     }
 
+    /// <inheritdoc/>
     public string Name => "mlp";
 
+    /// <summary>Wall time training took.</summary>
     public TimeSpan TrainingTime { get; private init; }
 
+    /// <summary>Trains the recommender on the optimum of each training condition; stops at <paramref name="cancellation"/>.</summary>
     public static MlpRecommender Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.MlpSettings settings, long seed, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -58,6 +61,7 @@ public sealed class MlpRecommender : ISavedMethod
         return new MlpRecommender(task, network, seed, settings.Temperature) { TrainingTime = stopwatch.Elapsed };
     }
 
+    /// <inheritdoc/>
     public void Save(string path, CheckpointInfo info) =>
         GanCheckpoint.Save(path, info, _network, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
 
@@ -78,6 +82,7 @@ public sealed class MlpRecommender : ISavedMethod
         return _task.Space.FromOneHot(_network.forward(_task.Features(conditions)));
     }
 
+    /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         using IDisposable noGrad = no_grad();

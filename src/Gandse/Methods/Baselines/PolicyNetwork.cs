@@ -19,6 +19,7 @@ public sealed class PolicyNetwork : Module
     private readonly int[] _blocks;
     private readonly int _width;
 
+    /// <summary>A policy over parameter blocks of sizes <paramref name="blocks"/> given <paramref name="features"/> condition features.</summary>
     public PolicyNetwork(int features, int[] blocks, int hidden, int layers)
         : base("policy")
     {
@@ -29,6 +30,7 @@ public sealed class PolicyNetwork : Module
         RegisterComponents();
     }
 
+    /// <summary>The value baseline for the features, [Q].</summary>
     public Tensor Value(Tensor features) => value.forward(features).squeeze(-1);
 
     /// <summary>

@@ -11,14 +11,17 @@ public sealed class RandomSearch : IMethod
     private readonly IDseTask _task;
     private readonly Generator _sampler;
 
+    /// <summary>Uniform random designs of <paramref name="task"/>'s space, seeded by <paramref name="seed"/>.</summary>
     public RandomSearch(IDseTask task, long seed)
     {
         _task = task;
         _sampler = new Generator((ulong)seed);
     }
 
+    /// <inheritdoc/>
     public string Name => "random";
 
+    /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates) =>
         _task.Space.RandomIndices(new long[] { conditions.Count, candidates }, _sampler);
 }

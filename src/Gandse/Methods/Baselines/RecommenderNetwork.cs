@@ -13,6 +13,7 @@ namespace Gandse.Methods.Baselines;
 /// </summary>
 public sealed class RecommenderNetwork : Module<Tensor, Tensor>
 {
+    /// <summary>Bins each condition feature is embedded by.</summary>
     public const int Bins = 32;
 
     /// <summary>Features are normalised to about [0, 1.5]; bins split that range evenly.</summary>
@@ -22,6 +23,7 @@ public sealed class RecommenderNetwork : Module<Tensor, Tensor>
     private readonly Mlp trunk;
     private readonly Tensor offsets;
 
+    /// <summary>An MLP over embedded condition features with one head per design parameter (<paramref name="designWidth"/> outputs in all).</summary>
     public RecommenderNetwork(int features, int embeddingDim, int hidden, int layers, int designWidth)
         : base("recommender")
     {

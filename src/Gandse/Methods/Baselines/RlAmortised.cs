@@ -25,8 +25,10 @@ public sealed class RlAmortised : ISavedMethod
         _sampler = new Generator((ulong)seed);
     }
 
+    /// <inheritdoc/>
     public string Name => "rl-amortised";
 
+    /// <summary>Wall time training took.</summary>
     public TimeSpan TrainingTime { get; private init; }
 
     /// <remarks>The reward's infeasibility penalty (settings.RewardPenalty, log2 units) is 2: the searches' 10 made the policy settle on one small design that fits every budget.</remarks>
@@ -61,6 +63,7 @@ public sealed class RlAmortised : ISavedMethod
         return new RlAmortised(task, policy, seed) { TrainingTime = stopwatch.Elapsed };
     }
 
+    /// <inheritdoc/>
     public void Save(string path, Gan.CheckpointInfo info) =>
         Gan.GanCheckpoint.Save(path, info, _policy, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
 
@@ -74,6 +77,7 @@ public sealed class RlAmortised : ISavedMethod
         return new TrainedMethod(path, info, config, task, (seed, _) => new RlAmortised(task, policy, seed), defaultTemperature: null);
     }
 
+    /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         using IDisposable noGrad = no_grad();

@@ -18,6 +18,7 @@ public sealed class RlSearch : IMethod
     private readonly int _batch;
     private readonly long _seed;
 
+    /// <summary>A per-query policy-gradient search on <paramref name="task"/>, seeded by <paramref name="seed"/>.</summary>
     public RlSearch(IDseTask task, Config.RlSearchSettings settings, long seed)
     {
         _task = task;
@@ -26,8 +27,10 @@ public sealed class RlSearch : IMethod
         _seed = seed;
     }
 
+    /// <inheritdoc/>
     public string Name => "rl-search";
 
+    /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         int[] blocks = _task.Space.Parameters.Select(p => p.Count).ToArray();

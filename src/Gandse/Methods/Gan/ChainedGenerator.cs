@@ -31,6 +31,7 @@ public sealed class ChainedGenerator : DesignGenerator
     private readonly Tensor? slot_positions;
     private readonly int _slots;
 
+    /// <summary>A generator drawing the blocks in the order <paramref name="layout"/> gives, each conditioned on the ones before.</summary>
     public ChainedGenerator(int inputs, IReadOnlyList<int> blocks, GeneratorLayout layout, int hidden, int layers)
         : base("generator", blocks, layout)
     {
@@ -61,11 +62,14 @@ public sealed class ChainedGenerator : DesignGenerator
         RegisterComponents();
     }
 
+    /// <inheritdoc/>
     public override Tensor Logits(Tensor noise, Tensor features, Tensor design) => Unroll(noise, features, design, choose: null).Logits;
 
+    /// <inheritdoc/>
     public override Tensor StraightThrough(Tensor noise, Tensor features, double tau, Generator? sampler) =>
         Unroll(noise, features, teacher: null, (logits, _) => GumbelSoftmax.StraightThrough(logits, new[] { (int)logits.shape[^1] }, tau, sampler)).Chosen;
 
+    /// <inheritdoc/>
     public override Tensor Sample(Tensor noise, Tensor features, double temperature, double slotTemperature, Generator? sampler)
     {
         using IDisposable noGrad = no_grad();

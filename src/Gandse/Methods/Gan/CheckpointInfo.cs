@@ -21,5 +21,6 @@ public sealed record CheckpointInfo(
     string? Method = null,
     string? RunDirectory = null)
 {
+    /// <summary>The method that wrote the checkpoint; gan for checkpoints from before methods were recorded.</summary>
     public string MethodName => Method ?? "gan";
 }

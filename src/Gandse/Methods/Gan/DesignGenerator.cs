@@ -12,8 +12,10 @@ namespace Gandse.Methods.Gan;
 /// </summary>
 public abstract class DesignGenerator : nn.Module
 {
+    /// <summary>The generator kinds model.generator may name.</summary>
     public static readonly IReadOnlyList<string> Kinds = new[] { "chained", "factorised" };
 
+    /// <summary>A generator called <paramref name="name"/> over parameter blocks of sizes <paramref name="blocks"/>.</summary>
     protected DesignGenerator(string name, IReadOnlyList<int> blocks, GeneratorLayout layout)
         : base(name)
     {
@@ -27,6 +29,7 @@ public abstract class DesignGenerator : nn.Module
     /// <summary>Which parameters are chained and which are per-layer slots.</summary>
     public GeneratorLayout Layout { get; }
 
+    /// <summary>The generator model.generator names, sized for the task.</summary>
     public static DesignGenerator Create(ModelConfig model, IDseTask task)
     {
         int[] blocks = task.Space.Parameters.Select(p => p.Count).ToArray();

@@ -10,6 +10,7 @@ public sealed class FactorisedGenerator : DesignGenerator
 {
     private readonly Mlp mlp;
 
+    /// <summary>A generator whose blocks are drawn independently given the noise and features.</summary>
     public FactorisedGenerator(int inputs, IReadOnlyList<int> blocks, GeneratorLayout layout, int hidden, int layers)
         : base("generator", blocks, layout)
     {
@@ -17,11 +18,14 @@ public sealed class FactorisedGenerator : DesignGenerator
         RegisterComponents();
     }
 
+    /// <inheritdoc/>
     public override Tensor Logits(Tensor noise, Tensor features, Tensor design) => Forward(noise, features);
 
+    /// <inheritdoc/>
     public override Tensor StraightThrough(Tensor noise, Tensor features, double tau, Generator? sampler) =>
         GumbelSoftmax.StraightThrough(Forward(noise, features), Blocks, tau, sampler);
 
+    /// <inheritdoc/>
     public override Tensor Sample(Tensor noise, Tensor features, double temperature, double slotTemperature, Generator? sampler)
     {
         using IDisposable noGrad = no_grad();

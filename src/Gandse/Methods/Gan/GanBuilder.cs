@@ -5,6 +5,7 @@ namespace Gandse.Methods.Gan;
 /// <summary>The GAN as a registered method: loaded from <c>methods.gan.checkpoint</c>, or trained for the seed into the output folder.</summary>
 public static class GanBuilder
 {
+    /// <summary>Trains a GAN for a comparison run (no checkpoints) and returns it as a method.</summary>
     public static IMethod Build(MethodContext context)
     {
         ExperimentConfig config = context.Config;

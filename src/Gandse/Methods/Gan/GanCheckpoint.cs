@@ -16,10 +16,13 @@ namespace Gandse.Methods.Gan;
 /// </summary>
 public static class GanCheckpoint
 {
+    /// <summary>The checkpoint of the last step.</summary>
     public const string LastFile = "last.ckpt";
+    /// <summary>The checkpoint with the best validation score.</summary>
     public const string BestFile = "best.ckpt";
     private const string Magic = "GANDSE-CHECKPOINT 1";
 
+    /// <summary>Writes a checkpoint atomically: header, networks, optimizer states and the sampler's state.</summary>
     public static void Save(string path, CheckpointInfo info, nn.Module networks, IReadOnlyList<OptimizerHelper> optimizers, Generator? sampler)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -41,6 +44,7 @@ public static class GanCheckpoint
         });
     }
 
+    /// <summary>Reads a checkpoint's header; a truncated, corrupt or foreign file is a <see cref="UsageException"/> naming it.</summary>
     public static CheckpointInfo ReadInfo(string path)
     {
         using BinaryReader reader = Open(path);

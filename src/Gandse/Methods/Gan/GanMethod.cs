@@ -16,6 +16,7 @@ public sealed class GanMethod : IMethod
     private readonly Generator _sampler;
     private readonly int[] _blocks;
 
+    /// <summary>The trained networks as a method: samples at <paramref name="temperature"/> (hardware) and <paramref name="slotTemperature"/> (per-layer slots), seeded by <paramref name="seed"/>.</summary>
     public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0, double slotTemperature = 1.0)
     {
         Temperature = temperature;
@@ -26,6 +27,7 @@ public sealed class GanMethod : IMethod
         _blocks = task.Space.Parameters.Select(p => p.Count).ToArray();
     }
 
+    /// <inheritdoc/>
     public string Name => "gan";
 
     /// <summary>Sampling temperature: logits are divided by it, so above 1 the candidates spread wider.</summary>
@@ -34,6 +36,7 @@ public sealed class GanMethod : IMethod
     /// <summary>Sampling temperature of per-layer parameters (a network's dataflows).</summary>
     public double SlotTemperature { get; }
 
+    /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         using IDisposable noGrad = no_grad();

@@ -20,6 +20,7 @@ public sealed class GanNetworks : Module
     private readonly Tensor surrogate_mean;
     private readonly Tensor surrogate_std;
 
+    /// <summary>The generator, discriminator and surrogate for the task, the surrogate with <paramref name="surrogateOutputs"/> metrics.</summary>
     public GanNetworks(ModelConfig model, IDseTask task, int surrogateOutputs)
         : base("gandse")
     {
@@ -35,14 +36,19 @@ public sealed class GanNetworks : Module
         RegisterComponents();
     }
 
+    /// <summary>Width of the generator's noise input.</summary>
     public int NoiseDim { get; }
 
+    /// <summary>The generator.</summary>
     public DesignGenerator Generator => generator;
 
+    /// <summary>The discriminator: a logit for (design, features) being a near-optimal pair.</summary>
     public Mlp Discriminator => discriminator;
 
+    /// <summary>The differentiable surrogate of the cost model's log2 metrics.</summary>
     public Mlp Surrogate => surrogate;
 
+    /// <summary>The discriminator's logit for designs (one-hot or relaxed) under features.</summary>
     public Tensor DiscriminatorLogit(Tensor design, Tensor features) => discriminator.forward(cat(new[] { design, features }, -1)).squeeze(-1);
 
     /// <summary>Normalised log2 metrics predicted by the surrogate.</summary>
@@ -51,8 +57,10 @@ public sealed class GanNetworks : Module
     /// <summary>log2 metrics predicted by the surrogate.</summary>
     public Tensor SurrogateLog2(Tensor design, Tensor features) => (SurrogateNormalised(design, features) * surrogate_std) + surrogate_mean;
 
+    /// <summary>Log2 metrics standardised as the surrogate predicts them.</summary>
     public Tensor NormaliseLog2(Tensor log2Metrics) => (log2Metrics - surrogate_mean) / surrogate_std;
 
+    /// <summary>Sets the surrogate's output normalisation (saved with the networks).</summary>
     public void SetSurrogateNormalisation(Tensor mean, Tensor std)
     {
         using IDisposable noGrad = no_grad();

@@ -20,12 +20,14 @@ namespace Gandse.Methods.Gan;
 /// </summary>
 public static class GanTrainer
 {
+    /// <summary>The columns of metrics.csv.</summary>
     public static readonly IReadOnlyList<string> MetricColumns = new[]
     {
         "step", "seconds", "tau", "loss_discriminator", "loss_generator", "loss_adversarial", "loss_objective", "loss_constraint", "loss_supervised", "loss_mapping",
         "val_feasible_rate", "val_quality", "val_exact_match", "val_score",
     };
 
+    /// <summary>Trains the GAN of <paramref name="config"/>: dataset, surrogate, adversarial steps, validation and checkpoints.</summary>
     public static TrainResult Train(ExperimentConfig config, TrainOptions options)
     {
         ConfigValidator.Validate(config);

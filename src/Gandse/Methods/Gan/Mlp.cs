@@ -10,6 +10,7 @@ public sealed class Mlp : Module<Tensor, Tensor>
 {
     private readonly Sequential layers;
 
+    /// <summary>An MLP named <paramref name="name"/> with <paramref name="hiddenLayers"/> hidden layers of width <paramref name="hidden"/>; leaky ReLU activations when <paramref name="leaky"/>.</summary>
     public Mlp(string name, int inputs, int hidden, int hiddenLayers, int outputs, bool leaky)
         : base(name)
     {
@@ -27,5 +28,6 @@ public sealed class Mlp : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The network's output for <paramref name="input"/>.</summary>
     public override Tensor forward(Tensor input) => layers.forward(input);
 }

@@ -16,14 +16,19 @@ public sealed class TrainedGan : ITrainedMethod
         Networks = networks;
     }
 
+    /// <inheritdoc/>
     public string Path { get; }
 
+    /// <inheritdoc/>
     public CheckpointInfo Info { get; }
 
+    /// <inheritdoc/>
     public ExperimentConfig Config { get; }
 
+    /// <inheritdoc/>
     public IDseTask Task { get; }
 
+    /// <summary>The restored networks.</summary>
     public GanNetworks Networks { get; }
 
     /// <summary>Loads <paramref name="checkpoint"/>: a checkpoint file, or a folder holding best.ckpt (else last.ckpt).</summary>
@@ -81,6 +86,7 @@ public sealed class TrainedGan : ITrainedMethod
 
     IMethod ITrainedMethod.Method(long seed, double? temperature, double? slotTemperature) => Method(seed, temperature, slotTemperature);
 
+    /// <inheritdoc/>
     public (double? Temperature, double? SlotTemperature) Temperatures(double? temperature, double? slotTemperature) =>
         (temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature);
 }

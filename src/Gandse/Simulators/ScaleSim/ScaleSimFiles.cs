@@ -11,8 +11,10 @@ namespace Gandse.Simulators.ScaleSim;
 /// </summary>
 public static class ScaleSimFiles
 {
+    /// <summary>The run name written into configs; SCALE-Sim names its output folder after it.</summary>
     public const string RunName = "gandse";
 
+    /// <summary>A SCALE-Sim v2 .cfg for the hardware at <paramref name="bandwidth"/> words per cycle.</summary>
     public static string Config(SystolicHardware hardware, long bandwidth, string runName = RunName)
     {
         string Kb(double kilobytes) => kilobytes == Math.Floor(kilobytes) && kilobytes >= 1

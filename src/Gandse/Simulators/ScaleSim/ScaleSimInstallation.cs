@@ -12,8 +12,11 @@ namespace Gandse.Simulators.ScaleSim;
 /// </summary>
 public sealed class ScaleSimInstallation
 {
+    /// <summary>The environment variable naming SCALE-Sim's folder.</summary>
     public const string FolderVariable = "GANDSE_SCALESIM";
+    /// <summary>The environment variable naming the Python that runs it.</summary>
     public const string PythonVariable = "GANDSE_PYTHON";
+    /// <summary>The Python used when none is named.</summary>
     public const string DefaultPython = "/usr/bin/python3";
 
     private ScaleSimInstallation(string folder, string python, string identity)
@@ -23,8 +26,10 @@ public sealed class ScaleSimInstallation
         Identity = identity;
     }
 
+    /// <summary>SCALE-Sim's source folder.</summary>
     public string Folder { get; }
 
+    /// <summary>The Python that runs it.</summary>
     public string Python { get; }
 
     /// <summary>"v2-" and the first 16 hex digits of a SHA-256 over SCALE-Sim's Python sources, in path order.</summary>
@@ -33,6 +38,7 @@ public sealed class ScaleSimInstallation
     /// <summary>The folder from <paramref name="folder"/> or GANDSE_SCALESIM, or null when neither names one.</summary>
     public static string? Configured(string? folder) => folder ?? System.Environment.GetEnvironmentVariable(FolderVariable);
 
+    /// <summary>The installation at <paramref name="folder"/>, or the one the environment names; a missing or broken one is a <see cref="UsageException"/> saying what to set.</summary>
     public static ScaleSimInstallation Locate(string? folder)
     {
         string? root = Configured(folder)

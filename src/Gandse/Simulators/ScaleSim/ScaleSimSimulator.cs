@@ -14,21 +14,27 @@ public sealed class ScaleSimSimulator : IExternalSimulator<ScaleSimCase>
 {
     private readonly ScaleSimInstallation _installation;
 
+    /// <summary>Runs SCALE-Sim v2 from <paramref name="installation"/>.</summary>
     public ScaleSimSimulator(ScaleSimInstallation installation)
     {
         _installation = installation;
     }
 
+    /// <inheritdoc/>
     public string Name => "scalesim";
 
+    /// <inheritdoc/>
     public string Identity => _installation.Identity;
 
+    /// <inheritdoc/>
     public string Key(ScaleSimCase c) =>
         ScaleSimFiles.Config(c.Hardware, c.Bandwidth) + "\n" + ScaleSimFiles.Topology(c.Layer) + (ScaleSimFiles.IsGemm(c.Layer) ? "gemm" : "conv");
 
+    /// <inheritdoc/>
     public string Describe(ScaleSimCase c) =>
         $"{c.Layer.Spec} on {c.Hardware.Rows}x{c.Hardware.Cols} {DataflowNames.Name(c.Hardware.Dataflow)}, SRAM {c.Hardware.IfmapSramKb}/{c.Hardware.FilterSramKb}/{c.Hardware.OfmapSramKb} KB, {c.Bandwidth} words/cycle";
 
+    /// <inheritdoc/>
     public ExternalRun Prepare(ScaleSimCase c, string folder)
     {
         File.WriteAllText(Path.Combine(folder, "gandse.cfg"), ScaleSimFiles.Config(c.Hardware, c.Bandwidth));
@@ -42,6 +48,7 @@ public sealed class ScaleSimSimulator : IExternalSimulator<ScaleSimCase>
         return new ExternalRun(_installation.Python, arguments, new Dictionary<string, string> { ["PYTHONPATH"] = _installation.Folder });
     }
 
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> Read(ScaleSimCase c, string folder)
     {
         string reports = Path.Combine(folder, "out", ScaleSimFiles.RunName);

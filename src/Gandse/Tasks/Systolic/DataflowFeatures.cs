@@ -20,6 +20,7 @@ public sealed class DataflowFeatures
     private readonly SystolicCostModel _model;
     private readonly DesignSpace _hardwareSpace = SystolicNetworkSpace.Create(0);
 
+    /// <summary>Features from <paramref name="model"/>'s closed-form compute cycles.</summary>
     public DataflowFeatures(SystolicCostModel model) => _model = model;
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class NetworkCharges
     private readonly int _maxLayers;
     private readonly int _dataflows;
 
+    /// <summary>Charges for networks of up to <paramref name="maxLayers"/> layers in <paramref name="space"/>, with <paramref name="dataflows"/> dataflows per layer.</summary>
     public NetworkCharges(DesignSpace space, int maxLayers, int dataflows)
     {
         _space = space;

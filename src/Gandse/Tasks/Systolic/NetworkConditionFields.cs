@@ -10,9 +10,13 @@ namespace Gandse.Tasks.Systolic;
 /// <summary>Per-layer condition values of the network task: [Q, max_layers] tensors; padding slots repeat 0 times.</summary>
 public static class NetworkConditionFields
 {
+    /// <summary>The per-layer M of a network condition (layer_M_0, layer_M_1, ...).</summary>
     public const string LayerM = "layer_M";
+    /// <summary>The per-layer N.</summary>
     public const string LayerN = "layer_N";
+    /// <summary>The per-layer K.</summary>
     public const string LayerK = "layer_K";
+    /// <summary>How many times each layer repeats.</summary>
     public const string LayerRepeats = "layer_repeats";
 
     /// <summary>Each query's fields as [Q] and its layers (as the slots hold them) as [Q, max_layers] tensors.</summary>

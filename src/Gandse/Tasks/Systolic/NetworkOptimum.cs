@@ -26,6 +26,7 @@ public sealed class NetworkOptimum
     private readonly DesignSpace _space;
     private readonly Parameter[] _hardware;
 
+    /// <summary>The exact network optimum over <paramref name="networkSpace"/>, by decomposition into per-layer optima with <paramref name="model"/>.</summary>
     public NetworkOptimum(SystolicCostModel model, DesignSpace networkSpace)
     {
         _model = model;

@@ -20,13 +20,16 @@ namespace Gandse.Tasks.Systolic;
 /// </summary>
 public sealed class SystolicGemmTask : IDseTask
 {
+    /// <summary>The GEMM task: least latency under budgets.</summary>
     public const string GemmName = "systolic-gemm";
+    /// <summary>The latency-target task: the cheapest design meeting a latency target.</summary>
     public const string LatencyTargetName = "systolic-latency-target";
 
     private readonly SystolicCostModel _model;
     private readonly SystolicCostModel _streaming;
     private readonly DataConfig _data;
 
+    /// <summary>The GEMM task, or the latency-target task when <paramref name="latencyTarget"/>, drawing conditions as <paramref name="data"/> says.</summary>
     public SystolicGemmTask(bool latencyTarget, DataConfig data)
     {
         HasTarget = latencyTarget;
@@ -37,26 +40,37 @@ public sealed class SystolicGemmTask : IDseTask
         Conditions = SystolicTaskConditions.Schema(data, latencyTarget, $"task {Name}");
     }
 
+    /// <summary>Whether queries carry a latency target.</summary>
     public bool HasTarget { get; }
 
+    /// <inheritdoc/>
     public string Name => HasTarget ? LatencyTargetName : GemmName;
 
+    /// <inheritdoc/>
     public DesignSpace Space => _model.Space;
 
+    /// <inheritdoc/>
     public Objective Objective { get; }
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> MetricNames => _model.MetricNames;
 
+    /// <inheritdoc/>
     public ConditionSchema Conditions { get; }
 
+    /// <inheritdoc/>
     public string DatasetFingerprint => SystolicReferenceModel.Fingerprint + "|" + SystolicTaskConditions.DrawFingerprint(Conditions);
 
+    /// <inheritdoc/>
     public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(Conditions, _data, dims: true);
 
+    /// <inheritdoc/>
     public GeneratorLayout Layout => new(Space.Parameters.Count);
 
+    /// <inheritdoc/>
     public int FeatureCount => 3 + Conditions.Fields.Count;
 
+    /// <inheritdoc/>
     public Tensor Features(IReadOnlyList<Condition> conditions)
     {
         var features = new float[conditions.Count * FeatureCount];
@@ -74,6 +88,7 @@ public sealed class SystolicGemmTask : IDseTask
         return tensor(features, new long[] { conditions.Count, FeatureCount });
     }
 
+    /// <inheritdoc/>
     public SplitDrafts Sample(DataConfig data, Random random)
     {
         var seen = new HashSet<(long, long, long)>();
@@ -102,6 +117,7 @@ public sealed class SystolicGemmTask : IDseTask
         return new SplitDrafts(Split(data.TrainWorkloads), Split(data.ValWorkloads), Split(data.TestWorkloads));
     }
 
+    /// <inheritdoc/>
     public LabelledCondition Label(ConditionDraft draft, DataConfig data)
     {
         Condition condition = draft.Condition;
@@ -126,6 +142,7 @@ public sealed class SystolicGemmTask : IDseTask
         return new LabelledCondition(condition, optimum.Design!, optimum.Metrics!, optimum.NearOptimal);
     }
 
+    /// <inheritdoc/>
     public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions) => Condition.Batch(conditions);
 
     /// <summary>Bounds of the one-GEMM candidates (there are no mappings to complete).</summary>
@@ -138,6 +155,7 @@ public sealed class SystolicGemmTask : IDseTask
         return new CandidateEvaluation(bounds, Objective.Feasible(designs, bounds, values), Objective.Violation(designs, bounds, values));
     }
 
+    /// <inheritdoc/>
     public CandidateEvaluation Evaluate(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact)
     {
         ValueBatch designs = Space.Values(candidates);
@@ -152,8 +170,10 @@ public sealed class SystolicGemmTask : IDseTask
         return new CandidateEvaluation(metrics, Objective.Feasible(designs, metrics, values), Objective.Violation(designs, metrics, values));
     }
 
+    /// <inheritdoc/>
     public Tensor CompleteMappings(ValueBatch conditionValues, Tensor candidates, EvaluationModel model = EvaluationModel.Exact) => candidates;
 
+    /// <inheritdoc/>
     public Condition Query(Workload workload, IReadOnlyDictionary<string, double> given, Func<ConditionField, string>? shown = null) =>
         workload.Gemms.Count == 1
             ? Conditions.Build(workload, given, $"task {Name}", shown)

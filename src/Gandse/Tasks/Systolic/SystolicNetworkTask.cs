@@ -22,6 +22,7 @@ namespace Gandse.Tasks.Systolic;
 /// </summary>
 public sealed class SystolicNetworkTask : IDseTask
 {
+    /// <summary>The network task's name.</summary>
     public const string TaskName = "systolic-network";
     private const int GlobalFeatures = 3;
     private const int LayerFeatures = 5;
@@ -33,6 +34,7 @@ public sealed class SystolicNetworkTask : IDseTask
     private readonly DataConfig _data;
     private readonly NetworkCharges _charges;
 
+    /// <summary>The network task, drawing networks as <paramref name="data"/> says.</summary>
     public SystolicNetworkTask(DataConfig data)
     {
         _data = data;
@@ -45,30 +47,40 @@ public sealed class SystolicNetworkTask : IDseTask
             SystolicNetworkSpace.HardwareParameters.Count, GlobalFeatures, LayerFeatures, new SlotInteraction(2 * DataflowCount, new DataflowFeatures(_model).Compute));
     }
 
+    /// <inheritdoc/>
     public string Name => TaskName;
 
+    /// <summary>The most layers a network of this task may have.</summary>
     public int MaxLayers { get; }
 
+    /// <inheritdoc/>
     public DesignSpace Space { get; }
 
+    /// <inheritdoc/>
     public Objective Objective { get; }
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> MetricNames => _model.MetricNames;
 
+    /// <inheritdoc/>
     public ConditionSchema Conditions { get; }
 
+    /// <inheritdoc/>
     public string DatasetFingerprint => SystolicReferenceModel.Fingerprint + "|" + SystolicTaskConditions.DrawFingerprint(Conditions);
 
+    /// <inheritdoc/>
     public IReadOnlyList<ValueRange> TrainedRanges => SystolicTaskConditions.TrainedRanges(Conditions, _data, dims: false);
 
     /// <summary>
     /// Hardware chained; each layer's dataflow from the hardware, that layer's features and its compute cycles
-    /// under each dataflow on that hardware (<see cref="DataflowComputeCycles"/>).
+    /// under each dataflow on that hardware (<see cref="DataflowFeatures"/>).
     /// </summary>
     public GeneratorLayout Layout { get; }
 
+    /// <inheritdoc/>
     public int FeatureCount => GlobalFeatures + (LayerFeatures * MaxLayers);
 
+    /// <inheritdoc/>
     public Tensor Features(IReadOnlyList<Condition> conditions)
     {
         var features = new float[conditions.Count * FeatureCount];
@@ -93,6 +105,7 @@ public sealed class SystolicNetworkTask : IDseTask
         return tensor(features, new long[] { conditions.Count, FeatureCount });
     }
 
+    /// <inheritdoc/>
     public SplitDrafts Sample(DataConfig data, Random random)
     {
         ConditionDraft Draw(Workload network) => new(SystolicTaskConditions.Draw(Conditions, network, random), 1.0);
@@ -115,6 +128,7 @@ public sealed class SystolicNetworkTask : IDseTask
         return new SplitDrafts(train, val, test);
     }
 
+    /// <inheritdoc/>
     public LabelledCondition Label(ConditionDraft draft, DataConfig data)
     {
         Condition condition = draft.Condition;
@@ -130,6 +144,7 @@ public sealed class SystolicNetworkTask : IDseTask
         return new LabelledCondition(condition, best[0], MetricNames.ToDictionary(m => m, m => metrics[m].reshape(-1)[0].item<double>()), best);
     }
 
+    /// <inheritdoc/>
     public ValueBatch ConditionValues(IReadOnlyList<Condition> conditions) =>
         NetworkConditionFields.Batch(conditions.Select(c => (c, AsNetwork(c.Workload))).ToList(), MaxLayers);
 
@@ -247,6 +262,7 @@ public sealed class SystolicNetworkTask : IDseTask
 
     private SystolicCostModel Model(EvaluationModel model) => model == EvaluationModel.Exact ? _model : _streaming;
 
+    /// <inheritdoc/>
     public Condition Query(Workload workload, IReadOnlyDictionary<string, double> given, Func<ConditionField, string>? shown = null)
     {
         Network network = workload as Network

@@ -16,6 +16,7 @@ public static class SystolicTaskConditions
     /// <summary>What training conditions draw from, in the order they are drawn (the order keeps datasets reproducible).</summary>
     private static readonly string[] DrawOrder = { C.DramBandwidth, C.MacBudget, C.SramBudgetKb };
 
+    /// <summary>The condition fields of a systolic task, with the ranges <paramref name="data"/> draws; <paramref name="owner"/> names the task in errors.</summary>
     public static ConditionSchema Schema(DataConfig data, bool latencyTarget, string owner)
     {
         string[] names = latencyTarget
@@ -47,6 +48,7 @@ public static class SystolicTaskConditions
     public static string DrawFingerprint(ConditionSchema schema) =>
         string.Join(";", schema.Fields.Where(f => f.Drawn is not null).Select(f => $"{f.Name}=[{string.Join(",", f.Drawn!.Select(ConditionField.Format))}]"));
 
+    /// <summary>The ranges the training data covered, the workload dims included when <paramref name="dims"/>.</summary>
     public static IReadOnlyList<ValueRange> TrainedRanges(ConditionSchema schema, DataConfig data, bool dims)
     {
         var ranges = new List<ValueRange>();

@@ -7,6 +7,7 @@ namespace Gandse.Workloads.Networks;
 /// </summary>
 public static class EfficientNetB0
 {
+    /// <summary>EfficientNet-B0 at 224 x 224.</summary>
     public static Network Build()
     {
         var net = new NetworkBuilder(224, 224, 3).Conv("conv_stem", 3, 32, stride: 2);

@@ -6,6 +6,7 @@ namespace Gandse.Workloads.Networks;
 /// </summary>
 public static class MobileNets
 {
+    /// <summary>MobileNet v1 at 224 x 224.</summary>
     public static Network MobileNetV1()
     {
         var net = new NetworkBuilder(224, 224, 3).Conv("conv_stem", 3, 32, stride: 2);
@@ -21,6 +22,7 @@ public static class MobileNets
         return net.FullyConnected("classifier", 1000).Build("mobilenetv1");
     }
 
+    /// <summary>MobileNet v2 at 224 x 224.</summary>
     public static Network MobileNetV2()
     {
         var net = new NetworkBuilder(224, 224, 3).Conv("conv_stem", 3, 32, stride: 2);

@@ -7,14 +7,19 @@ namespace Gandse.Workloads.Networks;
 /// </summary>
 public static class ResNets
 {
+    /// <summary>ResNet-18 at 224 x 224.</summary>
     public static Network ResNet18() => Basic("resnet18", 2, 2, 2, 2);
 
+    /// <summary>ResNet-34 at 224 x 224.</summary>
     public static Network ResNet34() => Basic("resnet34", 3, 4, 6, 3);
 
+    /// <summary>ResNet-50 at 224 x 224.</summary>
     public static Network ResNet50() => Bottleneck("resnet50", 3, 4, 6, 3);
 
+    /// <summary>ResNet-101 at 224 x 224.</summary>
     public static Network ResNet101() => Bottleneck("resnet101", 3, 4, 23, 3);
 
+    /// <summary>ResNet-152 at 224 x 224.</summary>
     public static Network ResNet152() => Bottleneck("resnet152", 3, 8, 36, 3);
 
     private static Network Basic(string name, params int[] blocks) => Build(name, blocks, expansion: 1, (net, prefix, width, stride) =>

@@ -10,14 +10,19 @@ namespace Gandse.Workloads.Networks;
 /// </summary>
 public static class Transformers
 {
+    /// <summary>BERT-base at sequence 128, batch 1.</summary>
     public static Network BertBase() => Bert("bert-base", hidden: 768, blocks: 12);
 
+    /// <summary>BERT-large at sequence 128, batch 1.</summary>
     public static Network BertLarge() => Bert("bert-large", hidden: 1024, blocks: 24);
 
+    /// <summary>GPT-2 small on a 1,024-token prompt.</summary>
     public static Network Gpt2() => Gpt2("gpt2", hidden: 768, blocks: 12);
 
+    /// <summary>GPT-2 medium on a 1,024-token prompt.</summary>
     public static Network Gpt2Medium() => Gpt2("gpt2-medium", hidden: 1024, blocks: 24);
 
+    /// <summary>ViT-B/16 at 224 x 224.</summary>
     public static Network VitB16()
     {
         var net = new NetworkBuilder(1, 1, 1).Matmul("patch_embed", new Gemm(196, 768, 16 * 16 * 3));
