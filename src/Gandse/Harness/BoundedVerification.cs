@@ -17,7 +17,7 @@ namespace Gandse.Harness;
 /// </summary>
 public static class BoundedVerification
 {
-    /// <summary>Candidates checked in the first batch; each later batch is twice the one before.</summary>
+    /// <summary>Candidates checked in the first batch; each later batch is twice the one before, up to <see cref="CandidateChunks.Size"/>.</summary>
     public const int FirstBatch = 128;
 
     /// <param name="completeMappings">Complete each checked candidate's mappings first (<see cref="IDseTask.CompleteMappings"/>).</param>
@@ -34,8 +34,8 @@ public static class BoundedVerification
     public static (CandidateEvaluation Evaluation, long Checked, Tensor Candidates) Evaluate(
         IDseTask task, ValueBatch values, Tensor candidates, int count, bool completeMappings = false, int firstBatch = FirstBatch)
     {
-        CandidateEvaluation? bounds = task.EvaluateBounds(values, candidates, completeMappings);
         int queries = (int)candidates.shape[0], perQuery = (int)candidates.shape[1];
+        CandidateEvaluation? bounds = Bounds(task, values, candidates, completeMappings);
         if (bounds is null)
         {
             Tensor all = completeMappings ? task.CompleteMappings(values, candidates) : candidates;
@@ -68,7 +68,7 @@ public static class BoundedVerification
             {
                 List<int> chosen = order.Skip(next).Take(batch).ToList();
                 next += chosen.Count;
-                batch *= 2;
+                batch = Math.Min(batch * 2, CandidateChunks.Size);
                 Check(task, values, candidates, q, chosen, completeMappings, names, metrics, feasible, violation, offset);
                 chosen.ForEach(i => isChecked[i] = true);
                 checkedCount += chosen.Count;
@@ -81,10 +81,10 @@ public static class BoundedVerification
             if (!best.Full)
             {
                 List<int> rest = Enumerable.Range(0, perQuery).Where(i => !isChecked[i]).ToList();
-                if (rest.Count > 0)
+                foreach (int[] slice in rest.Chunk(CandidateChunks.Size))
                 {
-                    Check(task, values, candidates, q, rest, completeMappings, names, metrics, feasible, violation, offset);
-                    checkedCount += rest.Count;
+                    Check(task, values, candidates, q, slice.ToList(), completeMappings, names, metrics, feasible, violation, offset);
+                    checkedCount += slice.Length;
                 }
             }
         }
@@ -95,6 +95,45 @@ public static class BoundedVerification
             tensor(feasible, shape),
             tensor(violation, shape, ScalarType.Float64));
         return (evaluation, checkedCount, candidates);
+    }
+
+    /// <summary>
+    /// The closed-form bounds of [Q, N, P] candidates, a slice of <see cref="CandidateChunks.Size"/> candidates at a
+    /// time so their intermediates stay bounded; null when the task has none.
+    /// </summary>
+    private static CandidateEvaluation? Bounds(IDseTask task, ValueBatch values, Tensor candidates, bool completeMappings)
+    {
+        long queries = candidates.shape[0], perQuery = candidates.shape[1];
+        if (perQuery <= CandidateChunks.Size)
+        {
+            return task.EvaluateBounds(values, candidates, completeMappings);
+        }
+
+        var metrics = new Dictionary<string, List<Tensor>>();
+        var feasible = new List<Tensor>();
+        var violation = new List<Tensor>();
+        for (long start = 0; start < perQuery; start += CandidateChunks.Size)
+        {
+            using DisposeScope scope = NewDisposeScope();
+            long length = Math.Min(CandidateChunks.Size, perQuery - start);
+            CandidateEvaluation? slice = task.EvaluateBounds(values, candidates.narrow(1, start, length), completeMappings);
+            if (slice is null)
+            {
+                return null;
+            }
+
+            foreach (string name in slice.Metrics.Names)
+            {
+                (metrics.TryGetValue(name, out List<Tensor>? parts) ? parts : metrics[name] = new List<Tensor>())
+                    .Add(slice.Metrics[name].expand(queries, length).contiguous().MoveToOuterDisposeScope());
+            }
+
+            feasible.Add(slice.Feasible.expand(queries, length).contiguous().MoveToOuterDisposeScope());
+            violation.Add(slice.Violation.expand(queries, length).contiguous().MoveToOuterDisposeScope());
+        }
+
+        return new CandidateEvaluation(
+            new ValueBatch(metrics.Select(m => new KeyValuePair<string, Tensor>(m.Key, cat(m.Value, 1)))), cat(feasible, 1), cat(violation, 1));
     }
 
     /// <summary>

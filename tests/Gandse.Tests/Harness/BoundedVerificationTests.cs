@@ -96,6 +96,34 @@ public sealed class BoundedVerificationTests
         Assert.InRange(checkedCount, 1, conditions.Count * 200);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RanksAsAFullCheckDoesWithMoreCandidatesThanOneSlice(bool network)
+    {
+        // Bounds are computed a slice of CandidateChunks.Size candidates at a time and exact batches stop growing
+        // there: the joined slices must rank as one full check does, including when the bound ties force a check of all.
+        using IDisposable scope = NewDisposeScope();
+        IDseTask task = network ? new SystolicNetworkTask(new DataConfig { MaxLayers = 3 }) : new SystolicGemmTask(false, new DataConfig());
+        var random = new Random(11);
+        Workload workload = network
+            ? new Network("n", new[] { new NetworkLayer("a", new Gemm(300, 70, 900), 2), new NetworkLayer("b", new Gemm(49, 512, 4608), 1) })
+            : new Gemm(700, 300, 90);
+        var conditions = new[] { task.Query(workload, new Dictionary<string, double> { [SystolicConditions.MacBudget] = 4096 }) };
+        int perQuery = (2 * Gandse.Tensors.CandidateChunks.Size) + 37;
+        Tensor candidates = Candidates(task.Space, random, 1, perQuery);
+        var values = task.ConditionValues(conditions);
+
+        Tensor completed = network ? task.CompleteMappings(values, candidates) : candidates;
+        IReadOnlyList<RankedCandidate> expected = CandidateRanking.Rank(task, task.Evaluate(values, completed), completed, 5)[0];
+        (CandidateEvaluation bounded, _, Tensor checkedCandidates) = BoundedVerification.Evaluate(task, values, candidates, 5, network, firstBatch: 1);
+        IReadOnlyList<RankedCandidate> actual = CandidateRanking.Rank(task, bounded, checkedCandidates, 5)[0];
+
+        Assert.Equal(perQuery, bounded.Feasible.shape[1]);
+        Assert.Equal(expected.Select(c => c.Design), actual.Select(c => c.Design));
+        Assert.Equal(expected.Select(c => c.Metrics[SystolicMetricNames.TotalCycles]), actual.Select(c => c.Metrics[SystolicMetricNames.TotalCycles]));
+    }
+
     /// <summary>Random designs, half from a narrow middle (two choices per parameter) so ties and duplicates occur.</summary>
     private static Tensor Candidates(DesignSpace space, Random random, int queries, int perQuery)
     {

@@ -1,5 +1,6 @@
 using Gandse.Conditions;
 using Gandse.Tasks;
+using Gandse.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,7 +42,12 @@ public sealed class GanMethod : IMethod
     {
         using IDisposable noGrad = no_grad();
         Tensor features = _task.Features(conditions).repeat_interleave(candidates, 0);
-        Tensor noise = randn(new long[] { features.shape[0], _networks.NoiseDim }, generator: _sampler);
-        return _networks.Generator.Sample(noise, features, Temperature, SlotTemperature, _sampler).reshape(conditions.Count, candidates, _blocks.Length);
+        // Sampled a slice of rows at a time (bounded memory); the sampler's stream runs on across slices.
+        Tensor designs = CandidateChunks.Join(features.shape[0], (start, length) =>
+        {
+            Tensor noise = randn(new long[] { length, _networks.NoiseDim }, generator: _sampler);
+            return _networks.Generator.Sample(noise, features.narrow(0, start, length), Temperature, SlotTemperature, _sampler);
+        });
+        return designs.reshape(conditions.Count, candidates, _blocks.Length);
     }
 }
