@@ -27,11 +27,60 @@ public static class CommonOptions
         HelpName = "T",
     };
 
+    public static Option<string?> Ranker() => new("--ranker")
+    {
+        Description = "GAN checkpoints: how candidates are ordered before verification, so --calls goes to the best rated: "
+            + string.Join(", ", Methods.Gan.CandidateRanker.Names) + " (default: the checkpoint's generate.ranker).",
+        HelpName = "name",
+    };
+
+    public static Option<int?> Calls() => new("--calls")
+    {
+        Description = "The most exact cost-model evaluations (distinct designs) per query: the first N of the method's candidates, in its order "
+            + "(default: the checkpoint's generate.calls; 0 for no limit, all candidates that could rank are checked).",
+        HelpName = "N",
+    };
+
+    /// <summary>The call limit asked for (or the checkpoint's), checked: 0 means none.</summary>
+    public static int CallLimit(ParseResult result, Option<int?> calls, Methods.ITrainedMethod trained)
+    {
+        int limit = result.GetValue(calls) ?? trained.Config.Generate.Calls;
+        if (limit < 0)
+        {
+            throw new UsageException($"--calls must be 0 (no limit) or a positive number of calls, got {limit}");
+        }
+
+        return limit;
+    }
+
     /// <summary>
-    /// The checkpoint's method with the temperatures given on the command line; a temperature the method does not
-    /// sample with is refused rather than ignored.
+    /// The checkpoint's method with the temperatures (and GAN ranker) given on the command line; a setting the
+    /// method does not have is refused rather than ignored.
     /// </summary>
-    public static Methods.IMethod TrainedMethod(ParseResult result, Methods.ITrainedMethod trained, long seed, Option<double?> temperature, Option<double?> slotTemperature)
+    public static Methods.IMethod TrainedMethod(
+        ParseResult result, Methods.ITrainedMethod trained, long seed, Option<double?> temperature, Option<double?> slotTemperature, Option<string?>? ranker = null)
+    {
+        if (ranker is not null && result.GetValue(ranker) is string name)
+        {
+            if (trained is not Methods.Gan.TrainedGan gan)
+            {
+                throw new UsageException($"--ranker: this checkpoint ({trained.Info.MethodName}) proposes in its own order and has no ranker");
+            }
+
+            if (!Methods.Gan.CandidateRanker.Names.Contains(name))
+            {
+                throw new UsageException($"--ranker '{name}' is not a ranker; allowed: {string.Join(", ", Methods.Gan.CandidateRanker.Names)}");
+            }
+
+            CheckTemperatures(result, trained, temperature, slotTemperature);
+            return gan.Method(seed, result.GetValue(temperature), result.GetValue(slotTemperature), name);
+        }
+
+        CheckTemperatures(result, trained, temperature, slotTemperature);
+        return trained.Method(seed, result.GetValue(temperature), result.GetValue(slotTemperature));
+    }
+
+    private static void CheckTemperatures(ParseResult result, Methods.ITrainedMethod trained, Option<double?> temperature, Option<double?> slotTemperature)
     {
         (double? hasTemperature, double? hasSlotTemperature) = trained.Temperatures(1, 1);
         foreach ((Option<double?> option, double? has) in new[] { (temperature, hasTemperature), (slotTemperature, hasSlotTemperature) })
@@ -49,8 +98,6 @@ public static class CommonOptions
                 }
             }
         }
-
-        return trained.Method(seed, result.GetValue(temperature), result.GetValue(slotTemperature));
     }
 
     /// <summary>The most candidates per query: a 2,000,000-candidate query was killed at 23.6 GB; 65,536 stays near 1 GB.</summary>

@@ -30,8 +30,10 @@ public static class EvalCommand
         Option<double?> temperature = CommonOptions.Temperature();
         Option<double?> slotTemperature = CommonOptions.SlotTemperature();
         Option<bool?> completeMappings = CommonOptions.CompleteMappings();
+        Option<int?> calls = CommonOptions.Calls();
+        Option<string?> ranker = CommonOptions.Ranker();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, split, candidates, limit, seed, temperature, slotTemperature, completeMappings, json })
+        foreach (Option option in new Option[] { checkpoint, split, candidates, calls, ranker, limit, seed, temperature, slotTemperature, completeMappings, json })
         {
             command.Options.Add(option);
         }
@@ -66,13 +68,15 @@ public static class EvalCommand
             }
 
             int perQuery = result.GetValue(candidates) ?? gan.Config.Generate.Candidates;
-            IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
+            IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature, ranker);
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
-            Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete);
-            IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete);
+            int callLimit = CommonOptions.CallLimit(result, calls, gan);
+            Scorer.ScoreEach(gan.Task, method, queries.Take(1).ToList(), perQuery, complete, callLimit);
+            IReadOnlyList<QueryOutcome> outcomes = Scorer.ScoreEach(gan.Task, method, queries, perQuery, complete, callLimit);
             Summary summary = Summary.Of(outcomes, gan.Task.Objective.Target is not null);
             (double? usedTemperature, double? usedSlotTemperature) = gan.Temperatures(result.GetValue(temperature), result.GetValue(slotTemperature));
-            var settings = new EvalSettings(splitName, perQuery, result.GetValue(seed), usedTemperature, usedSlotTemperature, complete);
+            string? usedRanker = method is Methods.Gan.GanMethod g ? g.Ranker : null;
+            var settings = new EvalSettings(splitName, perQuery, callLimit, usedRanker, result.GetValue(seed), usedTemperature, usedSlotTemperature, complete);
             Write(io, gan, settings, summary, WorkloadBreakdown.PerNetwork(queries, outcomes), result.GetValue(json));
             return ExitCodes.Success;
         });
@@ -80,7 +84,7 @@ public static class EvalCommand
     }
 
     /// <summary>How the queries were answered, reported with the measures so a run can be repeated.</summary>
-    private sealed record EvalSettings(string Split, int Candidates, long Seed, double? Temperature, double? SlotTemperature, bool CompleteMappings);
+    private sealed record EvalSettings(string Split, int Candidates, int Calls, string? Ranker, long Seed, double? Temperature, double? SlotTemperature, bool CompleteMappings);
 
     private static void Write(CliIo io, ITrainedMethod gan, EvalSettings settings, Summary s, IReadOnlyList<(string Workload, Summary Summary)> perNetwork, bool json)
     {
@@ -94,6 +98,8 @@ public static class EvalCommand
                 ["split"] = settings.Split,
                 ["queries"] = s.Queries,
                 ["candidates"] = settings.Candidates,
+                ["calls_limit"] = settings.Calls == 0 ? null : settings.Calls,
+                ["ranker"] = settings.Ranker,
                 ["seed"] = settings.Seed,
                 ["temperature"] = settings.Temperature,
                 ["slot_temperature"] = settings.SlotTemperature,
@@ -126,7 +132,7 @@ public static class EvalCommand
         }
 
         string completed = settings.CompleteMappings ? ", per-layer mappings completed" : string.Empty;
-        var table = new Table().Title($"{gan.Task.Name}: {s.Queries} {settings.Split} queries, {settings.Candidates} candidates each{completed}")
+        var table = new Table().Title($"{gan.Task.Name}: {s.Queries} {settings.Split} queries, {settings.Candidates} candidates each{(settings.Calls > 0 ? $", at most {settings.Calls} calls" : string.Empty)}{(settings.Ranker is null ? string.Empty : $", ranked by {settings.Ranker}")}{completed}")
             .AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         var invariant = CultureInfo.InvariantCulture;
         table.AddRow("feasible rate", s.FeasibleRate.ToString("P1", invariant));

@@ -53,8 +53,10 @@ public static class GenerateCommand
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> simulatorCache = CommonOptions.SimulatorCache();
         Option<string?> export = ScaleSimOptions.ExportFolder();
+        Option<int?> calls = CommonOptions.Calls();
+        Option<string?> ranker = CommonOptions.Ranker();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { checkpoint, workload }.Concat(conditions.All).Concat(new Option[] { count, candidates, seed, temperature, slotTemperature, completeMappings, input, output, verifyWith, verifyTop, scalesim, timeout, simulatorCache, export, json }))
+        foreach (Option option in new Option[] { checkpoint, workload }.Concat(conditions.All).Concat(new Option[] { count, candidates, calls, ranker, seed, temperature, slotTemperature, completeMappings, input, output, verifyWith, verifyTop, scalesim, timeout, simulatorCache, export, json }))
         {
             command.Options.Add(option);
         }
@@ -92,9 +94,10 @@ public static class GenerateCommand
             string? exportFolder = ScaleSimOptions.CheckedExportFolder(result, export);
 
             ITrainedMethod gan = TrainedMethods.Load(result.GetValue(checkpoint)!);
-            IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
+            IMethod method = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature, ranker);
+            int callLimit = CommonOptions.CallLimit(result, calls, gan);
             // Warms up torch and the JIT untimed; its own sampler, so the answers do not depend on the warm-up.
-            IMethod warmUp = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature);
+            IMethod warmUp = CommonOptions.TrainedMethod(result, gan, result.GetValue(seed), temperature, slotTemperature, ranker);
             bool complete = result.GetValue(completeMappings) ?? gan.Config.Generate.CompleteMappings;
             int perQuery = n ?? gan.Config.Generate.Candidates;
             if (result.GetValue(input) is string inputPath)
@@ -114,7 +117,7 @@ public static class GenerateCommand
                     throw new UsageException($"{(runner is not null ? "--verify-with" : "--export-scalesim")} works on one query's designs; leave out --input");
                 }
 
-                return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task, SpaceCatalog.AllConditions), perQuery, outputPath, complete);
+                return GenerateCsv(io, gan, method, warmUp, QueryCsv.Read(inputPath, gan.Task, SpaceCatalog.AllConditions), perQuery, outputPath, complete, callLimit);
             }
 
             string spec = result.GetValue(workload) ?? throw new UsageException("give --workload or --input; see 'gandse generate --help'");
@@ -129,9 +132,9 @@ public static class GenerateCommand
 
             // One untimed answer of the same size first, so the timed one excludes torch's and the JIT's one-time
             // start-up and first allocations, as every later query in a process would.
-            Scorer.Answer(gan.Task, warmUp, new[] { query }, perQuery, 1, complete);
+            Scorer.Answer(gan.Task, warmUp, new[] { query }, perQuery, 1, complete, out _, out _, callLimit);
             var stopwatch = Stopwatch.StartNew();
-            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete, out long checkedCount, out IReadOnlyList<EvaluationCount> calls)[0];
+            IReadOnlyList<RankedCandidate> designs = Scorer.Answer(gan.Task, method, new[] { query }, perQuery, runner is null ? k : Math.Max(k, top), complete, out long checkedCount, out IReadOnlyList<EvaluationCount> charged, callLimit)[0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
             if (runner is not null)
             {
@@ -139,7 +142,7 @@ public static class GenerateCommand
                 return ExitCodes.Success;
             }
 
-            Write(io, gan, query, designs, perQuery, checkedCount, calls[0], milliseconds, result.GetValue(json));
+            Write(io, gan, query, designs, perQuery, checkedCount, charged[0], milliseconds, result.GetValue(json));
             if (exportFolder is not null && designs.Count > 0)
             {
                 ScaleSimOptions.Export(io, exportFolder, gan.Task.Space, designs[0].Design, query);
@@ -234,7 +237,7 @@ public static class GenerateCommand
         }
     }
 
-    private static int GenerateCsv(CliIo io, ITrainedMethod gan, IMethod method, IMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete)
+    private static int GenerateCsv(CliIo io, ITrainedMethod gan, IMethod method, IMethod warmUp, QueryCsv queries, int candidates, string? outputPath, bool complete, int callLimit)
     {
         DesignSpace space = gan.Task.Space;
         int outsideCount = queries.Conditions.Count(c => TrainingRange.Outside(gan.Task, c).Count > 0);
@@ -247,7 +250,7 @@ public static class GenerateCommand
 
         if (queries.Conditions.Count > 0)
         {
-            Scorer.Answer(gan.Task, warmUp, new[] { queries.Conditions[0] }, candidates, 1, complete);
+            Scorer.Answer(gan.Task, warmUp, new[] { queries.Conditions[0] }, candidates, 1, complete, out _, out _, callLimit);
         }
 
         var lines = new List<string>
@@ -257,7 +260,7 @@ public static class GenerateCommand
         for (int q = 0; q < queries.Conditions.Count; q++)
         {
             var stopwatch = Stopwatch.StartNew();
-            RankedCandidate best = Scorer.Answer(gan.Task, method, new[] { queries.Conditions[q] }, candidates, 1, complete)[0][0];
+            RankedCandidate best = Scorer.Answer(gan.Task, method, new[] { queries.Conditions[q] }, candidates, 1, complete, out _, out _, callLimit)[0][0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
             var line = new StringBuilder();
             line.AppendJoin(',', queries.Rows[q]);

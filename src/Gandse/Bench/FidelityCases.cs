@@ -24,8 +24,8 @@ public static class FidelityCases
     private static readonly long[] SramKb = { 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048 };
     private static readonly long[] Bandwidths = { 1, 2, 4, 8, 16, 32, 64 };
 
-    /// <param name="sources">Only layers from these sources (<see cref="RealLayers"/>: resnet50, vgg16, bert-base, …); all when null.</param>
     /// <summary>Draws the fidelity cases: real layers from the built-in networks in groups, random designs for each.</summary>
+    /// <param name="sources">Only layers from these sources (<see cref="RealLayers"/>: resnet50, vgg16, bert-base, …); all when null.</param>
     /// <param name="groups">How many groups of layers (each group one layer source).</param>
     /// <param name="designsPerGroup">Random designs drawn per group.</param>
     /// <param name="seed">Seeds the draw.</param>

@@ -80,6 +80,15 @@ public static class ConfigValidator
         Positive(config.Train.ValQueries, "train.val_queries");
         Positive(config.Train.HistogramEvery, "train.histogram_every");
         Positive(config.Generate.Candidates, "generate.candidates");
+        if (!Methods.Gan.CandidateRanker.Names.Contains(config.Generate.Ranker))
+        {
+            throw new UsageException($"generate.ranker '{config.Generate.Ranker}' is not a ranker; allowed: {string.Join(", ", Methods.Gan.CandidateRanker.Names)}");
+        }
+
+        if (config.Generate.Calls < 0)
+        {
+            throw new UsageException($"generate.calls must be 0 (no limit) or a positive number of calls, not {config.Generate.Calls}");
+        }
         if (config.Train.SurrogateSteps < 0 || config.Train.MappingSteps < 0)
         {
             throw new UsageException("train.surrogate_steps and train.mapping_steps must be ≥ 0");

@@ -21,4 +21,13 @@ public sealed class GenerateConfig
     /// Applies to every method in a comparison.
     /// </summary>
     public bool CompleteMappings { get; set; }
+
+    /// <summary>
+    /// How the GAN orders its candidates before verification, so a budget of calls (<c>--calls</c>) goes to those it
+    /// rates best: surrogate, discriminator, bounds or none (<see cref="Methods.Gan.CandidateRanker"/>).
+    /// </summary>
+    public string Ranker { get; set; } = "none";
+
+    /// <summary>The most exact cost-model evaluations (distinct designs) answering a query may spend; 0 for no limit.</summary>
+    public int Calls { get; set; }
 }

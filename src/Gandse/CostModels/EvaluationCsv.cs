@@ -44,8 +44,8 @@ public sealed class EvaluationCsv
         return column < 0 ? null : Rows.Select(r => r[column]).ToArray();
     }
 
-    /// <param name="environment">The environment fields rows may give as columns; <paramref name="environmentDefaults"/> holds a value for each.</param>
     /// <summary>Reads a batch of designs to evaluate, one per row, with their workloads and environments.</summary>
+    /// <param name="environment">The environment fields rows may give as columns; <paramref name="environmentDefaults"/> holds a value for each.</param>
     /// <param name="path">A CSV file, or <c>-</c> for standard input.</param>
     /// <param name="space">The design space whose parameters the columns name.</param>
     /// <param name="defaults">Values for design parameters the file leaves out.</param>

@@ -13,12 +13,12 @@ public static class DatasetBuilder
     public static string CachePath(ExperimentConfig config, IDseTask task) =>
         Path.Combine(config.Data.CacheDir, $"{config.Task}-{DatasetKey.Of(config, task.DatasetFingerprint)}.json");
 
+    /// <summary>The dataset of <paramref name="config"/>, from the cache when it holds one with the same hash, else drawn, labelled and cached.</summary>
     /// <param name="progress">Called with (labelled so far, total) while building.</param>
     /// <param name="cancellation">
     /// Stops labelling at the next condition; what is labelled is kept in <c>&lt;cache&gt;.partial</c> and the next
     /// build starts from it (same drafts, same order), so an interrupt loses at most one condition's work.
     /// </param>
-    /// <summary>The dataset of <paramref name="config"/>, from the cache when it holds one with the same hash, else drawn, labelled and cached.</summary>
     /// <param name="config">The experiment: task, seed and data settings.</param>
     /// <param name="task">The task that draws and labels the conditions.</param>
     public static (Dataset Dataset, bool FromCache) LoadOrBuild(ExperimentConfig config, IDseTask task, Action<int, int>? progress = null, CancellationToken cancellation = default)

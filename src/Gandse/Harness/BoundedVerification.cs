@@ -20,13 +20,13 @@ public static class BoundedVerification
     /// <summary>Candidates checked in the first batch; each later batch is twice the one before, up to <see cref="CandidateChunks.Size"/>.</summary>
     public const int FirstBatch = 128;
 
+    /// <summary>Evaluates the candidates exactly where they could rank among the best <paramref name="count"/>, by their bounds.</summary>
     /// <param name="completeMappings">Complete each checked candidate's mappings first (<see cref="IDseTask.CompleteMappings"/>).</param>
     /// <param name="firstBatch">Candidates in the first exact batch (tests make it 1, so the stopping rule decides alone).</param>
     /// <returns>
     /// The evaluation [Q, N], how many candidates were checked exactly over all queries, and the candidates (the
     /// checked ones completed when asked), to rank.
     /// </returns>
-    /// <summary>Evaluates the candidates exactly where they could rank among the best <paramref name="count"/>, by their bounds.</summary>
     /// <param name="task">The task whose cost model checks them.</param>
     /// <param name="values">The conditions, as <see cref="IDseTask.ConditionValues"/> gives them.</param>
     /// <param name="candidates">Candidates [Q, N, P].</param>

@@ -16,9 +16,9 @@ namespace Gandse.Harness;
 /// </summary>
 public static class Comparison
 {
+    /// <summary>Runs every method of <c>compare.methods</c> over every seed on the test split; <see cref="ComparisonReport"/> writes the report.</summary>
     /// <param name="cancellation">Stops after the current query: the finished method runs are returned, marked partial, and kept for <paramref name="resume"/>.</param>
     /// <param name="resume">Continue the comparison in <paramref name="outputDirectory"/>: the method runs it finished are kept, the rest are run.</param>
-    /// <summary>Runs every method of <c>compare.methods</c> over every seed on the test split; <see cref="ComparisonReport"/> writes the report.</summary>
     /// <param name="config">The comparison experiment.</param>
     /// <param name="outputDirectory">The comparison folder: progress is kept here after each method run.</param>
     /// <param name="progress">Gets a line per phase and per method run.</param>

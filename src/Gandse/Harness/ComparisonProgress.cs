@@ -14,8 +14,8 @@ public static class ComparisonProgress
     /// <summary>The file holding the finished method runs of an unfinished comparison.</summary>
     public const string FileName = "runs.partial.json";
 
-    /// <param name="elapsed">Time spent on the comparison so far, earlier sessions of it included.</param>
     /// <summary>Writes the finished runs and the resolved settings atomically.</summary>
+    /// <param name="elapsed">Time spent on the comparison so far, earlier sessions of it included.</param>
     /// <param name="directory">The comparison folder.</param>
     /// <param name="config">The resolved comparison config.</param>
     /// <param name="runs">The method runs finished so far.</param>

@@ -12,9 +12,9 @@ namespace Gandse.Harness;
 /// </summary>
 public static class MeasuredBudget
 {
+    /// <summary>The query's proposals cut to <paramref name="budget"/> distinct designs, asking again while there are fewer.</summary>
     /// <param name="propose">One round of proposals for the single query, [1, N, P].</param>
     /// <param name="rounds">How many rounds it took (1 when the first sufficed or no top-up applies).</param>
-    /// <summary>The query's proposals cut to <paramref name="budget"/> distinct designs, asking again while there are fewer.</summary>
     /// <param name="ledger">The query's ledger: whether proposing evaluated anything decides whether to ask again.</param>
     /// <param name="query">The query's condition values.</param>
     /// <param name="budget">Distinct designs wanted.</param>

@@ -16,16 +16,16 @@ public static class Scorer
     /// <summary>
     /// Every query answered on its own, as a user's query would be, and timed from proposal to verified answer.
     /// </summary>
-    public static IReadOnlyList<QueryOutcome> ScoreEach(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates, bool completeMappings = false)
+    public static IReadOnlyList<QueryOutcome> ScoreEach(IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int candidates, bool completeMappings = false, int calls = 0)
     {
         var outcomes = new List<QueryOutcome>(queries.Count);
         foreach (LabelledCondition query in queries)
         {
             using IDisposable scope = NewDisposeScope();
             var stopwatch = Stopwatch.StartNew();
-            RankedCandidate best = Answer(task, method, new[] { query.Condition }, candidates, 1, completeMappings, out _, out IReadOnlyList<EvaluationCount> calls)[0][0];
+            RankedCandidate best = Answer(task, method, new[] { query.Condition }, candidates, 1, completeMappings, out _, out IReadOnlyList<EvaluationCount> charged, calls)[0][0];
             double milliseconds = stopwatch.Elapsed.TotalMilliseconds;
-            outcomes.Add(Outcome(task, query, best, milliseconds) with { Calls = calls[0] });
+            outcomes.Add(Outcome(task, query, best, milliseconds) with { Calls = charged[0] });
         }
 
         return outcomes;
@@ -52,11 +52,26 @@ public static class Scorer
     /// that could rank are checked (<see cref="BoundedVerification"/>): the answer is the one a full check gives.
     /// <paramref name="calls"/> holds, per condition, every evaluation answering it caused, the method's own included.
     /// </summary>
+    /// <param name="task">The task whose cost model verifies the candidates.</param>
+    /// <param name="method">The method that proposes them.</param>
+    /// <param name="conditions">The queries.</param>
+    /// <param name="candidates">Candidates proposed per query.</param>
+    /// <param name="count">How many best candidates per query come back.</param>
+    /// <param name="completeMappings">Complete per-layer mappings before verification (network tasks).</param>
+    /// <param name="checkedCount">How many candidates the exact cost model checked, over all queries.</param>
+    /// <param name="calls">Per condition, every evaluation answering it caused.</param>
+    /// <param name="callLimit">The most distinct designs per condition to evaluate exactly (<see cref="CallBudget"/>); 0 for no limit.</param>
     public static IReadOnlyList<IReadOnlyList<RankedCandidate>> Answer(
-        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings, out long checkedCount, out IReadOnlyList<EvaluationCount> calls)
+        IDseTask task, IMethod method, IReadOnlyList<Condition> conditions, int candidates, int count, bool completeMappings, out long checkedCount, out IReadOnlyList<EvaluationCount> calls,
+        int callLimit = 0)
     {
         using EvaluationLedger ledger = EvaluationLedger.Open();
         Tensor proposals = method.Propose(conditions, candidates);
+        if (callLimit > 0)
+        {
+            proposals = CallBudget.FirstDistinct(proposals, callLimit);
+        }
+
         ValueBatch values = task.ConditionValues(conditions);
         (CandidateEvaluation evaluation, checkedCount, proposals) = BoundedVerification.Evaluate(task, values, proposals, count, completeMappings);
         calls = Charges(ledger, values, conditions.Count);

@@ -30,8 +30,8 @@ public sealed class CsvTable
     /// <summary>The path that means standard input (or, for outputs, standard output).</summary>
     public const string StandardStream = "-";
 
-    /// <param name="path">A CSV file, or <c>-</c> for standard input.</param>
     /// <summary>Reads an RFC 4180 CSV with a header; a column outside <paramref name="allowed"/> (matched ignoring case), a repeated column or a short row is refused with its line.</summary>
+    /// <param name="path">A CSV file, or <c>-</c> for standard input.</param>
     /// <param name="allowed">The column names the caller reads.</param>
     /// <param name="example">A header line to show in errors.</param>
     public static CsvTable Read(string path, IReadOnlyList<string> allowed, string example)

@@ -27,8 +27,8 @@ public static class MethodCatalog
     /// <summary>The methods a config or comparison may name.</summary>
     public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToList();
 
-    /// <param name="key">The setting that named it, for the error.</param>
     /// <summary>The method named <paramref name="name"/>; an unknown name is a <see cref="UsageException"/> listing them.</summary>
+    /// <param name="key">The setting that named it, for the error.</param>
     /// <param name="name">The method's name.</param>
     public static MethodEntry Get(string name, string key = "compare.methods") =>
         Entries.FirstOrDefault(e => e.Name == name)

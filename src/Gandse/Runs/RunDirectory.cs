@@ -14,8 +14,8 @@ public sealed class RunDirectory : IDisposable
     private readonly StreamWriter _metrics;
     private readonly string[] _columns;
 
-    /// <param name="resume">Continue a run: metrics.csv with the same columns is appended to, not replaced, and run.json keeps its start.</param>
     /// <summary>Opens (or, with <paramref name="resume"/>, reopens) the run folder and writes its config and run.json.</summary>
+    /// <param name="resume">Continue a run: metrics.csv with the same columns is appended to, not replaced, and run.json keeps its start.</param>
     /// <param name="path">The run folder, created if missing.</param>
     /// <param name="config">The resolved config, written as config.yaml.</param>
     /// <param name="metricColumns">The columns of metrics.csv.</param>

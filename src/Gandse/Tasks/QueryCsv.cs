@@ -28,8 +28,8 @@ public sealed class QueryCsv
     /// <summary>One query per row.</summary>
     public IReadOnlyList<Condition> Conditions { get; }
 
-    /// <param name="known">Every condition column some space declares; those outside <paramref name="task"/>'s schema are refused by name.</param>
     /// <summary>Reads a CSV of queries: workload columns (or a workload spec column) and condition columns.</summary>
+    /// <param name="known">Every condition column some space declares; those outside <paramref name="task"/>'s schema are refused by name.</param>
     /// <param name="path">A CSV file, or <c>-</c> for standard input.</param>
     /// <param name="task">The task whose schema the conditions follow; missing fields take its defaults.</param>
     public static QueryCsv Read(string path, IDseTask task, ConditionSchema known)

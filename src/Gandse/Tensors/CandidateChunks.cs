@@ -15,13 +15,15 @@ public static class CandidateChunks
 
     /// <summary>
     /// <paramref name="compute"/>(start, length) over slices of <paramref name="total"/> rows, each in its own
-    /// dispose scope, joined along <paramref name="dimension"/>. One slice is computed directly.
+    /// dispose scope (what <paramref name="compute"/> moves out of it lands in the caller's), joined along
+    /// <paramref name="dimension"/>.
     /// </summary>
     public static Tensor Join(long total, Func<long, long, Tensor> compute, long dimension = 0, long size = Size)
     {
         if (total <= size)
         {
-            return compute(0, total);
+            using DisposeScope single = NewDisposeScope();
+            return compute(0, total).MoveToOuterDisposeScope();
         }
 
         var parts = new List<Tensor>();

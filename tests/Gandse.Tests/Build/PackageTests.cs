@@ -89,7 +89,8 @@ public class PackageTests
         try
         {
             string feed = Path.Combine(work, "feed");
-            Pack("src/Gandse.Cli/Gandse.Cli.csproj", feed, version);
+            // The tool packs from a publish folder; kept in the temporary folder, not beside the build (500 MB of copies).
+            Pack("src/Gandse.Cli/Gandse.Cli.csproj", feed, version, $"-p:PublishDir={Path.Combine(work, "publish")}/");
             string tools = Path.Combine(work, "tools");
             DotnetProcess.Run(
                 "dotnet", new[] { "tool", "install", "Gandse.Cli", "--tool-path", tools, "--add-source", feed, "--version", version }, work, Timeout);
@@ -111,10 +112,10 @@ public class PackageTests
     }
 
     /// <summary>Packs from the tests' own build (no second build), under a version no cache has seen.</summary>
-    private static void Pack(string project, string feed, string version) =>
+    private static void Pack(string project, string feed, string version, params string[] properties) =>
         DotnetProcess.Run(
             "dotnet",
-            new[] { "pack", Path.Combine(Repository.Root, project), "-c", DotnetProcess.Configuration, "--no-build", "-o", feed, $"-p:Version={version}" },
+            new[] { "pack", Path.Combine(Repository.Root, project), "-c", DotnetProcess.Configuration, "--no-build", "-o", feed, $"-p:Version={version}" }.Concat(properties),
             Repository.Root,
             Timeout);
 

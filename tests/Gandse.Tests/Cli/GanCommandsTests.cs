@@ -82,6 +82,34 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
     }
 
     [Theory]
+    [InlineData("bounds")]
+    [InlineData("surrogate")]
+    [InlineData("none")]
+    public void Eval_with_a_call_limit_evaluates_at_most_that_many_designs_per_query(string ranker)
+    {
+        (int exitCode, string output, _) = CliRunner.Run("eval", "--checkpoint", _trained.Experiment.Path("ckpt"), "--calls", "2", "--ranker", ranker, "--json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.InRange(json.RootElement.GetProperty("design_calls_per_query").GetDouble(), 1, 2);
+        Assert.Equal(2, json.RootElement.GetProperty("calls_limit").GetInt32());
+        Assert.Equal(ranker, json.RootElement.GetProperty("ranker").GetString());
+    }
+
+    [Fact]
+    public void Generate_with_one_call_evaluates_one_design()
+    {
+        (int exitCode, string output, _) = CliRunner.Run(
+            "generate", "--checkpoint", _trained.Experiment.Path("ckpt"), "-w", "gemm:M=64,N=64,K=64", "--calls", "1", "--ranker", "bounds", "--json");
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(1, json.RootElement.GetProperty("calls").GetProperty("designs").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(new[] { "eval", "-c", "CKPT", "--calls", "-1" }, "--calls must be 0 (no limit) or a positive number of calls, got -1")]
+    [InlineData(new[] { "eval", "-c", "CKPT", "--ranker", "oracle" }, "--ranker 'oracle' is not a ranker; allowed: hybrid, surrogate, discriminator, bounds, none")]
     [InlineData(new[] { "generate", "--checkpoint", "/nonexistent/ckpt", "-w", "gemm:M=8,N=8,K=8" }, "checkpoint '/nonexistent/ckpt' not found")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--count", "0" }, "--count and --candidates must be positive")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--mac-budget", "-3" }, "--mac-budget '-3'")]

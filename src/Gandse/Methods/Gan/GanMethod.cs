@@ -8,7 +8,9 @@ namespace Gandse.Methods.Gan;
 
 /// <summary>
 /// One-shot generation: for each query, <c>candidates</c> noise vectors through the generator, one design
-/// sampled per logit set (Gumbel-max), all in one batch. Verification and selection are the harness's.
+/// sampled per logit set (Gumbel-max), then ordered best first by the GAN's own ranking
+/// (<see cref="CandidateRanker"/>), so that a budget of N verified calls goes to the N it rates best.
+/// Verification and selection are the harness's.
 /// </summary>
 public sealed class GanMethod : IMethod
 {
@@ -18,8 +20,9 @@ public sealed class GanMethod : IMethod
     private readonly int[] _blocks;
 
     /// <summary>The trained networks as a method: samples at <paramref name="temperature"/> (hardware) and <paramref name="slotTemperature"/> (per-layer slots), seeded by <paramref name="seed"/>.</summary>
-    public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0, double slotTemperature = 1.0)
+    public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0, double slotTemperature = 1.0, string ranker = "none")
     {
+        Ranker = ranker;
         Temperature = temperature;
         SlotTemperature = slotTemperature;
         _task = task;
@@ -37,17 +40,30 @@ public sealed class GanMethod : IMethod
     /// <summary>Sampling temperature of per-layer parameters (a network's dataflows).</summary>
     public double SlotTemperature { get; }
 
+    /// <summary>How candidates are ordered before verification (<see cref="CandidateRanker.Names"/>).</summary>
+    public string Ranker { get; }
+
     /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         using IDisposable noGrad = no_grad();
         Tensor features = _task.Features(conditions).repeat_interleave(candidates, 0);
-        // Sampled a slice of rows at a time (bounded memory); the sampler's stream runs on across slices.
+        ValueBatch rows = _task.ConditionValues(conditions).Map(t => t.repeat_interleave(candidates, 0));
+        var scores = new List<Tensor>();
+        // Sampled (and scored) a slice of rows at a time, for bounded memory; the sampler's stream runs on across slices.
         Tensor designs = CandidateChunks.Join(features.shape[0], (start, length) =>
         {
             Tensor noise = randn(new long[] { length, _networks.NoiseDim }, generator: _sampler);
-            return _networks.Generator.Sample(noise, features.narrow(0, start, length), Temperature, SlotTemperature, _sampler);
+            Tensor slice = _networks.Generator.Sample(noise, features.narrow(0, start, length), Temperature, SlotTemperature, _sampler);
+            Tensor? score = CandidateRanker.Score(Ranker, _task, _networks, slice, features.narrow(0, start, length), rows.Map(t => t.narrow(0, start, length)));
+            if (score is not null)
+            {
+                scores.Add(score.MoveToOuterDisposeScope());
+            }
+
+            return slice;
         });
-        return designs.reshape(conditions.Count, candidates, _blocks.Length);
+        Tensor proposals = designs.reshape(conditions.Count, candidates, _blocks.Length);
+        return scores.Count == 0 ? proposals : CandidateRanker.Order(proposals, cat(scores, 0).reshape(conditions.Count, candidates));
     }
 }

@@ -80,9 +80,9 @@ public sealed class TrainedGan : ITrainedMethod
         GanCheckpoint.Save(destination, info, Networks, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
     }
 
-    /// <summary>The generator as a method; temperatures default to the checkpoint's generate section.</summary>
-    public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null) =>
-        new(Task, Networks, seed, temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature);
+    /// <summary>The generator as a method; temperatures and the ranker default to the checkpoint's generate section.</summary>
+    public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null, string? ranker = null) =>
+        new(Task, Networks, seed, temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature, ranker ?? Config.Generate.Ranker);
 
     IMethod ITrainedMethod.Method(long seed, double? temperature, double? slotTemperature) => Method(seed, temperature, slotTemperature);
 
