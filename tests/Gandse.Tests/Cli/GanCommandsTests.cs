@@ -82,6 +82,7 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
     }
 
     [Theory]
+    [InlineData("spread")]
     [InlineData("bounds")]
     [InlineData("surrogate")]
     [InlineData("none")]
@@ -109,7 +110,7 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
 
     [Theory]
     [InlineData(new[] { "eval", "-c", "CKPT", "--calls", "-1" }, "--calls must be 0 (no limit) or a positive number of calls, got -1")]
-    [InlineData(new[] { "eval", "-c", "CKPT", "--ranker", "oracle" }, "--ranker 'oracle' is not a ranker; allowed: hybrid, surrogate, discriminator, bounds, none")]
+    [InlineData(new[] { "eval", "-c", "CKPT", "--ranker", "oracle" }, "--ranker 'oracle' is not a ranker; allowed: spread, hybrid, surrogate, discriminator, bounds, none")]
     [InlineData(new[] { "generate", "--checkpoint", "/nonexistent/ckpt", "-w", "gemm:M=8,N=8,K=8" }, "checkpoint '/nonexistent/ckpt' not found")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--count", "0" }, "--count and --candidates must be positive")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--mac-budget", "-3" }, "--mac-budget '-3'")]

@@ -16,4 +16,17 @@ public sealed class CandidateRankerTests
 
         Assert.Equal(new long[] { 11, 13, 12, 10, 23, 20, 21, 22 }, ordered.contiguous().data<long>().ToArray());
     }
+
+    [Fact]
+    public void Spreading_takes_each_band_of_scores_best_first_before_any_band_second()
+    {
+        using IDisposable scope = NewDisposeScope();
+        // Scores 1.0, 1.01 and 1.02 share a band at scale 10; 2.0 and 3.0 are bands of their own.
+        Tensor candidates = tensor(new long[] { 10, 11, 12, 13, 14 }, new long[] { 1, 5, 1 });
+        Tensor scores = tensor(new double[] { 1.02, 2.0, 1.0, 3.0, 1.01 }, new long[] { 1, 5 });
+
+        Tensor ordered = CandidateRanker.OrderSpread(candidates, scores, 10);
+
+        Assert.Equal(new long[] { 12, 11, 13, 14, 10 }, ordered.contiguous().data<long>().ToArray());
+    }
 }

@@ -12,16 +12,21 @@ namespace Gandse.Methods.Gan;
 /// surrogate's predicted metrics (predicted-feasible first, then by the predicted primary cost), checking the
 /// constraints on design values (MAC and SRAM budgets) exactly; <c>discriminator</c> orders by the
 /// discriminator's logit; <c>bounds</c> by the task's closed-form lower bounds (counted as closed-form, like
-/// features); <c>hybrid</c> feasibility from the bounds and, as cost, the larger of the bound and the surrogate's
-/// prediction; <c>none</c> keeps the sampling order.
+/// features); <c>hybrid</c> judges feasibility by the larger of bound and surrogate prediction, orders by the bounds
+/// and breaks their ties by that estimate; <c>spread</c> is <c>hybrid</c> taken a band of bounds at a time (the best
+/// of each band of about 3.5 % in bound first, then each band's second, ...), so a few calls try many arrays rather
+/// than one array's buffer variants; <c>none</c> keeps the sampling order.
 /// </summary>
 public static class CandidateRanker
 {
     /// <summary>The rankers <c>generate.ranker</c> may name.</summary>
-    public static readonly IReadOnlyList<string> Names = new[] { "hybrid", "surrogate", "discriminator", "bounds", "none" };
+    public static readonly IReadOnlyList<string> Names = new[] { "spread", "hybrid", "surrogate", "discriminator", "bounds", "none" };
 
     // Added to a predicted-infeasible candidate's score: far above any log2 cost, so feasibility comes first.
     private const double InfeasibleOffset = 1e4;
+
+    // log2 of distinct integer costs below 2^30 differ by more than 1.3e-9; a tie-break term of at most 64 x 1e-11 stays under that.
+    private const double TieBreakScale = 1e-11;
 
     /// <summary>
     /// Scores of a slice of candidates, lower is better, [rows]: <paramref name="designs"/> [rows, P] indices,
@@ -42,15 +47,25 @@ public static class CandidateRanker
                     ?? throw new UsageException($"generate.ranker 'bounds': task {task.Name} has no closed-form bounds; use one of {string.Join(", ", Names.Where(n => n != "bounds"))}");
                 return Combine(bounds.Metrics[task.Objective.PrimaryMetric].squeeze(1).log2(), bounds.Feasible.squeeze(1), bounds.Violation.squeeze(1));
             }
-            case "hybrid":
+            case "hybrid" or "spread":
             {
-                // The bound is a true lower bound of the cost, the surrogate an estimate that may fall below it: the
-                // larger of the two, with feasibility from the bounds (exact for budgets, optimistic for targets).
+                // Each modelled metric estimated as the larger of its closed-form lower bound and the surrogate's
+                // prediction (the bound alone is optimistic: against a latency target it passes designs whose stalls
+                // miss it). Feasibility from those estimates; ordered by the bound of the cost, ties (the same array
+                // and dataflow with other buffers, say) broken by the estimate, scaled below the gap between bounds.
                 CandidateEvaluation bounds = task.EvaluateBounds(conditions, designs.unsqueeze(1), completeMappings: false)
                     ?? throw new UsageException($"generate.ranker 'hybrid': task {task.Name} has no closed-form bounds; use surrogate, discriminator or none");
-                Tensor predicted = networks.SurrogateLog2(task.Space.OneHot(designs), features).select(-1, 0).to_type(ScalarType.Float64);
-                Tensor bound = bounds.Metrics[task.Objective.PrimaryMetric].squeeze(1).log2();
-                return Combine(maximum(bound, predicted), bounds.Feasible.squeeze(1), bounds.Violation.squeeze(1));
+                Objective objective = task.Objective;
+                Tensor log2 = networks.SurrogateLog2(task.Space.OneHot(designs), features).to_type(ScalarType.Float64);
+                var estimates = new ValueBatch(objective.ModelledMetrics.Select((m, i) =>
+                    new KeyValuePair<string, Tensor>(m, maximum(bounds.Metrics[m].squeeze(1), log2.select(-1, i).exp2()))));
+                ValueBatch values = task.Space.Values(designs);
+                Tensor bound = bounds.Metrics[objective.PrimaryMetric].squeeze(1).log2();
+                Tensor estimate = estimates[objective.PrimaryMetric].log2();
+                return Combine(
+                    SafeOps.Add(bound, estimate.clamp(0, 64) * TieBreakScale),
+                    bounds.Feasible.squeeze(1) & objective.Feasible(values, estimates, conditions),
+                    objective.Violation(values, estimates, conditions));
             }
             case "surrogate":
             {
@@ -71,6 +86,34 @@ public static class CandidateRanker
     {
         Tensor order = scores.sort(dim: 1, descending: false, stable: true).Indices;
         return candidates.gather(1, order.unsqueeze(-1).expand(-1, -1, candidates.shape[2]));
+    }
+
+    /// <summary>
+    /// As <see cref="Order"/>, then spread: the best of each group of candidates whose scores share an integer part
+    /// of <paramref name="groupScale"/> x score first (in score order), then each group's second, and so on, so a few
+    /// calls reach many different bounds instead of one bound's variants.
+    /// </summary>
+    public static Tensor OrderSpread(Tensor candidates, Tensor scores, double groupScale)
+    {
+        long queries = scores.shape[0], count = scores.shape[1];
+        Tensor order = scores.sort(dim: 1, descending: false, stable: true).Indices;
+        double[] sorted = scores.gather(1, order).contiguous().data<double>().ToArray();
+        var spreadKey = new double[queries * count];
+        for (long q = 0; q < queries; q++)
+        {
+            var seen = new Dictionary<double, int>();
+            for (long i = 0; i < count; i++)
+            {
+                double group = Math.Floor(sorted[(q * count) + i] * groupScale);
+                int within = seen.TryGetValue(group, out int n) ? n : 0;
+                seen[group] = within + 1;
+                spreadKey[(q * count) + i] = (within * (double)count) + i;
+            }
+        }
+
+        Tensor spread = tensor(spreadKey, new[] { queries, count }).sort(dim: 1, descending: false, stable: true).Indices;
+        Tensor final = order.gather(1, spread);
+        return candidates.gather(1, final.unsqueeze(-1).expand(-1, -1, candidates.shape[2]));
     }
 
     private static Tensor Combine(Tensor log2Cost, Tensor feasible, Tensor violation) =>
