@@ -12,8 +12,14 @@ public sealed class CompareConfig
     /// <summary>Method seeds are seed, seed + 1, …; the dataset (and so the queries) stays that of the experiment's seed.</summary>
     public int Seeds { get; set; } = 3;
 
-    /// <summary>Test queries answered per method and seed (the first of the test split).</summary>
+    /// <summary>Queries answered per method and seed (the first of <see cref="Split"/>).</summary>
     public int Queries { get; set; } = 100;
+
+    /// <summary>
+    /// The split the queries come from: <c>test</c> for reported figures, <c>val</c> to tune a method's settings
+    /// (a comparison of search methods alone labels only that split).
+    /// </summary>
+    public string Split { get; set; } = "test";
 
     /// <summary>Distinct designs each method may have evaluated per query: candidates proposed and verified, or designs a search evaluates. The calls they cause are measured.</summary>
     public int Budget { get; set; } = 1024;

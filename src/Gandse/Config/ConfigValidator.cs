@@ -80,6 +80,10 @@ public static class ConfigValidator
         Positive(config.Train.ValQueries, "train.val_queries");
         Positive(config.Train.HistogramEvery, "train.histogram_every");
         Positive(config.Generate.Candidates, "generate.candidates");
+        if (config.Compare.Split is not ("test" or "val"))
+        {
+            throw new UsageException($"compare.split '{config.Compare.Split}' is not allowed; allowed: test (reported figures), val (tuning)");
+        }
         if (!Methods.Gan.CandidateRanker.Names.Contains(config.Generate.Ranker))
         {
             throw new UsageException($"generate.ranker '{config.Generate.Ranker}' is not a ranker; allowed: {string.Join(", ", Methods.Gan.CandidateRanker.Names)}");

@@ -34,14 +34,20 @@ public static class Comparison
         }
 
         IDseTask task = TaskCatalog.Create(config);
-        (Dataset dataset, _) = DatasetBuilder.LoadOrBuild(config, task, (done, total) =>
+        void Labelled(int done, int total)
         {
             if (done == 1 || done == total || done % Math.Max(1, total / 10) == 0)
             {
                 progress?.Invoke($"dataset: labelled {done}/{total} conditions with their exact optima");
             }
-        }, cancellation);
-        IReadOnlyList<LabelledCondition> queries = dataset.Test.Take(compare.Queries).ToList();
+        }
+
+        // Searches need no training data: a comparison of searches alone labels only the split it answers.
+        bool trains = compare.Methods.Any(n => MethodCatalog.Get(n).Trains && !(n == "gan" && config.Methods.Gan.Checkpoint.Length > 0));
+        Dataset dataset = trains
+            ? DatasetBuilder.LoadOrBuild(config, task, Labelled, cancellation).Dataset
+            : SplitOnly(config, task, compare.Split, Labelled);
+        IReadOnlyList<LabelledCondition> queries = dataset.Split(compare.Split).Take(compare.Queries).ToList();
         int[] checkpoints = CallCheckpoints(compare.Budget);
         (IReadOnlyList<MethodRun> earlierRuns, TimeSpan earlier) = resume ? ComparisonProgress.Load(outputDirectory, config) : (new List<MethodRun>(), TimeSpan.Zero);
         var runs = earlierRuns.ToList();
@@ -98,6 +104,13 @@ public static class Comparison
     /// <summary>Runs by seed, then in <c>compare.methods</c> order, however a resume interleaved them.</summary>
     private static List<MethodRun> Ordered(List<MethodRun> runs, CompareConfig compare) =>
         runs.OrderBy(r => r.Seed).ThenBy(r => compare.Methods.IndexOf(r.Method)).ToList();
+
+    private static Dataset SplitOnly(ExperimentConfig config, IDseTask task, string split, Action<int, int> progress)
+    {
+        IReadOnlyList<LabelledCondition> labelled = DatasetBuilder.LoadOrBuildSplit(config, task, split, progress);
+        var none = Array.Empty<LabelledCondition>();
+        return new Dataset(task.Name, string.Empty, none, split == "val" ? labelled : none, split == "test" ? labelled : none);
+    }
 
     private static (IMethod Method, double TrainingSeconds) Build(string name, ExperimentConfig config, IDseTask task, Dataset dataset, long seed, string outputDirectory, CancellationToken cancellation)
     {

@@ -81,7 +81,7 @@ public static class ComparisonReport
             text.Append(Invariant, $"**Partial: {result.Runs.Count} of {planned} method runs finished** (interrupted); `gandse compare … --resume --out <this folder>` runs the rest.\n\n");
         }
 
-        text.Append(Invariant, $"{result.Queries} held-out test queries (workloads never seen in training), a budget of {compare.Budget} distinct designs evaluated per query for every method, ");
+        text.Append(Invariant, $"{result.Queries} held-out {(compare.Split == "val" ? "validation queries (for tuning: not a reported figure)" : "test queries")} (workloads never seen in training), a budget of {compare.Budget} distinct designs evaluated per query for every method, ");
         text.Append(Invariant, $"seeds {result.Config.Seed}–{result.Config.Seed + compare.Seeds - 1}; mean ± std over seeds. Took {result.Elapsed.TotalMinutes:F1} min; Gandse {Runtime.GandseVersion.Current}.\n\n");
         IReadOnlyList<string[]> table = Table(result, methods);
         text.Append("| ").Append(string.Join(" | ", table[0])).Append(" |\n|").Append(string.Concat(table[0].Select(_ => "---|"))).Append('\n');

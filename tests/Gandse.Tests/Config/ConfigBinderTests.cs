@@ -58,6 +58,10 @@ public class ConfigBinderTests
     [InlineData("train.steps=0", "train.steps must be positive")]
     [InlineData("data.dim_max=4", "data.dim_max (4) is below data.dim_min")]
     [InlineData("data.draw.sram_budget_kb=[]", "data.draw.sram_budget_kb must be a non-empty list")]
+    [InlineData("compare.split=train", "compare.split 'train' is not allowed; allowed: test (reported figures), val (tuning)")]
+    [InlineData("methods.evolutionary.crossover_rate=1.5", "methods.evolutionary.crossover_rate must be from 0 to 1, not 1.5")]
+    [InlineData("generate.ranker=oracle", "generate.ranker 'oracle' is not a ranker")]
+    [InlineData("generate.calls=-2", "generate.calls must be 0 (no limit) or a positive number of calls, not -2")]
     public void The_validator_refuses_values_a_type_cannot(string assignment, string expected)
     {
         ExperimentConfig config = ConfigBinder.Parse(string.Empty, "demo.yaml", new[] { assignment });

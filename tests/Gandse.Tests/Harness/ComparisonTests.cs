@@ -47,6 +47,22 @@ public sealed class ComparisonTests : IDisposable
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "tensorboard"), "events.out.tfevents.*"));
     }
 
+    [Fact]
+    public void Searches_tuned_on_the_validation_split_label_only_that_split_and_say_so()
+    {
+        string output = _experiment.Path("tune");
+
+        (int exitCode, _, string error) = CliRunner.Run(
+            "compare", _experiment.ConfigPath, "--seeds", "1", "--out", output, "--set", "compare.split=val", "--set", "compare.methods=[evolutionary, random]",
+            "--set", "compare.queries=3", "--set", "compare.budget=16", "--set", "methods.evolutionary.population=8", "--set", "methods.evolutionary.crossover_rate=0.5");
+
+        Assert.True(exitCode == 0, error);
+        string[] cached = Directory.GetFiles(_experiment.Path("cache")).Select(Path.GetFileName).OfType<string>().ToArray();
+        Assert.Single(cached);
+        Assert.EndsWith(".val.json", cached[0]);
+        Assert.Contains("validation queries (for tuning: not a reported figure)", File.ReadAllText(Path.Combine(output, "report.md")));
+    }
+
     [Theory]
     [InlineData("compare.methods=[gan, bayesian]", "unknown method 'bayesian'")]
     [InlineData("compare.budget=0", "compare.budget must be positive")]

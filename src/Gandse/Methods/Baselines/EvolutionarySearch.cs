@@ -8,8 +8,9 @@ namespace Gandse.Methods.Baselines;
 
 /// <summary>
 /// A genetic algorithm over choice indices, as in the black-box baselines of Apollo and ArchGym: a random
-/// first population, then per generation binary-tournament parents, uniform crossover and per-gene mutation
-/// (a fresh random choice with probability 1/P), and elitism. Every evaluated design is returned, in the order
+/// first population, then per generation binary-tournament parents, uniform crossover (for a share
+/// <c>crossover_rate</c> of the children; the rest copy a parent), per-gene mutation (a fresh random choice with
+/// probability <c>mutation_scale</c>/P), and elitism. Every evaluated design is returned, in the order
 /// evaluated, so the candidates are exactly the search's cost-model calls. All queries search in parallel.
 /// </summary>
 public sealed class EvolutionarySearch : IMethod
@@ -17,6 +18,7 @@ public sealed class EvolutionarySearch : IMethod
     private readonly IDseTask _task;
     private readonly int _population;
     private readonly double _mutationScale;
+    private readonly double _crossoverRate;
     private readonly Generator _sampler;
 
     /// <summary>A per-query evolutionary search on <paramref name="task"/>, seeded by <paramref name="seed"/>.</summary>
@@ -25,6 +27,7 @@ public sealed class EvolutionarySearch : IMethod
         _task = task;
         _population = settings.Population;
         _mutationScale = settings.MutationScale;
+        _crossoverRate = settings.CrossoverRate;
         _sampler = new Generator((ulong)seed);
     }
 
@@ -47,7 +50,10 @@ public sealed class EvolutionarySearch : IMethod
             int children = Math.Min(size, candidates - spent);
             Tensor mother = Tournament(population, fitness, children);
             Tensor father = Tournament(population, fitness, children);
-            Tensor child = where(rand(new long[] { queries, children, width }, generator: _sampler) < 0.5, mother, father);
+            Tensor crossed = where(rand(new long[] { queries, children, width }, generator: _sampler) < 0.5, mother, father);
+            // At the default rate of 1 every child is crossed and no draw is made, so the random stream is as before.
+            Tensor child = _crossoverRate >= 1 ? crossed
+                : where(rand(new long[] { queries, children, 1 }, generator: _sampler) < _crossoverRate, crossed, mother);
             Tensor mutate = rand(new long[] { queries, children, width }, generator: _sampler) < (_mutationScale / width);
             child = where(mutate, RandomDesigns(queries, children), child);
             Tensor childFitness = Fitness.Of(_task, _task.Evaluate(values, child));
