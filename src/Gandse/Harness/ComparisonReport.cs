@@ -120,7 +120,7 @@ public static class ComparisonReport
             text.Append("The GAN was not part of this comparison.\n");
         }
 
-        text.Append("- ArchGym: given enough samples and tuned hyperparameters, RL, BO, GA, ACO and random walk reach similar designs (the hyperparameter lottery). Every budget and setting used here is in `results.json` (`config`). Tuning effort was not equal: the GAN's defaults come from a sweep on the systolic-gemm validation split (README); rl-amortised's entropy bonus and reward penalty were raised once after its first settings collapsed the policy onto one design; the other baselines run their first settings.\n");
+        text.Append("- ArchGym: given enough samples and tuned hyperparameters, RL, BO, GA, ACO and random walk reach similar designs (the hyperparameter lottery). Every budget and setting used here is in `results.json` (`config`). Tuning effort was not equal: the GAN's defaults come from a sweep on the systolic-gemm validation split (README); rl-amortised's entropy bonus and reward penalty were raised once after its first settings collapsed the policy onto one design; the evolutionary search's population, mutation and crossover were swept on validation (56 runs) and its defaults stayed, no setting beating them beyond seed noise (docs/comparison.md); the other baselines run their first settings.\n");
         text.Append("\n## Figures\n\n");
         foreach (string plot in plots)
         {
