@@ -115,7 +115,7 @@ public static class CompareCommand
             }
 
             IReadOnlyList<string[]> rows = ComparisonReport.Table(compared, MethodAggregate.Of(compared));
-            var table = new Table().Title($"{compared.Task}: {compared.Queries} test queries, at most {config.Compare.Budget} distinct designs each, {config.Compare.Seeds} seed(s)");
+            var table = new Table().Title($"{compared.Task}: {compared.Queries} {(config.Compare.Split == "val" ? "validation" : "test")} queries, at most {config.Compare.Budget} distinct designs each, {config.Compare.Seeds} seed(s)");
             foreach (string column in rows[0])
             {
                 table.AddColumn(column);

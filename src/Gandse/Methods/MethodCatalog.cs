@@ -21,6 +21,8 @@ public static class MethodCatalog
         new("rl-search", "a fresh REINFORCE policy per query, spending its budget (ConfuciuX's search)", false,
             c => new RlSearch(c.Task, c.Config.Methods.RlSearch, c.Seed)),
         new("evolutionary", "a genetic search per query", false, c => new EvolutionarySearch(c.Task, c.Config.Methods.Evolutionary, c.Seed)),
+        new("bo", "Bayesian optimisation per query: a GP (Matern-5/2 x overlap kernel), expected improvement, known budgets enforced", false,
+            c => new Bayesian.BayesianSearch(c.Task, c.Config.Methods.Bo, c.Seed)),
         new("random", "uniform random designs", false, c => new RandomSearch(c.Task, c.Seed)),
     };
 

@@ -21,6 +21,9 @@ public sealed class MethodsConfig
     /// <summary>methods.evolutionary.</summary>
     public EvolutionarySettings Evolutionary { get; set; } = new();
 
+    /// <summary>methods.bo.</summary>
+    public BoSettings Bo { get; set; } = new();
+
     /// <summary>Validates every method's section.</summary>
     public void Validate()
     {
@@ -28,6 +31,7 @@ public sealed class MethodsConfig
         RlAmortised.Validate();
         RlSearch.Validate();
         Evolutionary.Validate();
+        Bo.Validate();
     }
 
     internal static void Positive(double value, string key)

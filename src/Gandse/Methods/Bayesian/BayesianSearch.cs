@@ -1,0 +1,75 @@
+using Gandse.Conditions;
+using Gandse.Config;
+using Gandse.Methods.Baselines;
+using Gandse.Objectives;
+using Gandse.Tasks;
+using Gandse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Methods.Bayesian;
+
+/// <summary>
+/// Bayesian optimisation per query (<c>bo</c>), as the BO baselines of Spotlight and Apollo: a GP with a
+/// Matérn-5/2 × overlap kernel over the task's design space, expected improvement (or UCB), the known budgets
+/// enforced before any evaluation, and every other constraint folded into the objective as
+/// <see cref="Fitness"/> does (a 1024× cost for infeasibility, plus the violation). Every evaluation is a counted
+/// call of the task's cost model; the proposals are the evaluated designs, in order.
+/// </summary>
+public sealed class BayesianSearch : IMethod
+{
+    private readonly IDseTask _task;
+    private readonly BoSettings _settings;
+    private readonly Generator _sampler;
+
+    /// <summary>A search on <paramref name="task"/> with <paramref name="settings"/>, seeded by <paramref name="seed"/>.</summary>
+    public BayesianSearch(IDseTask task, BoSettings settings, long seed)
+    {
+        _task = task;
+        _settings = settings;
+        _sampler = new Generator((ulong)seed);
+    }
+
+    /// <inheritdoc/>
+    public string Name => "bo";
+
+    /// <inheritdoc/>
+    public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
+    {
+        var answers = new List<Tensor>(conditions.Count);
+        var loop = new BayesianLoop(_task.Space, _settings, _sampler);
+        foreach (Condition condition in conditions)
+        {
+            ValueBatch values = _task.ConditionValues(new[] { condition });
+            Tensor evaluated = loop.Run(
+                candidates,
+                designs => Fitness.Of(_task, _task.Evaluate(values, designs.unsqueeze(0))).squeeze(0),
+                designs => KnownFeasible(designs, values));
+            // A space smaller than the budget ends early; the rest repeat the first design, which costs no call.
+            if (evaluated.shape[0] < candidates)
+            {
+                evaluated = cat(new[] { evaluated, evaluated.narrow(0, 0, 1).expand(candidates - evaluated.shape[0], -1) }, 0);
+            }
+
+            answers.Add(evaluated.unsqueeze(0));
+        }
+
+        return cat(answers, 0);
+    }
+
+    /// <summary>The constraints on design values alone (budgets of MACs and SRAM), checked without the cost model.</summary>
+    private Tensor KnownFeasible(Tensor designs, ValueBatch conditions)
+    {
+        ValueBatch values = _task.Space.Values(designs);
+        Tensor ok = ones(designs.shape[0], dtype: ScalarType.Bool);
+        foreach (ConstraintDefinition constraint in _task.Objective.Constraints.Where(c => c.Metric is null))
+        {
+            if (conditions.TryGet(constraint.Bound, out Tensor bound))
+            {
+                ok = ok & (constraint.Usage(values, new ValueBatch()) <= bound);
+            }
+        }
+
+        return ok;
+    }
+}

@@ -1,0 +1,60 @@
+using Gandse.Config;
+using Gandse.Methods.Bayesian;
+using Gandse.Spaces;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Gandse.Tests.Methods.Bayesian;
+
+public sealed class BayesianLoopTests
+{
+    // A smooth toy space: two 32-step ordinal axes and a 3-way categorical, best at (0.3, 0.7) with choice 2.
+    private static readonly DesignSpace Toy = new("toy", new Parameter[]
+    {
+        new OrdinalParameter("x", Enumerable.Range(0, 32).Select(i => (double)i)),
+        new OrdinalParameter("y", Enumerable.Range(0, 32).Select(i => (double)i)),
+        new CategoricalParameter("kind", new[] { "a", "b", "c" }),
+    });
+
+    private static Tensor Objective(Tensor designs)
+    {
+        Tensor x = designs.select(1, 0).to_type(ScalarType.Float64) / 31, y = designs.select(1, 1).to_type(ScalarType.Float64) / 31;
+        Tensor bonus = designs.select(1, 2).eq(2).to_type(ScalarType.Float64) * 0.5;
+        return -(((x - 0.3).square() + (y - 0.7).square()) * 10) + bonus;
+    }
+
+    // A known constraint, as a budget is: x + y at most 40 steps.
+    private static Tensor Allowed(Tensor designs) => (designs.select(1, 0) + designs.select(1, 1)) <= 40;
+
+    [Fact]
+    public void A_short_run_beats_random_search_on_a_smooth_space_and_stays_within_the_known_constraint()
+    {
+        using IDisposable scope = NewDisposeScope();
+        double bo = 0, random = 0;
+        for (int seed = 0; seed < 3; seed++)
+        {
+            Tensor evaluated = new BayesianLoop(Toy, new BoSettings { InitialDesigns = 6 }, new Generator((ulong)seed)).Run(30, Objective, Allowed);
+            Assert.Equal(30, evaluated.shape[0]);
+            Assert.True(Allowed(evaluated).all().item<bool>());
+            Assert.Equal(30, Enumerable.Range(0, 30).Select(i => string.Join(',', evaluated[i].data<long>().ToArray())).Distinct().Count());
+            bo += Objective(evaluated).max().item<double>();
+
+            Tensor drawn = Toy.RandomIndices(new long[] { 30 }, new Generator((ulong)(100 + seed))).to_type(ScalarType.Int64);
+            random += Objective(drawn).max().item<double>();
+        }
+
+        Assert.True(bo > random, $"mean best: bo {bo / 3}, random {random / 3}");
+        Assert.True(bo / 3 > 0.4, $"mean best of bo {bo / 3}; the optimum is 0.5");
+    }
+
+    [Fact]
+    public void A_space_smaller_than_the_budget_is_evaluated_once_each()
+    {
+        using IDisposable scope = NewDisposeScope();
+        var tiny = new DesignSpace("tiny", new Parameter[] { new OrdinalParameter("x", new[] { 1.0, 2, 4 }), new CategoricalParameter("k", new[] { "a", "b" }) });
+
+        Tensor evaluated = new BayesianLoop(tiny, new BoSettings { InitialDesigns = 2 }, new Generator(1)).Run(10, d => d.select(1, 0).to_type(ScalarType.Float64), d => ones(d.shape[0], dtype: ScalarType.Bool));
+
+        Assert.Equal(6, evaluated.shape[0]);
+    }
+}
