@@ -70,10 +70,11 @@ public sealed class BayesianLoop
             Tensor chosen = Pick(pool, allowed, seen, batch, acquisition);
             if (chosen.shape[0] == 0)
             {
-                chosen = Pick(Candidates(4096, designs, values, local: 0), d => ones(d.shape[0], dtype: ScalarType.Bool), seen, batch, null);
+                // The pool held nothing new within the known constraints: a wider random draw, still within them.
+                chosen = Pick(Candidates(4096, designs, values, local: 0), allowed, seen, batch, null);
                 if (chosen.shape[0] == 0)
                 {
-                    break; // every design of the space is evaluated
+                    break; // no unevaluated design within the known constraints was found: the rest of the budget stays unspent
                 }
             }
 

@@ -57,4 +57,16 @@ public sealed class BayesianLoopTests
 
         Assert.Equal(6, evaluated.shape[0]);
     }
+
+    [Fact]
+    public void When_few_designs_meet_the_known_constraint_it_spends_less_rather_than_leave_them()
+    {
+        using IDisposable scope = NewDisposeScope();
+        // Only x + y <= 2 steps is allowed: 6 (x, y) pairs times 3 kinds = 18 designs.
+        Tensor evaluated = new BayesianLoop(Toy, new BoSettings { InitialDesigns = 4 }, new Generator(3))
+            .Run(40, Objective, d => (d.select(1, 0) + d.select(1, 1)) <= 2);
+
+        Assert.True(((evaluated.select(1, 0) + evaluated.select(1, 1)) <= 2).all().item<bool>());
+        Assert.InRange(evaluated.shape[0], 1, 18);
+    }
 }
