@@ -1,3 +1,4 @@
+using Gandse.Tensors;
 using static TorchSharp.torch;
 
 namespace Gandse.Methods.Bayesian;
@@ -13,14 +14,14 @@ public static class Acquisition
     /// </summary>
     public static Tensor ExpectedImprovement(Tensor mean, Tensor variance, double best, double xi = 0.0)
     {
-        Tensor sigma = variance.clamp_min(1e-18).sqrt();
-        Tensor gain = mean - best - xi;
+        Tensor sigma = variance.clamp_min(SafeOps.Constant(1e-18)).sqrt();
+        Tensor gain = SafeOps.Sub(mean, best + xi);
         Tensor z = gain / sigma;
-        Tensor cdf = 0.5 * (1 + special.erf(z / Math.Sqrt(2.0)));
-        Tensor pdf = (-0.5 * z.square()).exp() / Math.Sqrt(2 * Math.PI);
-        return (gain * cdf) + (sigma * pdf);
+        Tensor cdf = SafeOps.Mul(SafeOps.Add(special.erf(SafeOps.Div(z, Math.Sqrt(2.0))), 1), 0.5);
+        Tensor pdf = SafeOps.Div(SafeOps.Mul(z.square(), -0.5).exp(), Math.Sqrt(2 * Math.PI));
+        return SafeOps.Add(gain * cdf, sigma * pdf);
     }
 
     /// <summary>Upper confidence bound μ + β σ.</summary>
-    public static Tensor UpperConfidenceBound(Tensor mean, Tensor variance, double beta) => mean + (beta * variance.clamp_min(0).sqrt());
+    public static Tensor UpperConfidenceBound(Tensor mean, Tensor variance, double beta) => SafeOps.Add(mean, SafeOps.Mul(variance.clamp_min(SafeOps.Constant(0)).sqrt(), beta));
 }

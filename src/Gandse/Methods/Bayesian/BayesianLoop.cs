@@ -1,5 +1,6 @@
 using Gandse.Config;
 using Gandse.Spaces;
+using Gandse.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -127,7 +128,7 @@ public sealed class BayesianLoop
         Tensor first = randint(width, new long[] { local, 1 }, generator: _sampler);
         Tensor second = randint(width, new long[] { local, 1 }, generator: _sampler);
         Tensor positions = arange(width).unsqueeze(0);
-        Tensor mutate = positions.eq(first) | (positions.eq(second) & (rand(new long[] { local, 1 }, generator: _sampler) < 0.5));
+        Tensor mutate = positions.eq(first) | (positions.eq(second) & rand(new long[] { local, 1 }, generator: _sampler).lt(SafeOps.Constant(0.5)));
         return cat(new[] { fresh, where(mutate, replacement, parents) }, 0);
     }
 

@@ -1,3 +1,4 @@
+using Gandse.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -46,29 +47,43 @@ public sealed class GaussianProcess
             Tensor y = Standardise(targets);
             if (steps > 0)
             {
-                var logAmplitude = new TorchSharp.Modules.Parameter(tensor(LogAmplitude, ScalarType.Float64));
-                var logLengthscales = new TorchSharp.Modules.Parameter(tensor(LogLengthscales, ScalarType.Float64));
-                var logNoise = new TorchSharp.Modules.Parameter(tensor(LogNoise, ScalarType.Float64));
-                var optimizer = optim.Adam(new[] { logAmplitude, logLengthscales, logNoise }, lr: learningRate);
-                for (int step = 0; step < steps; step++)
+                // Adam by hand on the few hyperparameters, in doubles: TorchSharp's optimisers turn their constants
+                // into short-lived Scalars that the garbage collector can free mid-call (see SafeOps), which a
+                // search fitting thousands of times per comparison does hit.
+                double[] theta = new[] { LogAmplitude, LogNoise }.Concat(LogLengthscales).ToArray();
+                var m = new double[theta.Length];
+                var v = new double[theta.Length];
+                const double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+                for (int step = 1; step <= steps; step++)
                 {
                     using DisposeScope scope = NewDisposeScope();
-                    optimizer.zero_grad();
-                    Tensor loss = Nll(ordinal, categorical, y, logAmplitude, logLengthscales, logNoise);
-                    loss.backward();
-                    optimizer.step();
-                    using (no_grad())
+                    Tensor logAmplitude = tensor(theta[0], ScalarType.Float64).requires_grad_();
+                    Tensor logNoise = tensor(theta[1], ScalarType.Float64).requires_grad_();
+                    Tensor logLengthscales = tensor(theta.Skip(2).ToArray(), ScalarType.Float64).requires_grad_();
+                    Nll(ordinal, categorical, y, logAmplitude, logLengthscales, logNoise).backward();
+                    double[] gradient = new[] { logAmplitude.grad!.item<double>(), logNoise.grad!.item<double>() }
+                        .Concat(theta.Length > 2 ? logLengthscales.grad!.data<double>().ToArray() : Array.Empty<double>()).ToArray();
+                    for (int i = 0; i < theta.Length; i++)
                     {
-                        // Bounds keep the matrix well conditioned and the lengthscales within the unit cube's reach.
-                        logNoise.clamp_(Math.Log(1e-6), Math.Log(1.0));
-                        logLengthscales.clamp_(Math.Log(0.01), Math.Log(10.0));
-                        logAmplitude.clamp_(Math.Log(0.05), Math.Log(20.0));
+                        double g = double.IsFinite(gradient[i]) ? gradient[i] : 0;
+                        m[i] = (beta1 * m[i]) + ((1 - beta1) * g);
+                        v[i] = (beta2 * v[i]) + ((1 - beta2) * g * g);
+                        double mHat = m[i] / (1 - Math.Pow(beta1, step)), vHat = v[i] / (1 - Math.Pow(beta2, step));
+                        theta[i] -= learningRate * mHat / (Math.Sqrt(vHat) + epsilon);
+                    }
+
+                    // Bounds keep the matrix well conditioned and the lengthscales within the unit cube's reach.
+                    theta[0] = Math.Clamp(theta[0], Math.Log(0.05), Math.Log(20.0));
+                    theta[1] = Math.Clamp(theta[1], Math.Log(1e-6), Math.Log(1.0));
+                    for (int i = 2; i < theta.Length; i++)
+                    {
+                        theta[i] = Math.Clamp(theta[i], Math.Log(0.01), Math.Log(10.0));
                     }
                 }
 
-                LogAmplitude = logAmplitude.item<double>();
-                LogLengthscales = logLengthscales.detach().data<double>().ToArray();
-                LogNoise = logNoise.item<double>();
+                LogAmplitude = theta[0];
+                LogNoise = theta[1];
+                LogLengthscales = theta.Skip(2).ToArray();
             }
         }
 
@@ -82,7 +97,7 @@ public sealed class GaussianProcess
         Tensor y = Standardise(targets);
         (Tensor amplitude, Tensor lengthscales, Tensor noise) = Hyperparameters();
         Tensor k = MixedKernel.Covariance(ordinal, categorical, ordinal, categorical, lengthscales, amplitude);
-        Tensor l = linalg.cholesky(k + (eye(k.shape[0], dtype: ScalarType.Float64) * (noise + 1e-8)));
+        Tensor l = linalg.cholesky(SafeOps.Add(k, eye(k.shape[0], dtype: ScalarType.Float64) * SafeOps.Add(noise, 1e-8)));
         Tensor alpha = cholesky_solve(y.unsqueeze(-1), l).squeeze(-1);
         NegativeLogLikelihood = ((0.5 * y.dot(alpha)) + l.diagonal().log().sum()).item<double>() / y.shape[0] + (0.5 * Math.Log(2 * Math.PI));
         _ordinal = ordinal.detach().MoveToOuterDisposeScope();
@@ -98,8 +113,8 @@ public sealed class GaussianProcess
         Tensor cross = MixedKernel.Covariance(_ordinal, _categorical, ordinal, categorical, lengthscales, amplitude);
         Tensor mean = cross.transpose(0, 1).matmul(_alpha);
         Tensor quadratic = (cross * cholesky_solve(cross, _cholesky)).sum(new long[] { 0 });
-        Tensor variance = (amplitude - quadratic).clamp_min(1e-12);
-        return ((mean * _scale) + _mean, variance * (_scale * _scale));
+        Tensor variance = SafeOps.Sub(amplitude, quadratic).clamp_min(SafeOps.Constant(1e-12));
+        return (SafeOps.Add(SafeOps.Mul(mean, _scale), _mean), SafeOps.Mul(variance, _scale * _scale));
     }
 
     private (Tensor Amplitude, Tensor Lengthscales, Tensor Noise) Hyperparameters() =>
@@ -109,14 +124,14 @@ public sealed class GaussianProcess
     {
         _mean = targets.mean().item<double>();
         _scale = targets.shape[0] > 1 ? Math.Max(targets.std().item<double>(), 1e-9) : 1;
-        return (targets.to_type(ScalarType.Float64) - _mean) / _scale;
+        return SafeOps.Div(SafeOps.Sub(targets.to_type(ScalarType.Float64), _mean), _scale);
     }
 
     private static Tensor Nll(Tensor ordinal, Tensor categorical, Tensor y, Tensor logAmplitude, Tensor logLengthscales, Tensor logNoise)
     {
         Tensor k = MixedKernel.Covariance(ordinal, categorical, ordinal, categorical, logLengthscales.exp(), logAmplitude.exp());
-        Tensor l = linalg.cholesky(k + (eye(k.shape[0], dtype: ScalarType.Float64) * (logNoise.exp() + 1e-8)));
+        Tensor l = linalg.cholesky(SafeOps.Add(k, eye(k.shape[0], dtype: ScalarType.Float64) * SafeOps.Add(logNoise.exp(), 1e-8)));
         Tensor alpha = cholesky_solve(y.unsqueeze(-1), l).squeeze(-1);
-        return ((0.5 * y.dot(alpha)) + l.diagonal().log().sum()) / y.shape[0];
+        return SafeOps.Div(SafeOps.Add(SafeOps.Mul(y.dot(alpha), 0.5), l.diagonal().log().sum()), y.shape[0]);
     }
 }

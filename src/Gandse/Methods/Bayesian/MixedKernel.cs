@@ -1,3 +1,4 @@
+using Gandse.Tensors;
 using static TorchSharp.torch;
 
 namespace Gandse.Methods.Bayesian;
@@ -24,8 +25,9 @@ public static class MixedKernel
         {
             Tensor difference = (ordinalA.unsqueeze(1) - ordinalB.unsqueeze(0)) / lengthscales;
             // The small offset keeps the gradient of the square root finite where two designs coincide.
-            Tensor r = (difference.square().sum(-1) + 1e-12).sqrt();
-            matern = (1 + (Sqrt5 * r) + ((5.0 / 3.0) * r.square())) * (-Sqrt5 * r).exp();
+            Tensor r = SafeOps.Add(difference.square().sum(-1), 1e-12).sqrt();
+            Tensor scaled = SafeOps.Mul(r, Sqrt5);
+            matern = SafeOps.Add(SafeOps.Add(scaled, SafeOps.Mul(r.square(), 5.0 / 3.0)), 1) * (-scaled).exp();
         }
         else
         {
