@@ -27,7 +27,7 @@ public static class Comparison
         ConfigValidator.Validate(config);
         var stopwatch = Stopwatch.StartNew();
         CompareConfig compare = config.Compare;
-        compare.Methods.ForEach(name => MethodCatalog.Get(name));
+        compare.Methods.ForEach(name => MethodCatalog.Configure(MethodCatalog.Get(name), config));
         if (compare.Methods.Contains("gan") && config.Methods.Gan.Checkpoint.Length > 0)
         {
             GanCheckpoint.Resolve(config.Methods.Gan.Checkpoint);
@@ -43,7 +43,7 @@ public static class Comparison
         }
 
         // Searches need no training data: a comparison of searches alone labels only the split it answers.
-        bool trains = compare.Methods.Any(n => MethodCatalog.Get(n).Trains && !(n == "gan" && config.Methods.Gan.Checkpoint.Length > 0));
+        bool trains = compare.Methods.Any(n => Trains(MethodCatalog.Get(n), config));
         Dataset dataset = trains
             ? DatasetBuilder.LoadOrBuild(config, task, Labelled, cancellation).Dataset
             : SplitOnly(config, task, compare.Split, Labelled);
@@ -87,7 +87,7 @@ public static class Comparison
                 }
 
                 progress?.Invoke($"seed {seed}: {name}: answering {queries.Count} queries, at most {compare.Budget} distinct designs each");
-                MethodRun? run = Score(task, method, queries, compare.Budget, compare.TopUpRounds, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings, cancellation);
+                MethodRun? run = Score(name, task, method, queries, compare.Budget, compare.TopUpRounds, checkpoints, seed, trainingSeconds, config.Generate.CompleteMappings, cancellation);
                 if (run is null)
                 {
                     return Result(partial: true);
@@ -116,14 +116,17 @@ public static class Comparison
     {
         MethodEntry entry = MethodCatalog.Get(name);
         var stopwatch = Stopwatch.StartNew();
-        IMethod method = entry.Build(new MethodContext(config, task, dataset, seed, outputDirectory, HarnessValidator.Instance, cancellation));
-        bool trained = entry.Trains && !(name == "gan" && config.Methods.Gan.Checkpoint.Length > 0);
-        return (method, trained ? stopwatch.Elapsed.TotalSeconds : 0);
+        IMethod method = entry.Build(new MethodContext(config, task, dataset, seed, outputDirectory, HarnessValidator.Instance, cancellation) { RunName = name });
+        return (method, Trains(entry, config) ? stopwatch.Elapsed.TotalSeconds : 0);
     }
+
+    /// <summary>Whether the method trains here (and is charged for it): not a GAN answering from a given checkpoint.</summary>
+    private static bool Trains(MethodEntry entry, ExperimentConfig config) =>
+        entry.Trains && !((entry.VariantOf ?? entry.Name) == "gan" && MethodCatalog.Configure(entry, config).Methods.Gan.Checkpoint.Length > 0);
 
     /// <summary>One method's run over the queries; null when stopped before the last query (an unfinished run is not kept).</summary>
     private static MethodRun? Score(
-        IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int topUpRounds, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings, CancellationToken cancellation)
+        string name, IDseTask task, IMethod method, IReadOnlyList<LabelledCondition> queries, int budget, int topUpRounds, int[] checkpoints, long seed, double trainingSeconds, bool completeMappings, CancellationToken cancellation)
     {
         var outcomes = new List<QueryOutcome>(queries.Count);
         var curve = new double[checkpoints.Length];
@@ -175,7 +178,7 @@ public static class Comparison
 
         (double? top1Accuracy, double? top1Feasible, double? top1Quality) = method is MlpRecommender mlp ? Top1(task, mlp, queries) : (null, null, null);
         return new MethodRun(
-            method.Name, seed, Summary.Of(outcomes, task.Objective.Target is not null), trainingSeconds, budget,
+            name, seed, Summary.Of(outcomes, task.Objective.Target is not null), trainingSeconds, budget,
             outcomes.Select(o => o.Quality).ToList(), curve.Select(c => Math.Exp(c / queries.Count)).ToList(), top1Accuracy, top1Feasible, top1Quality);
     }
 

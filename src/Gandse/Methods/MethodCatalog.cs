@@ -7,7 +7,7 @@ namespace Gandse.Methods;
 /// <summary>
 /// Every method the harness can run, registered once here: a new method is a folder under <c>Methods/</c>, a
 /// settings section under <c>methods.*</c> (<see cref="MethodsConfig"/>) and one entry below. Nothing else in
-/// the core names a method.
+/// the core names a method. Variants (ablations) are the same methods run with a few settings changed.
 /// </summary>
 public static class MethodCatalog
 {
@@ -26,13 +26,54 @@ public static class MethodCatalog
         new("random", "uniform random designs", false, c => new RandomSearch(c.Task, c.Seed)),
     };
 
+    // Ablations (issue 11): the same method trained with one part removed, side by side in one comparison. Each
+    // trains on its own (its settings differ from the base's), so it is charged its own training time.
+    private static readonly MethodEntry[] Variants =
+    {
+        Variant("gan-no-adversarial", "gan", "ablation: the GAN without its adversarial term (a likelihood model with the surrogate objective)",
+            "train.adversarial_weight=0"),
+        Variant("gan-no-objective", "gan", "ablation: the GAN without the surrogate's objective term", "train.objective_weight=0"),
+        Variant("gan-no-likelihood", "gan", "ablation: the GAN without its likelihood term against near-optimal designs", "train.supervised_weight=0"),
+        Variant("mlp-near-optimal", "mlp", "ablation: the MLP recommender taught the GAN's near-optimal sets, not the single optimum",
+            "methods.mlp.labels=near_optimal"),
+    };
+
+    private static readonly MethodEntry[] All = Entries.Concat(Variants).ToArray();
+
     /// <summary>The methods a config or comparison may name.</summary>
-    public static IReadOnlyList<string> Names { get; } = Entries.Select(e => e.Name).ToList();
+    public static IReadOnlyList<string> Names { get; } = All.Select(e => e.Name).ToList();
 
     /// <summary>The method named <paramref name="name"/>; an unknown name is a <see cref="UsageException"/> listing them.</summary>
     /// <param name="key">The setting that named it, for the error.</param>
     /// <param name="name">The method's name.</param>
     public static MethodEntry Get(string name, string key = "compare.methods") =>
-        Entries.FirstOrDefault(e => e.Name == name)
+        All.FirstOrDefault(e => e.Name == name)
         ?? throw new UsageException($"{key}: unknown method '{name}'; allowed: {string.Join(", ", Names)}");
+
+    /// <summary>The experiment as <paramref name="entry"/> runs it: a variant's overrides applied, else unchanged.</summary>
+    public static ExperimentConfig Configure(MethodEntry entry, ExperimentConfig config)
+    {
+        if (entry.VariantOf is null)
+        {
+            return config;
+        }
+
+        ExperimentConfig configured = ConfigBinder.Parse(ConfigWriter.ToYaml(config), $"variant {entry.Name}", entry.Overrides);
+        ConfigValidator.Validate(configured);
+        return configured;
+    }
+
+    private static MethodEntry Variant(string name, string baseName, string description, params string[] overrides)
+    {
+        MethodEntry original = Entries.First(e => e.Name == baseName);
+        // A variant always trains: a checkpoint given for its base was trained with the part it removes.
+        string[] all = baseName == "gan" ? overrides.Append("methods.gan.checkpoint=\"\"").ToArray() : overrides;
+        MethodEntry variant = null!;
+        variant = new MethodEntry(name, description, original.Trains, c => original.Build(c with { Config = Configure(variant, c.Config), RunName = name }))
+        {
+            VariantOf = baseName,
+            Overrides = all,
+        };
+        return variant;
+    }
 }

@@ -23,6 +23,10 @@ public static class MethodTrainer
         }
 
         MethodEntry entry = MethodCatalog.Get(config.Method, "method");
+        if (entry.VariantOf is not null)
+        {
+            throw new UsageException($"method: {entry.Name} is a comparison variant of {entry.VariantOf}; train {entry.VariantOf} with --set {string.Join(" --set ", entry.Overrides.Where(o => !o.StartsWith("methods.gan.checkpoint", StringComparison.Ordinal)))}");
+        }
         if (entry.Load is null)
         {
             throw new UsageException($"method: {entry.Name} keeps no checkpoint ({entry.Description}); run it with gandse compare");

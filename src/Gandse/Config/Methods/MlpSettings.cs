@@ -24,6 +24,12 @@ public sealed class MlpSettings
     /// <summary>Number of hidden layers.</summary>
     public int Layers { get; set; } = 2;
 
+    /// <summary>
+    /// What it is taught: <c>optimum</c> (the exact optimum of each condition, as AIrchitect) or <c>near_optimal</c>
+    /// (a design drawn each step from the condition's near-optimal set, the data the GAN sees).
+    /// </summary>
+    public string Labels { get; set; } = "optimum";
+
     /// <summary>Refuses values that cannot work, naming the key.</summary>
     public void Validate()
     {
@@ -34,5 +40,9 @@ public sealed class MlpSettings
         MethodsConfig.Positive(EmbeddingDim, "methods.mlp.embedding_dim");
         MethodsConfig.Positive(Hidden, "methods.mlp.hidden");
         MethodsConfig.Positive(Layers, "methods.mlp.layers");
+        if (Labels is not ("optimum" or "near_optimal"))
+        {
+            throw new UsageException($"methods.mlp.labels: '{Labels}' is not allowed; allowed: optimum, near_optimal");
+        }
     }
 }

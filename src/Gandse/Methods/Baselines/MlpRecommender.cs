@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gandse.Conditions;
+using Gandse.Data;
 using Gandse.Methods.Gan;
 using Gandse.Tasks;
 using TorchSharp;
@@ -35,7 +36,7 @@ public sealed class MlpRecommender : ISavedMethod
     /// <summary>Wall time training took.</summary>
     public TimeSpan TrainingTime { get; private init; }
 
-    /// <summary>Trains the recommender on the optimum of each training condition; stops at <paramref name="cancellation"/>.</summary>
+    /// <summary>Trains the recommender on the optimum of each training condition (or its near-optimal set, per <c>labels</c>); stops at <paramref name="cancellation"/>.</summary>
     public static MlpRecommender Train(IDseTask task, IReadOnlyList<LabelledCondition> train, Config.MlpSettings settings, long seed, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -46,12 +47,14 @@ public sealed class MlpRecommender : ISavedMethod
         var sampler = new Generator((ulong)seed);
         Tensor features = task.Features(train.Select(c => c.Condition).ToList());
         Tensor labels = task.Space.IndexTensor(train.Select(c => c.Optimum).ToList());
+        NearOptimalSets? near = settings.Labels == "near_optimal" ? NearOptimalSets.Of(task, train) : null;
         for (int step = 0; step < steps && !cancellation.IsCancellationRequested; step++)
         {
             using IDisposable scope = NewDisposeScope();
             Tensor index = randint(train.Count, new long[] { batchSize }, generator: sampler);
             Tensor logits = network.forward(features.index_select(0, index));
-            Tensor loss = task.Space.CrossEntropy(logits, labels.index_select(0, index));
+            Tensor target = near is null ? labels.index_select(0, index) : near.Pick(index, sampler);
+            Tensor loss = task.Space.CrossEntropy(logits, target);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

@@ -15,8 +15,9 @@ public static class GanBuilder
         }
 
         ExperimentConfig seeded = ConfigBinder.Parse(ConfigWriter.ToYaml(config), "comparison", new[] { $"seed={context.Seed}", $"data.seed={config.DataSeed()}" });
-        string checkpoints = Path.Combine(context.OutputDirectory, "checkpoints", $"gan-s{context.Seed}");
-        GanTrainer.Train(seeded, new TrainOptions(context.Validator, Path.Combine(context.OutputDirectory, "runs", $"gan-s{context.Seed}"), checkpoints, Cancellation: context.Cancellation));
+        string name = context.RunName.Length > 0 ? context.RunName : "gan";
+        string checkpoints = context.CheckpointFolder(name);
+        GanTrainer.Train(seeded, new TrainOptions(context.Validator, Path.Combine(context.OutputDirectory, "runs", $"{name}-s{context.Seed}"), checkpoints, Cancellation: context.Cancellation));
         context.Cancellation.ThrowIfCancellationRequested();
         return TrainedGan.Load(checkpoints).Method(context.Seed);
     }

@@ -24,12 +24,12 @@ internal sealed class TrainingState
         TrainCount = dataset.Train.Count;
         TrainFeatures = task.Features(dataset.Train.Select(c => c.Condition).ToList());
         TrainValues = task.ConditionValues(dataset.Train.Select(c => c.Condition).ToList());
-        (TrainNear, TrainNearCounts) = NearTensor(task, dataset.Train);
+        TrainNear = NearOptimalSets.Of(task, dataset.Train);
 
         ValQueries = dataset.Val.Take(config.Train.ValQueries).ToList();
         ValFeatures = task.Features(ValQueries.Select(c => c.Condition).ToList());
         ValValues = task.ConditionValues(ValQueries.Select(c => c.Condition).ToList());
-        (ValNear, _) = NearTensor(task, ValQueries);
+        ValNear = NearOptimalSets.Of(task, ValQueries).Designs;
 
         Networks = new GanNetworks(config.Model, task, SurrogateMetrics.Count);
         GeneratorOptimizer = optim.Adam(Networks.Generator.parameters(), config.Train.GeneratorLr, 0.5, 0.999);
@@ -56,9 +56,7 @@ internal sealed class TrainingState
 
     public ValueBatch TrainValues { get; }
 
-    public Tensor TrainNear { get; }
-
-    public Tensor TrainNearCounts { get; }
+    public NearOptimalSets TrainNear { get; }
 
     public IReadOnlyList<LabelledCondition> ValQueries { get; }
 
@@ -84,39 +82,9 @@ internal sealed class TrainingState
     public static IReadOnlyList<string> SurrogateMetricsOf(IDseTask task) => task.Objective.ModelledMetrics;
 
     /// <summary>One near-optimal design per index, drawn uniformly from that condition's set: [B, P].</summary>
-    public Tensor PickNear(Tensor index)
-    {
-        Tensor counts = TrainNearCounts.index_select(0, index);
-        Tensor pick = minimum((rand(index.shape, generator: Sampler) * counts).floor().to_type(ScalarType.Int64), counts - 1);
-        Tensor sets = TrainNear.index_select(0, index);
-        return sets.gather(1, pick.view(-1, 1, 1).expand(-1, 1, sets.shape[2])).squeeze(1);
-    }
+    public Tensor PickNear(Tensor index) => TrainNear.Pick(index, Sampler);
 
     public CheckpointInfo Info(int step, double bestScore, string runDirectory) => new(
         Config.Experiment, Config.Task, step, bestScore, Config.Seed, Data.DatasetKey.Of(Config, Task.DatasetFingerprint), ConfigWriter.ToYaml(Config),
         Task.FeatureCount, SurrogateMetrics, DateTime.UtcNow, Runtime.GandseVersion.Current, RunDirectory: runDirectory);
-
-    /// <summary>Near-optimal sets as [C, K, P] (short sets padded with their best design) and their sizes [C].</summary>
-    private static (Tensor Near, Tensor Counts) NearTensor(IDseTask task, IReadOnlyList<LabelledCondition> conditions)
-    {
-        int width = task.Space.Parameters.Count;
-        int k = Math.Max(1, conditions.Max(c => c.NearOptimal.Count));
-        var flat = new long[conditions.Count * k * width];
-        var counts = new long[conditions.Count];
-        for (int c = 0; c < conditions.Count; c++)
-        {
-            IReadOnlyList<Spaces.Design> set = conditions[c].NearOptimal.Count > 0 ? conditions[c].NearOptimal : new[] { conditions[c].Optimum };
-            counts[c] = set.Count;
-            for (int i = 0; i < k; i++)
-            {
-                Spaces.Design design = set[i < set.Count ? i : 0];
-                for (int p = 0; p < width; p++)
-                {
-                    flat[(((c * k) + i) * width) + p] = design[p];
-                }
-            }
-        }
-
-        return (tensor(flat, new long[] { conditions.Count, k, width }), tensor(counts));
-    }
 }
