@@ -41,6 +41,7 @@ public static class BenchCommand
         });
         command.Subcommands.Add(simulator);
         command.Subcommands.Add(FidelityCommand.Build());
+        command.Subcommands.Add(TransferCommand.Build());
         return command;
     }
 

@@ -23,6 +23,8 @@ public static class MethodCatalog
         new("evolutionary", "a genetic search per query", false, c => new EvolutionarySearch(c.Task, c.Config.Methods.Evolutionary, c.Seed)),
         new("bo", "Bayesian optimisation per query: a GP (Matern-5/2 x overlap kernel), expected improvement, known budgets enforced", false,
             c => new Bayesian.BayesianSearch(c.Task, c.Config.Methods.Bo, c.Seed)),
+        new("bo-transfer", "bo warm-started across queries (Apollo): the condition's features in the GP, earlier queries' observations kept", false,
+            c => new Bayesian.BayesianSearch(c.Task, c.Config.Methods.Bo, c.Seed, transfer: true)),
         new("random", "uniform random designs", false, c => new RandomSearch(c.Task, c.Seed)),
     };
 

@@ -30,13 +30,16 @@ public sealed class BoSettings
     /// <summary>Rounds between hyperparameter refits (the GP is conditioned on new data every round).</summary>
     public int RefitEvery { get; set; } = 4;
 
+    /// <summary>bo-transfer: observations of earlier queries the GP keeps (the best and a random sample of each, most recent first).</summary>
+    public int TransferPoints { get; set; } = 128;
+
     /// <summary>Refuses values that cannot work, naming the key.</summary>
     public void Validate()
     {
         foreach ((double value, string key) in new[]
         {
             ((double)InitialDesigns, "initial_designs"), (MaxBatch, "max_batch"), (RandomCandidates, "random_candidates"),
-            (MaxPoints, "max_points"), (RefitEvery, "refit_every"), (UcbBeta, "ucb_beta"),
+            (MaxPoints, "max_points"), (RefitEvery, "refit_every"), (UcbBeta, "ucb_beta"), (TransferPoints, "transfer_points"),
         })
         {
             MethodsConfig.Positive(value, "methods.bo." + key);

@@ -31,10 +31,24 @@ public sealed class BayesianLoop
 
     /// <summary>
     /// Spends <paramref name="budget"/> evaluations: <paramref name="evaluate"/> maps designs [n, P] to values [n]
-    /// (higher is better, finite), <paramref name="allowed"/> to whether each meets the known constraints.
+    /// (higher is better, finite), <paramref name="allowed"/> to whether each meets the known constraints. With a
+    /// <paramref name="memory"/> (bo-transfer) the GP reads designs with the query's <paramref name="context"/>
+    /// features [F] appended, conditions on the earlier queries' observations as well, starts from its prediction
+    /// instead of random designs, and leaves this query's observations in the memory for the next.
     /// </summary>
-    public Tensor Run(int budget, Func<Tensor, Tensor> evaluate, Func<Tensor, Tensor> allowed)
+    public Tensor Run(int budget, Func<Tensor, Tensor> evaluate, Func<Tensor, Tensor> allowed, TransferMemory? memory = null, Tensor? context = null)
     {
+        if ((memory is null) != (context is null))
+        {
+            throw new ArgumentException("a transfer memory needs the query's condition features, and only then");
+        }
+
+        (Tensor Ordinal, Tensor Categorical) Encode(Tensor designs)
+        {
+            (Tensor ordinal, Tensor categorical) = _encoding.Encode(designs);
+            return context is null ? (ordinal, categorical) : (cat(new[] { ordinal, context.to_type(ScalarType.Float64).unsqueeze(0).expand(ordinal.shape[0], -1) }, 1), categorical);
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var designs = new List<long[]>();
         var values = new List<double>();
@@ -50,21 +64,28 @@ public sealed class BayesianLoop
             }
         }
 
-        Add(Pick(Candidates(Math.Max(64, _settings.InitialDesigns * 16), designs, values, local: 0), allowed, seen, Math.Min(budget, _settings.InitialDesigns), null));
-        var gp = new GaussianProcess(_encoding.OrdinalDims);
+        bool warm = memory is { Count: > 0 };
+        if (!warm)
+        {
+            Add(Pick(Candidates(Math.Max(64, _settings.InitialDesigns * 16), designs, values, local: 0), allowed, seen, Math.Min(budget, _settings.InitialDesigns), null));
+        }
+
+        var gp = new GaussianProcess(_encoding.OrdinalDims + (int)(context?.shape[0] ?? 0));
         for (int round = 0; designs.Count < budget; round++)
         {
             using DisposeScope scope = NewDisposeScope();
             int batch = Math.Clamp(designs.Count / 4, 1, Math.Min(_settings.MaxBatch, budget - designs.Count));
-            (Tensor x, Tensor c, Tensor y) = Observations(designs, values);
+            (Tensor x, Tensor c, Tensor y) = Observations(designs, values, Encode, warm ? memory : null);
             gp.Fit(x, c, y, steps: round % _settings.RefitEvery == 0 ? _settings.FitSteps : 0);
             Tensor pool = Candidates(_settings.RandomCandidates, designs, values, _settings.LocalCandidates);
-            double best = values.Max();
+            double best = values.Count > 0 ? values.Max() : double.NaN;
             Func<Tensor, Tensor> acquisition = candidates =>
             {
-                (Tensor ordinal, Tensor categorical) = _encoding.Encode(candidates);
+                (Tensor ordinal, Tensor categorical) = Encode(candidates);
                 (Tensor mean, Tensor variance) = gp.Predict(ordinal, categorical);
-                return _settings.Acquisition == "ucb"
+                // Before this query's first evaluation (a warm start) there is no incumbent: the prediction itself.
+                return values.Count == 0 ? mean
+                    : _settings.Acquisition == "ucb"
                     ? Acquisition.UpperConfidenceBound(mean, variance, _settings.UcbBeta)
                     : Acquisition.ExpectedImprovement(mean, variance, best);
             };
@@ -82,7 +103,14 @@ public sealed class BayesianLoop
             Add(chosen);
         }
 
-        return tensor(designs.SelectMany(d => d).ToArray(), new long[] { designs.Count, _space.Parameters.Count });
+        Tensor evaluated = tensor(designs.SelectMany(d => d).ToArray(), new long[] { designs.Count, _space.Parameters.Count });
+        if (memory is not null && designs.Count > 0)
+        {
+            (Tensor ordinal, Tensor categorical) = Encode(evaluated);
+            memory.Remember(ordinal, categorical, values, _sampler);
+        }
+
+        return evaluated;
     }
 
     /// <summary>Up to <paramref name="count"/> distinct unseen allowed designs of <paramref name="pool"/>, best acquisition first (pool order without one).</summary>
@@ -132,8 +160,11 @@ public sealed class BayesianLoop
         return cat(new[] { fresh, where(mutate, replacement, parents) }, 0);
     }
 
-    /// <summary>What the GP conditions on: all observations, or beyond <c>max_points</c> the best half and a random half of the rest.</summary>
-    private (Tensor Ordinal, Tensor Categorical, Tensor Values) Observations(List<long[]> designs, List<double> values)
+    /// <summary>
+    /// What the GP conditions on: all observations, or beyond <c>max_points</c> the best half and a random half of
+    /// the rest; with a memory, its observations too.
+    /// </summary>
+    private (Tensor Ordinal, Tensor Categorical, Tensor Values) Observations(List<long[]> designs, List<double> values, Func<Tensor, (Tensor, Tensor)> encode, TransferMemory? memory)
     {
         IEnumerable<int> kept = Enumerable.Range(0, designs.Count);
         if (designs.Count > _settings.MaxPoints)
@@ -146,8 +177,15 @@ public sealed class BayesianLoop
 
         int[] chosen = kept.ToArray();
         Tensor x = tensor(chosen.SelectMany(i => designs[i]).ToArray(), new long[] { chosen.Length, _space.Parameters.Count });
-        (Tensor ordinal, Tensor categorical) = _encoding.Encode(x);
-        return (ordinal, categorical, tensor(chosen.Select(i => values[i]).ToArray(), ScalarType.Float64));
+        (Tensor ordinal, Tensor categorical) = encode(x);
+        Tensor y = tensor(chosen.Select(i => values[i]).ToArray(), ScalarType.Float64);
+        if (memory is null)
+        {
+            return (ordinal, categorical, y);
+        }
+
+        (Tensor earlierOrdinal, Tensor earlierCategorical, double[] earlier) = memory.Observations((int)ordinal.shape[1], (int)categorical.shape[1]);
+        return (cat(new[] { earlierOrdinal, ordinal }, 0), cat(new[] { earlierCategorical, categorical }, 0), cat(new[] { tensor(earlier, ScalarType.Float64), y }, 0));
     }
 
     private static long[][] Rows(Tensor designs)

@@ -21,17 +21,28 @@ public sealed class BayesianSearch : IMethod
     private readonly IDseTask _task;
     private readonly BoSettings _settings;
     private readonly Generator _sampler;
+    private readonly TransferMemory? _memory;
 
     /// <summary>A search on <paramref name="task"/> with <paramref name="settings"/>, seeded by <paramref name="seed"/>.</summary>
-    public BayesianSearch(IDseTask task, BoSettings settings, long seed)
+    /// <param name="task">The task whose queries it answers.</param>
+    /// <param name="settings">Its <c>methods.bo</c> settings.</param>
+    /// <param name="seed">Seeds its random choices.</param>
+    /// <param name="transfer">
+    /// bo-transfer (after Apollo): the GP reads the condition's features beside the design and keeps up to
+    /// <c>methods.bo.transfer_points</c> observations of the queries this instance answered before, so a query
+    /// after related ones (the same workload under another budget, a neighbouring layer) starts warm. Those
+    /// earlier evaluations were charged to their own queries; this query is charged only the calls it makes.
+    /// </param>
+    public BayesianSearch(IDseTask task, BoSettings settings, long seed, bool transfer = false)
     {
         _task = task;
         _settings = settings;
         _sampler = new Generator((ulong)seed);
+        _memory = transfer ? new TransferMemory(settings.TransferPoints) : null;
     }
 
     /// <inheritdoc/>
-    public string Name => "bo";
+    public string Name => _memory is null ? "bo" : "bo-transfer";
 
     /// <inheritdoc/>
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
@@ -44,7 +55,9 @@ public sealed class BayesianSearch : IMethod
             Tensor evaluated = loop.Run(
                 candidates,
                 designs => Fitness.Of(_task, _task.Evaluate(values, designs.unsqueeze(0))).squeeze(0),
-                designs => KnownFeasible(designs, values));
+                designs => KnownFeasible(designs, values),
+                _memory,
+                _memory is null ? null : _task.Features(new[] { condition })[0]);
             // A space smaller than the budget ends early; the rest repeat the first design, which costs no call.
             if (evaluated.shape[0] < candidates)
             {
