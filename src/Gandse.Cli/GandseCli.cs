@@ -16,6 +16,7 @@ public static class GandseCli
         root.Subcommands.Add(NetworksCommand.Build());
         root.Subcommands.Add(EvaluateCommand.Build());
         root.Subcommands.Add(OptimumCommand.Build());
+        root.Subcommands.Add(SearchCommand.Build());
         root.Subcommands.Add(ConfigCommand.Build());
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
