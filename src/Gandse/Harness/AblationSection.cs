@@ -45,21 +45,21 @@ public static class AblationSection
         return text.ToString();
     }
 
-    /// <summary>What removing the part did, in words: differences inside twice the seeds' spread are called noise.</summary>
+    /// <summary>What the change did, in words: differences inside twice the seeds' spread are called noise.</summary>
     private static string Verdict(MethodAggregate variant, MethodAggregate original)
     {
         double change = variant.Score.Mean - original.Score.Mean;
         double noise = 2 * Math.Max(variant.Score.Std, original.Score.Std);
         int seeds = Math.Min(variant.Seeds, original.Seeds);
-        string size = string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(change):F4}");
+        string size = Math.Abs(change).ToString("F4", CultureInfo.InvariantCulture);
         if (seeds > 1 && Math.Abs(change) <= noise)
         {
-            return $"{variant.Method}: the score moves by {size}, within twice the seeds' spread ({noise.ToString("F4", CultureInfo.InvariantCulture)}): on this task the part it removes adds nothing measurable to {original.Method}'s score.";
+            return $"{variant.Method} scores within twice the seeds' spread ({noise.ToString("F4", CultureInfo.InvariantCulture)}) of {original.Method}: on this task the change makes no measurable difference to the score.";
         }
 
         string caveat = seeds > 1 ? string.Empty : " One seed, so the spread between seeds is not measured.";
         return change < 0
-            ? $"{variant.Method}: removing it costs {size} of score: the part adds to {original.Method}.{caveat}"
-            : $"{variant.Method}: removing it raises the score by {size}: the part does not help {original.Method} here.{caveat}";
+            ? $"{variant.Method} scores {size} below {original.Method}: what it changes matters here.{caveat}"
+            : $"{variant.Method} scores {size} above {original.Method}: what it removes or replaces does not help {original.Method} here.{caveat}";
     }
 }

@@ -5,7 +5,7 @@ public class CommandSuggestionTests
     [Theory]
     [InlineData(new[] { "evalute" }, "error: unknown command 'evalute'; did you mean 'evaluate'?")]
     [InlineData(new[] { "genrate", "-c", "x" }, "error: unknown command 'genrate'; did you mean 'generate'?")]
-    [InlineData(new[] { "bench", "simulatr" }, "error: unknown command 'simulatr'; did you mean 'simulator'? (commands: simulator, fidelity)")]
+    [InlineData(new[] { "bench", "simulatr" }, "error: unknown command 'simulatr'; did you mean 'simulator'? (commands: simulator, fidelity, transfer)")]
     [InlineData(new[] { "xyzzy" }, "error: unknown command 'xyzzy' (commands: space, networks,")]
     public void A_mistyped_command_is_named_with_the_nearest_one(string[] args, string expected)
     {
