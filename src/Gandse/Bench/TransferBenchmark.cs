@@ -92,18 +92,7 @@ public sealed class TransferBenchmark
 
     private static double[] Curve(IDseTask task, LabelledCondition query, CandidateEvaluation evaluation)
     {
-        string metric = task.Objective.PrimaryMetric;
-        double optimum = query.OptimumMetrics[metric];
-        bool[] feasible = evaluation.Feasible.reshape(-1).data<bool>().ToArray();
-        double[] cost = evaluation.Metrics[metric].reshape(-1).data<double>().ToArray();
-        var curve = new double[cost.Length];
-        double best = double.PositiveInfinity;
-        for (int i = 0; i < cost.Length; i++)
-        {
-            best = feasible[i] ? Math.Min(best, cost[i]) : best;
-            curve[i] = double.IsFinite(best) ? optimum / best : 0;
-        }
-
-        return curve;
+        double optimum = query.OptimumMetrics[task.Objective.PrimaryMetric];
+        return Harness.BestSoFar.Costs(evaluation, task.Objective.PrimaryMetric).Select(best => double.IsFinite(best) ? optimum / best : 0).ToArray();
     }
 }

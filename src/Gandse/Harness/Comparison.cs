@@ -151,28 +151,13 @@ public static class Comparison
             outcomes.Add(Scorer.Outcome(task, query, best, stopwatch.Elapsed.TotalMilliseconds) with { Calls = calls });
 
             double optimum = query.OptimumMetrics[task.Objective.PrimaryMetric];
-            bool[] feasible = evaluation.Feasible.reshape(-1).data<bool>().ToArray();
-            double[] cost = evaluation.Metrics[task.Objective.PrimaryMetric].reshape(-1).data<double>().ToArray();
             // The curve's x is calls spent. MeasuredBudget left each design once, in proposal order, so design i is
             // call i + 1; checkpoints past a method's last design keep its final best.
-            double bestSoFar = double.PositiveInfinity;
-            int c = 0;
-            for (int i = 0; i < cost.Length && c < checkpoints.Length; i++)
+            double[] least = BestSoFar.Costs(evaluation, task.Objective.PrimaryMetric);
+            for (int c = 0; c < checkpoints.Length; c++)
             {
-                if (feasible[i])
-                {
-                    bestSoFar = Math.Min(bestSoFar, cost[i]);
-                }
-
-                while (c < checkpoints.Length && checkpoints[c] == i + 1)
-                {
-                    curve[c++] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
-                }
-            }
-
-            while (c < checkpoints.Length)
-            {
-                curve[c++] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
+                double bestSoFar = least.Length == 0 ? double.PositiveInfinity : least[Math.Min(checkpoints[c], least.Length) - 1];
+                curve[c] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
             }
         }
 

@@ -41,16 +41,7 @@ public static class SingleSearch
         EvaluationCount calls = Scorer.Charges(ledger, values, 1)[0];
         double elapsed = stopwatch.Elapsed.TotalMilliseconds;
 
-        bool[] feasible = evaluation.Feasible.reshape(-1).data<bool>().ToArray();
-        double[] cost = evaluation.Metrics[task.Objective.PrimaryMetric].reshape(-1).data<double>().ToArray();
-        var curve = new double[cost.Length];
-        double bestSoFar = double.PositiveInfinity;
-        for (int i = 0; i < cost.Length; i++)
-        {
-            bestSoFar = feasible[i] ? Math.Min(bestSoFar, cost[i]) : bestSoFar;
-            curve[i] = bestSoFar;
-        }
-
+        double[] curve = BestSoFar.Costs(evaluation, task.Objective.PrimaryMetric);
         return new SearchResult(entry.Name, best, calls, elapsed, curve);
     }
 }
