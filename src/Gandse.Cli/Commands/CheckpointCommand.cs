@@ -5,7 +5,10 @@ using Gandse.Methods.Gan;
 
 namespace Gandse.Cli.Commands;
 
-/// <summary><c>gandse checkpoint slim</c>: a weights-only copy of a checkpoint, for shipping; <c>checkpoint info</c> (<see cref="CheckpointInfoCommand"/>).</summary>
+/// <summary>
+/// <c>gandse checkpoint slim</c>: a weights-only copy of a checkpoint, for shipping; <c>checkpoint info</c>
+/// (<see cref="CheckpointInfoCommand"/>) and <c>checkpoint fit-ranker</c> (<see cref="CheckpointFitRankerCommand"/>).
+/// </summary>
 public static class CheckpointCommand
 {
     public static Command Build()
@@ -56,6 +59,7 @@ public static class CheckpointCommand
         });
         command.Subcommands.Add(slim);
         command.Subcommands.Add(CheckpointInfoCommand.Build());
+        command.Subcommands.Add(CheckpointFitRankerCommand.Build());
         return command;
     }
 }

@@ -65,7 +65,10 @@ public static class TrainCommand
 
                 CheckpointInfo saved = GanCheckpoint.ReadInfo(last);
                 config = ConfigBinder.Parse(saved.ConfigYaml, last, overrides, migrate: true);
-                if (saved.Step >= config.Train.Steps)
+                string best = Path.Combine(Path.GetDirectoryName(last)!, GanCheckpoint.BestFile);
+                // A run stopped while fitting its ranking head has all its steps but a best.ckpt without the head: resuming fits it.
+                bool headPending = config.Train.RankingHeadSteps > 0 && File.Exists(best) && GanCheckpoint.ReadInfo(best).RankingHead is null;
+                if (saved.Step >= config.Train.Steps && !headPending)
                 {
                     throw new UsageException($"--resume: {last} is already at step {saved.Step} and train.steps is {config.Train.Steps}, so there is nothing to train; give --max-steps above {saved.Step}");
                 }

@@ -93,9 +93,18 @@ public static class ConfigValidator
         {
             throw new UsageException($"generate.calls must be 0 (no limit) or a positive number of calls, not {config.Generate.Calls}");
         }
-        if (config.Train.SurrogateSteps < 0 || config.Train.MappingSteps < 0)
+        if (config.Train.SurrogateSteps < 0 || config.Train.MappingSteps < 0 || config.Train.RankingHeadSteps < 0)
         {
-            throw new UsageException("train.surrogate_steps and train.mapping_steps must be ≥ 0");
+            throw new UsageException("train.surrogate_steps, train.mapping_steps and train.ranking_head_steps must be ≥ 0");
+        }
+
+        Positive(config.Train.RankingHeadCandidates, "train.ranking_head_candidates");
+        Positive(config.Train.RankingHeadBatchSize, "train.ranking_head_batch_size");
+        Positive(config.Train.RankingHeadHidden, "train.ranking_head_hidden");
+        Positive(config.Train.RankingHeadLayers, "train.ranking_head_layers");
+        if (config.Train.RankingHeadTemperatures.Count == 0 || config.Train.RankingHeadTemperatures.Any(t => !(t > 0)))
+        {
+            throw new UsageException($"train.ranking_head_temperatures must list one or more temperatures > 0, got [{string.Join(", ", config.Train.RankingHeadTemperatures)}]");
         }
 
         Positive(config.Train.MappingBatchSize, "train.mapping_batch_size");
@@ -107,7 +116,7 @@ public static class ConfigValidator
         foreach ((string name, double value) in new[]
         {
             ("train.generator_lr", config.Train.GeneratorLr), ("train.discriminator_lr", config.Train.DiscriminatorLr),
-            ("train.surrogate_lr", config.Train.SurrogateLr), ("train.gumbel_tau_start", config.Train.GumbelTauStart),
+            ("train.surrogate_lr", config.Train.SurrogateLr), ("train.ranking_head_lr", config.Train.RankingHeadLr), ("train.gumbel_tau_start", config.Train.GumbelTauStart),
             ("train.gumbel_tau_end", config.Train.GumbelTauEnd), ("train.lr_final_fraction", config.Train.LrFinalFraction), ("generate.temperature", config.Generate.Temperature),
             ("generate.slot_temperature", config.Generate.SlotTemperature),
         })

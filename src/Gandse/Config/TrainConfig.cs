@@ -71,6 +71,31 @@ public sealed class TrainConfig
     /// <summary>Conditions per mapping step, each with one random hardware point and all its layers.</summary>
     public int MappingBatchSize { get; set; } = 128;
 
+    /// <summary>
+    /// Steps that fit the ranking head after the GAN (<c>generate.ranker: head</c>): a small network taught, on the
+    /// generator's own candidates for training conditions, how far each one's exact metrics lie above their
+    /// closed-form bounds. 0 fits none.
+    /// </summary>
+    public int RankingHeadSteps { get; set; } = 6000;
+
+    /// <summary>Candidates the generator draws per training condition and temperature, each labelled exactly, to fit the ranking head on.</summary>
+    public int RankingHeadCandidates { get; set; } = 128;
+
+    /// <summary>The sampling temperatures the ranking head's candidates are drawn at (answers may use any of them).</summary>
+    public List<double> RankingHeadTemperatures { get; set; } = new() { 1, 3 };
+
+    /// <summary>Candidates per ranking-head fitting step.</summary>
+    public int RankingHeadBatchSize { get; set; } = 1024;
+
+    /// <summary>Width of the ranking head's hidden layers (it runs on every candidate of a query).</summary>
+    public int RankingHeadHidden { get; set; } = 256;
+
+    /// <summary>Hidden layers of the ranking head.</summary>
+    public int RankingHeadLayers { get; set; } = 3;
+
+    /// <summary>Adam learning rate of the ranking head.</summary>
+    public double RankingHeadLr { get; set; } = 1e-3;
+
     /// <summary>Steps between metric rows (metrics.csv and TensorBoard scalars).</summary>
     public int LogEvery { get; set; } = 25;
 

@@ -82,6 +82,8 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
     }
 
     [Theory]
+    [InlineData("head")]
+    [InlineData("head-spread")]
     [InlineData("spread")]
     [InlineData("bounds")]
     [InlineData("surrogate")]
@@ -110,7 +112,7 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
 
     [Theory]
     [InlineData(new[] { "eval", "-c", "CKPT", "--calls", "-1" }, "--calls must be 0 (no limit) or a positive number of calls, got -1")]
-    [InlineData(new[] { "eval", "-c", "CKPT", "--ranker", "oracle" }, "--ranker 'oracle' is not a ranker; allowed: spread, hybrid, surrogate, discriminator, bounds, none")]
+    [InlineData(new[] { "eval", "-c", "CKPT", "--ranker", "oracle" }, "--ranker 'oracle' is not a ranker; allowed: head, head-spread, spread, hybrid, surrogate, discriminator, bounds, none")]
     [InlineData(new[] { "generate", "--checkpoint", "/nonexistent/ckpt", "-w", "gemm:M=8,N=8,K=8" }, "checkpoint '/nonexistent/ckpt' not found")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--count", "0" }, "--count and --candidates must be positive")]
     [InlineData(new[] { "generate", "-c", "CKPT", "-w", "gemm:M=8,N=8,K=8", "--mac-budget", "-3" }, "--mac-budget '-3'")]
@@ -207,7 +209,8 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         string slimDirectory = _trained.Experiment.Path("slim");
         Directory.CreateDirectory(slimDirectory);
         string slim = Path.Combine(slimDirectory, "last.ckpt");
-        string full = Path.Combine(_trained.Experiment.Path("ckpt"), "best.ckpt");
+        // last.ckpt: best.ckpt is written weights-only with its ranking head once training ends.
+        string full = Path.Combine(_trained.Experiment.Path("ckpt"), "last.ckpt");
 
         (int exitCode, _, string error) = CliRunner.Run("checkpoint", "slim", "-c", full, "--output", slim);
 
@@ -223,7 +226,7 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
 
         Assert.Equal(Designs(full), Designs(slim));
         (int resumeCode, _, string resumeError) = CliRunner.Run(
-            "train", _trained.Experiment.ConfigPath, "--resume", "--checkpoint-dir", slimDirectory, "--run-dir", _trained.Experiment.Path("run-slim"));
+            "train", _trained.Experiment.ConfigPath, "--resume", "--max-steps", "40", "--checkpoint-dir", slimDirectory, "--run-dir", _trained.Experiment.Path("run-slim"));
         Assert.Equal(2, resumeCode);
         Assert.Contains("holds weights only", resumeError);
         Assert.False(Directory.Exists(_trained.Experiment.Path("run-slim")));
@@ -246,6 +249,56 @@ public sealed class GanCommandsTests : IClassFixture<GanCommandsTests.TrainedWit
         Assert.Equal(2, refusedCode);
         Assert.Contains("only generate.* settings", refused);
         Assert.False(File.Exists(slim + ".x"));
+    }
+
+    [Fact]
+    public void Fit_ranker_writes_a_copy_with_a_head_and_its_answer_defaults()
+    {
+        string source = Path.Combine(_trained.Experiment.Path("ckpt"), "last.ckpt");
+        string fitted = _trained.Experiment.Path("fitted.ckpt");
+
+        (int exitCode, string output, string error) = CliRunner.Run(
+            "checkpoint", "fit-ranker", "-c", source, "-o", fitted, "--set", "train.ranking_head_steps=10", "--set", "generate.ranker=head-spread", "--json");
+
+        Assert.True(exitCode == 0, error);
+        using (JsonDocument json = JsonDocument.Parse(output))
+        {
+            Assert.Equal(10, json.RootElement.GetProperty("steps").GetInt32());
+            Assert.True(json.RootElement.GetProperty("rows").GetInt64() > 0);
+        }
+
+        Gandse.Methods.Gan.TrainedGan copy = Gandse.Methods.Gan.TrainedGan.Load(fitted);
+        Assert.NotNull(copy.Head);
+        Assert.Equal("head-spread", copy.Config.Generate.Ranker);
+        (int evalCode, string evalOutput, _) = CliRunner.Run("eval", "-c", fitted, "--calls", "1", "--json");
+        Assert.Equal(0, evalCode);
+        using JsonDocument eval = JsonDocument.Parse(evalOutput);
+        Assert.Equal("head-spread", eval.RootElement.GetProperty("ranker").GetString());
+    }
+
+    [Theory]
+    [InlineData("train.steps=5", "--set 'train.steps=5': fit-ranker takes train.ranking_head_* (how the head is fitted) and generate.*")]
+    [InlineData("train.ranking_head_steps=0", "train.ranking_head_steps is 0: set a positive number of fitting steps")]
+    [InlineData("train.ranking_head_temperatures=[]", "train.ranking_head_temperatures must list one or more temperatures > 0")]
+    public void Fit_ranker_refuses_settings_that_are_not_its_own_and_writes_nothing(string assignment, string expected)
+    {
+        string fitted = _trained.Experiment.Path("refused.ckpt");
+
+        (int exitCode, _, string error) = CliRunner.Run("checkpoint", "fit-ranker", "-c", _trained.Experiment.Path("ckpt"), "-o", fitted, "--set", assignment);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error);
+        Assert.False(File.Exists(fitted));
+    }
+
+    [Fact]
+    public void The_head_ranker_on_a_checkpoint_without_a_head_says_how_to_fit_one()
+    {
+        (int exitCode, _, string error) = CliRunner.Run("eval", "-c", Path.Combine(_trained.Experiment.Path("ckpt"), "last.ckpt"), "--ranker", "head");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("has no ranking head; fit one with 'gandse checkpoint fit-ranker", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
     }
 
     public sealed class TrainedWithCli : IDisposable

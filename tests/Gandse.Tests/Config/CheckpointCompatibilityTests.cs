@@ -4,16 +4,17 @@ using Gandse.Methods.Gan;
 namespace Gandse.Tests.Config;
 
 /// <summary>
-/// Saved state survives change: the shipped checkpoints were written by Gandse 0.1, before the baselines'
+/// Saved state survives change: the shipped network checkpoint was written by Gandse 0.1, before the baselines'
 /// settings moved from flat <c>compare.*</c> keys to <c>methods.*</c> sections and before those sections gained
-/// new settings. They still load, with the moved values in their new place and the new settings at defaults.
+/// new settings (the GEMM checkpoints were rewritten with their ranking heads, which migrated their configs).
+/// It still loads, with the moved values in their new place and the new settings at defaults.
 /// </summary>
 public class CheckpointCompatibilityTests
 {
     [Fact]
     public void A_checkpoint_written_before_the_methods_sections_loads_with_its_settings_migrated()
     {
-        TrainedGan gan = TrainedGan.Load(Path.Combine(Repository.Root, "checkpoints", "systolic-gemm"));
+        TrainedGan gan = TrainedGan.Load(Path.Combine(Repository.Root, "checkpoints", "systolic-network"));
 
         Assert.Contains("mlp_steps:", gan.Info.ConfigYaml);
         Assert.DoesNotContain("\nmethods:", gan.Info.ConfigYaml);

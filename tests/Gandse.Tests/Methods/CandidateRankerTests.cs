@@ -29,4 +29,18 @@ public sealed class CandidateRankerTests
 
         Assert.Equal(new long[] { 12, 11, 13, 14, 10 }, ordered.contiguous().data<long>().ToArray());
     }
+
+    [Fact]
+    public void Interleaving_alternates_the_best_rated_with_the_spread_order_each_candidate_once()
+    {
+        using IDisposable scope = NewDisposeScope();
+        // Score order: 12 (1.0), 14 (1.01), 10 (1.02), 11 (2.0), 13 (3.0); spread order: 12, 11, 13, 14, 10.
+        Tensor candidates = tensor(new long[] { 10, 11, 12, 13, 14 }, new long[] { 1, 5, 1 });
+        Tensor scores = tensor(new double[] { 1.02, 2.0, 1.0, 3.0, 1.01 }, new long[] { 1, 5 });
+
+        Tensor ordered = CandidateRanker.OrderSpread(candidates, scores, 10, interleave: true);
+
+        // Plain takes 12; spread's next unused is 11; plain 14; spread 13; plain 10.
+        Assert.Equal(new long[] { 12, 11, 14, 13, 10 }, ordered.contiguous().data<long>().ToArray());
+    }
 }

@@ -9,7 +9,8 @@ namespace Gandse.Methods.Gan;
 
 /// <summary>
 /// One file per checkpoint (<c>last.ckpt</c>, <c>best.ckpt</c>) of any trained method, written atomically: a magic
-/// line, the JSON <see cref="CheckpointInfo"/> (method, config, step, best score), the networks' state, the optimisers' state
+/// line, the JSON <see cref="CheckpointInfo"/> (method, config, step, best score), the networks' state, the ranking head's
+/// state when the header declares one (<see cref="CheckpointInfo.RankingHead"/>; files without one read as before), the optimisers' state
 /// and the training sampler's RNG state, so a resumed run continues exactly. A weights-only checkpoint
 /// (<see cref="TrainedGan.SaveWeightsOnly"/>) holds no optimiser or sampler state: it generates and evaluates
 /// the same, at about a third of the size, but cannot resume.
@@ -23,8 +24,13 @@ public static class GanCheckpoint
     private const string Magic = "GANDSE-CHECKPOINT 1";
 
     /// <summary>Writes a checkpoint atomically: header, networks, optimizer states and the sampler's state.</summary>
-    public static void Save(string path, CheckpointInfo info, nn.Module networks, IReadOnlyList<OptimizerHelper> optimizers, Generator? sampler)
+    public static void Save(string path, CheckpointInfo info, nn.Module networks, IReadOnlyList<OptimizerHelper> optimizers, Generator? sampler, RankingHead? head = null)
     {
+        if ((head is null) != (info.RankingHead is null))
+        {
+            throw new ArgumentException("A checkpoint's header declares a ranking head exactly when one is saved.", nameof(head));
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         AtomicFile.Write(path, stream =>
         {
@@ -32,6 +38,7 @@ public static class GanCheckpoint
             writer.Write(Magic);
             writer.Write(JsonSerializer.Serialize(info));
             networks.save(writer);
+            head?.save(writer);
             writer.Write(optimizers.Count);
             foreach (OptimizerHelper optimizer in optimizers)
             {
@@ -51,17 +58,27 @@ public static class GanCheckpoint
         return Guarded(path, () => ReadHeader(reader, path));
     }
 
-    /// <summary>Restores <paramref name="networks"/> (and, when given, optimisers and sampler) from <paramref name="path"/>.</summary>
-    public static CheckpointInfo Load(string path, nn.Module networks, IReadOnlyList<OptimizerHelper>? optimizers = null, Generator? sampler = null)
+    /// <summary>
+    /// Restores <paramref name="networks"/> (and, when given, optimisers and sampler) from <paramref name="path"/>; the
+    /// ranking head, when the header declares one, into <paramref name="head"/> (built by the caller from the header),
+    /// else it is skipped.
+    /// </summary>
+    public static CheckpointInfo Load(string path, nn.Module networks, IReadOnlyList<OptimizerHelper>? optimizers = null, Generator? sampler = null, RankingHead? head = null)
     {
         using BinaryReader reader = Open(path);
-        return Guarded(path, () => Read(reader, path, networks, optimizers, sampler));
+        return Guarded(path, () => Read(reader, path, networks, optimizers, sampler, head));
     }
 
-    private static CheckpointInfo Read(BinaryReader reader, string path, nn.Module networks, IReadOnlyList<OptimizerHelper>? optimizers, Generator? sampler)
+    private static CheckpointInfo Read(BinaryReader reader, string path, nn.Module networks, IReadOnlyList<OptimizerHelper>? optimizers, Generator? sampler, RankingHead? head)
     {
         CheckpointInfo info = ReadHeader(reader, path);
         networks.load(reader);
+        if (info.RankingHead is RankingHeadInfo declared)
+        {
+            // A head must be read past even when not wanted: the optimisers follow it.
+            (head ?? RankingHeadFitting.Create(declared)).load(reader);
+        }
+
         int count = reader.ReadInt32();
         if (optimizers is null)
         {

@@ -16,12 +16,14 @@ public sealed class GanMethod : IMethod
 {
     private readonly IDseTask _task;
     private readonly GanNetworks _networks;
+    private readonly RankingHead? _head;
     private readonly Generator _sampler;
     private readonly int[] _blocks;
 
-    /// <summary>The trained networks as a method: samples at <paramref name="temperature"/> (hardware) and <paramref name="slotTemperature"/> (per-layer slots), seeded by <paramref name="seed"/>.</summary>
-    public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0, double slotTemperature = 1.0, string ranker = "none")
+    /// <summary>The trained networks (with their ranking head, for <c>head</c>) as a method: samples at <paramref name="temperature"/> (hardware) and <paramref name="slotTemperature"/> (per-layer slots), seeded by <paramref name="seed"/>.</summary>
+    public GanMethod(IDseTask task, GanNetworks networks, long seed, double temperature = 1.0, double slotTemperature = 1.0, string ranker = "none", RankingHead? head = null)
     {
+        _head = head;
         Ranker = ranker;
         Temperature = temperature;
         SlotTemperature = slotTemperature;
@@ -55,7 +57,7 @@ public sealed class GanMethod : IMethod
         {
             Tensor noise = randn(new long[] { length, _networks.NoiseDim }, generator: _sampler);
             Tensor slice = _networks.Generator.Sample(noise, features.narrow(0, start, length), Temperature, SlotTemperature, _sampler);
-            Tensor? score = CandidateRanker.Score(Ranker, _task, _networks, slice, features.narrow(0, start, length), rows.Map(t => t.narrow(0, start, length)));
+            Tensor? score = CandidateRanker.Score(Ranker, _task, _networks, _head, slice, features.narrow(0, start, length), rows.Map(t => t.narrow(0, start, length)));
             if (score is not null)
             {
                 scores.Add(score.MoveToOuterDisposeScope());
@@ -71,6 +73,6 @@ public sealed class GanMethod : IMethod
 
         Tensor all = cat(scores, 0).reshape(conditions.Count, candidates);
         // Bands of 1/20 in log2 cost (about 3.5 %): chosen on systolic-gemm's validation split among 1e6 (equal bounds only), 20 and 4.
-        return Ranker == "spread" ? CandidateRanker.OrderSpread(proposals, all, 20) : CandidateRanker.Order(proposals, all);
+        return Ranker is "spread" or "head-spread" ? CandidateRanker.OrderSpread(proposals, all, 20, interleave: Ranker == "head-spread") : CandidateRanker.Order(proposals, all);
     }
 }

@@ -109,7 +109,26 @@ public static class GanTrainer
             }
         }
 
+        FitRankingHead(config, task, dataset, state, checkpoints, run, options);
         return new TrainResult(run.Path, Path.GetFullPath(checkpoints), config.Train.Steps, best, validation, stopwatch.Elapsed, fromCache);
+    }
+
+    /// <summary>
+    /// After the last step, the best checkpoint's generator gets its ranking head (<c>train.ranking_head_steps</c>;
+    /// none when 0), written into best.ckpt. Skipped when best.ckpt has one already, so a resumed run that had
+    /// finished its steps fits it once; an interrupt here leaves best.ckpt as it was.
+    /// </summary>
+    private static void FitRankingHead(ExperimentConfig config, IDseTask task, Dataset dataset, TrainingState state, string checkpoints, RunDirectory run, TrainOptions options)
+    {
+        string bestPath = Path.Combine(checkpoints, GanCheckpoint.BestFile);
+        if (config.Train.RankingHeadSteps == 0 || !File.Exists(bestPath) || GanCheckpoint.ReadInfo(bestPath).RankingHead is not null)
+        {
+            return;
+        }
+
+        TrainedGan best = TrainedGan.Restore(bestPath, GanCheckpoint.ReadInfo(bestPath), config, task);
+        (RankingHead head, RankingHeadInfo info) = RankingHeadFitting.Fit(task, best.Networks, config, dataset.Train, state.ValQueries, run, options.Progress, options.Cancellation);
+        best.SaveWithHead(bestPath, head, info);
     }
 
     private static StepLosses GanStep(TrainingState state, int step)

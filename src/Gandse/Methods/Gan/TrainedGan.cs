@@ -7,8 +7,9 @@ namespace Gandse.Methods.Gan;
 /// <summary>A generator restored from a checkpoint, with the config and task it was trained for.</summary>
 public sealed class TrainedGan : ITrainedMethod
 {
-    private TrainedGan(string path, CheckpointInfo info, ExperimentConfig config, IDseTask task, GanNetworks networks)
+    private TrainedGan(string path, CheckpointInfo info, ExperimentConfig config, IDseTask task, GanNetworks networks, RankingHead? head)
     {
+        Head = head;
         Path = path;
         Info = info;
         Config = config;
@@ -31,6 +32,9 @@ public sealed class TrainedGan : ITrainedMethod
     /// <summary>The restored networks.</summary>
     public GanNetworks Networks { get; }
 
+    /// <summary>The ranking head (<c>generate.ranker: head</c>), or null when the checkpoint has none.</summary>
+    public RankingHead? Head { get; }
+
     /// <summary>Loads <paramref name="checkpoint"/>: a checkpoint file, or a folder holding best.ckpt (else last.ckpt).</summary>
     public static TrainedGan Load(string checkpoint)
     {
@@ -49,9 +53,18 @@ public sealed class TrainedGan : ITrainedMethod
     public static TrainedGan Restore(string path, CheckpointInfo info, ExperimentConfig config, IDseTask task)
     {
         var networks = new GanNetworks(config.Model, task, info.SurrogateMetrics.Count);
-        GanCheckpoint.Load(path, networks);
+        if (info.RankingHead is { } declared && !declared.Bounds.SequenceEqual(RankingHeadRows.InputNames(task)))
+        {
+            throw new UsageException(
+                $"'{path}' holds a ranking head that reads [{string.Join(", ", declared.Bounds)}], but this Gandse gives it [{string.Join(", ", RankingHeadRows.InputNames(task))}]; "
+                + $"fit it again with 'gandse checkpoint fit-ranker -c {path} -o <file>'");
+        }
+
+        RankingHead? head = info.RankingHead is null ? null : RankingHeadFitting.Create(info.RankingHead);
+        GanCheckpoint.Load(path, networks, head: head);
         networks.eval();
-        return new TrainedGan(path, info, config, task, networks);
+        head?.eval();
+        return new TrainedGan(path, info, config, task, networks, head);
     }
 
     /// <summary>
@@ -77,12 +90,27 @@ public sealed class TrainedGan : ITrainedMethod
             info = info with { ConfigYaml = ConfigWriter.ToYaml(ConfigBinder.Parse(Info.ConfigYaml, Path, answerDefaults, migrate: true)) };
         }
 
-        GanCheckpoint.Save(destination, info, Networks, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null);
+        GanCheckpoint.Save(destination, info, Networks, Array.Empty<TorchSharp.Modules.OptimizerHelper>(), sampler: null, Head);
     }
 
+    /// <summary>
+    /// Writes this checkpoint's weights (without optimiser and sampler state) with <paramref name="head"/> as its
+    /// ranking head, atomically; <paramref name="answerDefaults"/> as in <see cref="SaveWeightsOnly"/>.
+    /// </summary>
+    public void SaveWithHead(string destination, RankingHead head, RankingHeadInfo headInfo, IReadOnlyList<string>? answerDefaults = null) =>
+        new TrainedGan(Path, Info with { RankingHead = headInfo }, Config, Task, Networks, head).SaveWeightsOnly(destination, answerDefaults);
+
     /// <summary>The generator as a method; temperatures and the ranker default to the checkpoint's generate section.</summary>
-    public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null, string? ranker = null) =>
-        new(Task, Networks, seed, temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature, ranker ?? Config.Generate.Ranker);
+    public GanMethod Method(long seed, double? temperature = null, double? slotTemperature = null, string? ranker = null)
+    {
+        string chosen = ranker ?? Config.Generate.Ranker;
+        if (chosen is "head" or "head-spread" && Head is null)
+        {
+            throw new UsageException($"ranker '{chosen}': '{Path}' has no ranking head; fit one with 'gandse checkpoint fit-ranker -c {Path} -o <file>', or choose another ranker ({string.Join(", ", CandidateRanker.Names.Where(n => !n.StartsWith("head", StringComparison.Ordinal)))})");
+        }
+
+        return new(Task, Networks, seed, temperature ?? Config.Generate.Temperature, slotTemperature ?? Config.Generate.SlotTemperature, chosen, Head);
+    }
 
     IMethod ITrainedMethod.Method(long seed, double? temperature, double? slotTemperature) => Method(seed, temperature, slotTemperature);
 

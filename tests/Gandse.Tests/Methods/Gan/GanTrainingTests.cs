@@ -66,6 +66,24 @@ public sealed class GanTrainingTests : IClassFixture<GanTrainingTests.TrainedOnc
     }
 
     [Fact]
+    public void The_best_checkpoint_gets_a_ranking_head_fitted_after_the_last_step_and_logged()
+    {
+        CheckpointInfo best = GanCheckpoint.ReadInfo(_trained.Experiment.Path("ckpt/best.ckpt"));
+        CheckpointInfo last = GanCheckpoint.ReadInfo(_trained.Experiment.Path("ckpt/last.ckpt"));
+        var scalars = TensorBoardEvents.Scalars(TensorBoardEvents.Read(_trained.Result.RunDirectory));
+
+        Assert.NotNull(best.RankingHead);
+        Assert.Null(last.RankingHead);
+        Assert.Equal(40, best.RankingHead!.Steps);
+        Assert.Equal(24, best.RankingHead.Conditions);
+        // 24 conditions × 16 candidates × 2 temperatures, less those whose bounds break a budget.
+        Assert.InRange(best.RankingHead.Rows, 1, 24 * 16 * 2);
+        Assert.Contains(scalars, s => s.Tag == "ranking_head/regression" && s.Step == 40);
+        Assert.Contains(scalars, s => s.Tag == "ranking_head/val_top_one_ratio");
+        Assert.NotNull(TrainedGan.Load(_trained.Experiment.Path("ckpt")).Head);
+    }
+
+    [Fact]
     public void A_reloaded_checkpoint_generates_the_same_designs_for_the_same_seed()
     {
         TrainedGan first = TrainedGan.Load(_trained.Experiment.Path("ckpt/last.ckpt"));

@@ -21,4 +21,16 @@ public class ShippedCheckpointsTests
         Assert.Equal(experiment, gan.Info.Experiment);
         Assert.True(best.Feasible);
     }
+
+    [Theory]
+    [InlineData("systolic-gemm")]
+    [InlineData("systolic-latency-target")]
+    public void The_shipped_gemm_checkpoints_rank_with_their_own_heads(string experiment)
+    {
+        TrainedGan gan = TrainedGan.Load(Path.Combine(Repository.Root, "checkpoints", experiment));
+
+        Assert.NotNull(gan.Head);
+        Assert.Equal("head-spread", gan.Config.Generate.Ranker);
+        Assert.Equal(3000, gan.Info.RankingHead!.Conditions);
+    }
 }

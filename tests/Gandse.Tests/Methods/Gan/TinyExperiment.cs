@@ -36,6 +36,10 @@ public sealed class TinyExperiment : IDisposable
               eval_every: 10
               histogram_every: 10
               val_queries: 4
+              ranking_head_steps: 40
+              ranking_head_candidates: 16
+              ranking_head_hidden: 32
+              ranking_head_layers: 1
             generate:
               candidates: 32
             """);
