@@ -33,6 +33,12 @@ public sealed class BoSettings
     /// <summary>bo-transfer: observations of earlier queries the GP keeps (the best and a random sample of each, most recent first).</summary>
     public int TransferPoints { get; set; } = 128;
 
+    /// <summary>
+    /// How constraints only an evaluation can check (a latency target) enter: model (a second GP on the slack;
+    /// constrained expected improvement) or penalty (folded into the objective as the searches' fitness).
+    /// </summary>
+    public string Feasibility { get; set; } = "model";
+
     /// <summary>Refuses values that cannot work, naming the key.</summary>
     public void Validate()
     {
@@ -48,6 +54,11 @@ public sealed class BoSettings
         if (LocalCandidates < 0 || FitSteps < 0)
         {
             throw new UsageException("methods.bo.local_candidates and methods.bo.fit_steps must be 0 or more");
+        }
+
+        if (Feasibility is not ("model" or "penalty"))
+        {
+            throw new UsageException($"methods.bo.feasibility '{Feasibility}' is not allowed; allowed: model, penalty");
         }
 
         if (!Methods.Bayesian.Acquisition.Names.Contains(Acquisition))

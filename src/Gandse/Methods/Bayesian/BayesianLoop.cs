@@ -9,9 +9,11 @@ namespace Gandse.Methods.Bayesian;
 /// <summary>
 /// Bayesian optimisation of one black-box objective over a design space: a few random designs, then rounds of
 /// GP fit → acquisition over random and locally mutated candidates → the best few evaluated. Designs outside
-/// the known constraints (MAC and SRAM budgets, from design values alone) are never proposed; the objective
-/// folds everything else (latency targets, area) into its value. Returns every evaluated design, in order:
-/// exactly the search's calls.
+/// the known constraints (MAC and SRAM budgets, from design values alone) are never proposed. Constraints only
+/// an evaluation can check (a latency target) get a feasibility model, a second GP on the slack, and the
+/// acquisition is the objective's expected improvement over the best feasible value times the probability of
+/// feasibility (constrained EI, Gardner et al. 2014); before anything feasible is found, that probability alone.
+/// Returns every evaluated design, in order: exactly the search's calls.
 /// </summary>
 public sealed class BayesianLoop
 {
@@ -29,14 +31,19 @@ public sealed class BayesianLoop
         _encoding = new DesignEncoding(space);
     }
 
+    /// <summary>As the constrained <see cref="Run(int, Func{Tensor, BayesianEvaluation}, Func{Tensor, Tensor}, bool, TransferMemory?, Tensor?)"/>, for an objective with no unknown constraint.</summary>
+    public Tensor Run(int budget, Func<Tensor, Tensor> evaluate, Func<Tensor, Tensor> allowed, TransferMemory? memory = null, Tensor? context = null) =>
+        Run(budget, designs => new BayesianEvaluation(evaluate(designs), null), allowed, constrained: false, memory, context);
+
     /// <summary>
-    /// Spends <paramref name="budget"/> evaluations: <paramref name="evaluate"/> maps designs [n, P] to values [n]
-    /// (higher is better, finite), <paramref name="allowed"/> to whether each meets the known constraints. With a
-    /// <paramref name="memory"/> (bo-transfer) the GP reads designs with the query's <paramref name="context"/>
-    /// features [F] appended, conditions on the earlier queries' observations as well, starts from its prediction
-    /// instead of random designs, and leaves this query's observations in the memory for the next.
+    /// Spends <paramref name="budget"/> evaluations: <paramref name="evaluate"/> maps designs [n, P] to their values
+    /// and slacks (<see cref="BayesianEvaluation"/>), <paramref name="allowed"/> to whether each meets the known
+    /// constraints. <paramref name="constrained"/> says whether the query has unknown constraints: then every
+    /// evaluation carries slacks and a feasibility model is fitted to them. With a <paramref name="memory"/> (bo-transfer) the GPs read designs with the query's
+    /// <paramref name="context"/> features [F] appended, condition on the earlier queries' observations as well,
+    /// start from their prediction instead of random designs, and leave this query's observations in the memory.
     /// </summary>
-    public Tensor Run(int budget, Func<Tensor, Tensor> evaluate, Func<Tensor, Tensor> allowed, TransferMemory? memory = null, Tensor? context = null)
+    public Tensor Run(int budget, Func<Tensor, BayesianEvaluation> evaluate, Func<Tensor, Tensor> allowed, bool constrained, TransferMemory? memory = null, Tensor? context = null)
     {
         if ((memory is null) != (context is null))
         {
@@ -49,51 +56,69 @@ public sealed class BayesianLoop
             return context is null ? (ordinal, categorical) : (cat(new[] { ordinal, context.to_type(ScalarType.Float64).unsqueeze(0).expand(ordinal.shape[0], -1) }, 1), categorical);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var designs = new List<long[]>();
-        var values = new List<double>();
+        var history = new BayesianHistory(constrained);
         void Add(Tensor batch)
         {
-            double[] scores = evaluate(batch).to_type(ScalarType.Float64).data<double>().ToArray();
-            long[][] rows = Rows(batch);
-            for (int i = 0; i < rows.Length; i++)
+            BayesianEvaluation result = evaluate(batch);
+            if ((result.Slack is null) == constrained)
             {
-                seen.Add(Key(rows[i]));
-                designs.Add(rows[i]);
-                values.Add(scores[i]);
+                throw new InvalidOperationException("a constrained search's evaluations carry slacks, and only then");
             }
+
+            history.Add(Rows(batch), result.Value.to_type(ScalarType.Float64).data<double>().ToArray(), result.Slack?.to_type(ScalarType.Float64).data<double>().ToArray());
         }
 
         bool warm = memory is { Count: > 0 };
         if (!warm)
         {
-            Add(Pick(Candidates(Math.Max(64, _settings.InitialDesigns * 16), designs, values, local: 0), allowed, seen, Math.Min(budget, _settings.InitialDesigns), null));
+            Add(Pick(Candidates(Math.Max(64, _settings.InitialDesigns * 16), history, local: 0), allowed, history.Seen, Math.Min(budget, _settings.InitialDesigns), null));
         }
 
-        var gp = new GaussianProcess(_encoding.OrdinalDims + (int)(context?.shape[0] ?? 0));
-        for (int round = 0; designs.Count < budget; round++)
+        int dims = _encoding.OrdinalDims + (int)(context?.shape[0] ?? 0);
+        var objective = new GaussianProcess(dims);
+        var feasibility = new GaussianProcess(dims);
+        for (int round = 0; history.Count < budget; round++)
         {
             using DisposeScope scope = NewDisposeScope();
-            int batch = Math.Clamp(designs.Count / 4, 1, Math.Min(_settings.MaxBatch, budget - designs.Count));
-            (Tensor x, Tensor c, Tensor y) = Observations(designs, values, Encode, warm ? memory : null);
-            gp.Fit(x, c, y, steps: round % _settings.RefitEvery == 0 ? _settings.FitSteps : 0);
-            Tensor pool = Candidates(_settings.RandomCandidates, designs, values, _settings.LocalCandidates);
-            double best = values.Count > 0 ? values.Max() : double.NaN;
+            int batch = Math.Clamp(history.Count / 4, 1, Math.Min(_settings.MaxBatch, budget - history.Count));
+            BayesianObservations observed = BayesianObservations.Of(history, Encode, warm ? memory : null, _settings.MaxPoints, _sampler, _space.Parameters.Count);
+            int steps = round % _settings.RefitEvery == 0 ? _settings.FitSteps : 0;
+            objective.Fit(observed.Ordinal, observed.Categorical, observed.Values, steps);
+            // A warm start from queries without unknown constraints has no slack to model yet.
+            bool modelled = constrained && observed.Slacks!.shape[0] > 0;
+            if (modelled)
+            {
+                feasibility.Fit(observed.SlackOrdinal!, observed.SlackCategorical!, observed.Slacks!, steps);
+            }
+
+            Tensor pool = Candidates(_settings.RandomCandidates, history, _settings.LocalCandidates);
+            double? best = history.BestFeasible();
             Func<Tensor, Tensor> acquisition = candidates =>
             {
                 (Tensor ordinal, Tensor categorical) = Encode(candidates);
-                (Tensor mean, Tensor variance) = gp.Predict(ordinal, categorical);
-                // Before this query's first evaluation (a warm start) there is no incumbent: the prediction itself.
-                return values.Count == 0 ? mean
-                    : _settings.Acquisition == "ucb"
+                (Tensor mean, Tensor variance) = objective.Predict(ordinal, categorical);
+                Tensor? feasible = modelled ? ProbabilityFeasible(feasibility, ordinal, categorical) : null;
+                if (history.Count == 0)
+                {
+                    // A warm start has no incumbent: the prediction itself, likely-feasible candidates first.
+                    return feasible is null ? mean : where(feasible >= 0.5, mean, SafeOps.Sub(feasible, 1e9));
+                }
+
+                if (feasible is not null && best is null)
+                {
+                    return feasible;
+                }
+
+                Tensor gain = _settings.Acquisition == "ucb"
                     ? Acquisition.UpperConfidenceBound(mean, variance, _settings.UcbBeta)
-                    : Acquisition.ExpectedImprovement(mean, variance, best);
+                    : Acquisition.ExpectedImprovement(mean, variance, best ?? history.Values.Max());
+                return feasible is null ? gain : gain * feasible;
             };
-            Tensor chosen = Pick(pool, allowed, seen, batch, acquisition);
+            Tensor chosen = Pick(pool, allowed, history.Seen, batch, acquisition);
             if (chosen.shape[0] == 0)
             {
                 // The pool held nothing new within the known constraints: a wider random draw, still within them.
-                chosen = Pick(Candidates(4096, designs, values, local: 0), allowed, seen, batch, null);
+                chosen = Pick(Candidates(4096, history, local: 0), allowed, history.Seen, batch, null);
                 if (chosen.shape[0] == 0)
                 {
                     break; // no unevaluated design within the known constraints was found: the rest of the budget stays unspent
@@ -103,18 +128,26 @@ public sealed class BayesianLoop
             Add(chosen);
         }
 
-        Tensor evaluated = tensor(designs.SelectMany(d => d).ToArray(), new long[] { designs.Count, _space.Parameters.Count });
-        if (memory is not null && designs.Count > 0)
+        Tensor evaluated = tensor(history.Designs.SelectMany(d => d).ToArray(), new long[] { history.Count, _space.Parameters.Count });
+        if (memory is not null && history.Count > 0)
         {
             (Tensor ordinal, Tensor categorical) = Encode(evaluated);
-            memory.Remember(ordinal, categorical, values, _sampler);
+            memory.Remember(ordinal, categorical, history.Values, history.Slacks, _sampler);
         }
 
         return evaluated;
     }
 
+    /// <summary>Φ(−μ/σ) of the slack's posterior: the chance that every unknown constraint holds.</summary>
+    private static Tensor ProbabilityFeasible(GaussianProcess feasibility, Tensor ordinal, Tensor categorical)
+    {
+        (Tensor mean, Tensor variance) = feasibility.Predict(ordinal, categorical);
+        Tensor z = -mean / variance.clamp_min(SafeOps.Constant(1e-18)).sqrt();
+        return SafeOps.Mul(SafeOps.Add(special.erf(SafeOps.Div(z, Math.Sqrt(2.0))), 1), 0.5);
+    }
+
     /// <summary>Up to <paramref name="count"/> distinct unseen allowed designs of <paramref name="pool"/>, best acquisition first (pool order without one).</summary>
-    private static Tensor Pick(Tensor pool, Func<Tensor, Tensor> allowed, HashSet<string> seen, int count, Func<Tensor, Tensor>? acquisition)
+    private static Tensor Pick(Tensor pool, Func<Tensor, Tensor> allowed, IReadOnlySet<string> seen, int count, Func<Tensor, Tensor>? acquisition)
     {
         long[][] rows = Rows(pool);
         bool[] ok = allowed(pool).to_type(ScalarType.Bool).data<bool>().ToArray();
@@ -124,7 +157,7 @@ public sealed class BayesianLoop
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (int i in order)
         {
-            string key = Key(rows[i]);
+            string key = BayesianHistory.Key(rows[i]);
             if (!seen.Contains(key) && keys.Add(key))
             {
                 taken.Add(rows[i]);
@@ -139,16 +172,16 @@ public sealed class BayesianLoop
         return tensor(taken.SelectMany(d => d).ToArray(), new long[] { taken.Count, width });
     }
 
-    /// <summary>Random designs, plus designs one or two parameters away from the best eight so far.</summary>
-    private Tensor Candidates(int random, List<long[]> designs, List<double> values, int local)
+    /// <summary>Random designs, plus designs one or two parameters away from the best eight so far (by merit).</summary>
+    private Tensor Candidates(int random, BayesianHistory history, int local)
     {
         Tensor fresh = _space.RandomIndices(new long[] { random }, _sampler).to_type(ScalarType.Int64);
-        if (local == 0 || designs.Count == 0)
+        if (local == 0 || history.Count == 0)
         {
             return fresh;
         }
 
-        long[][] elite = Enumerable.Range(0, designs.Count).OrderByDescending(i => values[i]).Take(8).Select(i => designs[i]).ToArray();
+        long[][] elite = history.Ranked().Take(8).Select(i => history.Designs[i]).ToArray();
         int width = _space.Parameters.Count;
         Tensor parents = tensor(elite.SelectMany(d => d).ToArray(), new long[] { elite.Length, width })
             .index_select(0, randint(elite.Length, new long[] { local }, generator: _sampler));
@@ -160,40 +193,10 @@ public sealed class BayesianLoop
         return cat(new[] { fresh, where(mutate, replacement, parents) }, 0);
     }
 
-    /// <summary>
-    /// What the GP conditions on: all observations, or beyond <c>max_points</c> the best half and a random half of
-    /// the rest; with a memory, its observations too.
-    /// </summary>
-    private (Tensor Ordinal, Tensor Categorical, Tensor Values) Observations(List<long[]> designs, List<double> values, Func<Tensor, (Tensor, Tensor)> encode, TransferMemory? memory)
-    {
-        IEnumerable<int> kept = Enumerable.Range(0, designs.Count);
-        if (designs.Count > _settings.MaxPoints)
-        {
-            int[] ranked = kept.OrderByDescending(i => values[i]).ToArray();
-            int half = _settings.MaxPoints / 2;
-            long[] rest = randperm(ranked.Length - half, generator: _sampler).data<long>().Take(_settings.MaxPoints - half).ToArray();
-            kept = ranked.Take(half).Concat(rest.Select(r => ranked[half + (int)r]));
-        }
-
-        int[] chosen = kept.ToArray();
-        Tensor x = tensor(chosen.SelectMany(i => designs[i]).ToArray(), new long[] { chosen.Length, _space.Parameters.Count });
-        (Tensor ordinal, Tensor categorical) = encode(x);
-        Tensor y = tensor(chosen.Select(i => values[i]).ToArray(), ScalarType.Float64);
-        if (memory is null)
-        {
-            return (ordinal, categorical, y);
-        }
-
-        (Tensor earlierOrdinal, Tensor earlierCategorical, double[] earlier) = memory.Observations((int)ordinal.shape[1], (int)categorical.shape[1]);
-        return (cat(new[] { earlierOrdinal, ordinal }, 0), cat(new[] { earlierCategorical, categorical }, 0), cat(new[] { tensor(earlier, ScalarType.Float64), y }, 0));
-    }
-
-    private static long[][] Rows(Tensor designs)
+    internal static long[][] Rows(Tensor designs)
     {
         int width = (int)designs.shape[1];
         long[] flat = designs.to_type(ScalarType.Int64).contiguous().data<long>().ToArray();
         return Enumerable.Range(0, (int)designs.shape[0]).Select(i => flat.AsSpan(i * width, width).ToArray()).ToArray();
     }
-
-    private static string Key(long[] design) => string.Join(',', design);
 }

@@ -12,9 +12,11 @@ namespace Gandse.Methods.Bayesian;
 /// <summary>
 /// Bayesian optimisation per query (<c>bo</c>), as the BO baselines of Spotlight and Apollo: a GP with a
 /// Matérn-5/2 × overlap kernel over the task's design space, expected improvement (or UCB), the known budgets
-/// enforced before any evaluation, and every other constraint folded into the objective as
-/// <see cref="Fitness"/> does (a 1024× cost for infeasibility, plus the violation). Every evaluation is a counted
-/// call of the task's cost model; the proposals are the evaluated designs, in order.
+/// enforced before any evaluation, and the constraints only evaluation can check (a latency target, an area
+/// budget) given a feasibility model (<c>methods.bo.feasibility: model</c>, a GP on the worst slack, log2 of
+/// usage over limit, for constrained expected improvement) or folded into the objective as <see cref="Fitness"/>
+/// does (<c>penalty</c>: a 1024× cost for infeasibility, plus the violation). Every evaluation is a counted call
+/// of the task's cost model; the proposals are the evaluated designs, in order.
 /// </summary>
 public sealed class BayesianSearch : IMethod
 {
@@ -52,10 +54,12 @@ public sealed class BayesianSearch : IMethod
         foreach (Condition condition in conditions)
         {
             ValueBatch values = _task.ConditionValues(new[] { condition });
+            List<ConstraintDefinition> unknown = _settings.Feasibility == "model" ? UnknownConstraints(values) : new();
             Tensor evaluated = loop.Run(
                 candidates,
-                designs => Fitness.Of(_task, _task.Evaluate(values, designs.unsqueeze(0))).squeeze(0),
+                designs => Evaluate(designs, values, unknown),
                 designs => KnownFeasible(designs, values),
+                constrained: unknown.Count > 0,
                 _memory,
                 _memory is null ? null : _task.Features(new[] { condition })[0]);
             // A space smaller than the budget ends early; the rest repeat the first design, which costs no call.
@@ -69,6 +73,28 @@ public sealed class BayesianSearch : IMethod
 
         return cat(answers, 0);
     }
+
+    /// <summary>
+    /// Without unknown constraints, the searches' fitness; with them, −log2 of the primary cost and the worst
+    /// slack, log2 of usage over limit (≤ 0 when every one holds).
+    /// </summary>
+    private BayesianEvaluation Evaluate(Tensor designs, ValueBatch values, List<ConstraintDefinition> unknown)
+    {
+        CandidateEvaluation evaluation = _task.Evaluate(values, designs.unsqueeze(0));
+        if (unknown.Count == 0)
+        {
+            return new BayesianEvaluation(Fitness.Of(_task, evaluation).squeeze(0), null);
+        }
+
+        ValueBatch metrics = evaluation.Metrics.Map(m => m.squeeze(0));
+        ValueBatch designValues = _task.Space.Values(designs);
+        Tensor slack = stack(unknown.Select(c => (c.Usage(designValues, metrics).clamp_min(1e-12) / values[c.Bound]).log2()).ToArray(), 0).amax(new long[] { 0 });
+        return new BayesianEvaluation(-metrics[_task.Objective.PrimaryMetric].clamp_min(1e-9).log2(), slack);
+    }
+
+    /// <summary>The query's constraints on metrics (a latency target, an area budget) with a finite limit.</summary>
+    private List<ConstraintDefinition> UnknownConstraints(ValueBatch values) =>
+        _task.Objective.Constraints.Where(c => c.Metric is not null && values.TryGet(c.Bound, out Tensor bound) && bound.isfinite().all().item<bool>()).ToList();
 
     /// <summary>The constraints on design values alone (budgets of MACs and SRAM), checked without the cost model.</summary>
     private Tensor KnownFeasible(Tensor designs, ValueBatch conditions)

@@ -10,7 +10,7 @@ namespace Gandse.Methods.Bayesian;
 /// </summary>
 public sealed class TransferMemory
 {
-    private readonly List<(double[] Ordinal, long[] Categorical, double Value)> _points = new();
+    private readonly List<(double[] Ordinal, long[] Categorical, double Value, double Slack)> _points = new();
 
     /// <summary>A memory of at most <paramref name="capacity"/> observations.</summary>
     public TransferMemory(int capacity) => Capacity = capacity;
@@ -25,11 +25,12 @@ public sealed class TransferMemory
     /// <param name="ordinal">[n, D + F] positions with the condition's features.</param>
     /// <param name="categorical">[n, C] choices.</param>
     /// <param name="values">The query's objective values, higher better.</param>
+    /// <param name="slacks">Their slacks (NaN for a query without unknown constraints); the best are the best by merit.</param>
     /// <param name="sampler">Draws the random others.</param>
-    public void Remember(Tensor ordinal, Tensor categorical, IReadOnlyList<double> values, Generator sampler)
+    public void Remember(Tensor ordinal, Tensor categorical, IReadOnlyList<double> values, IReadOnlyList<double> slacks, Generator sampler)
     {
         int n = values.Count, keep = Math.Min(n, Math.Max(1, Capacity / 2)), best = Math.Max(1, keep / 4);
-        int[] ranked = Enumerable.Range(0, n).OrderByDescending(i => values[i]).ToArray();
+        int[] ranked = Enumerable.Range(0, n).OrderByDescending(i => BayesianHistory.Merit(values[i], slacks[i])).ToArray();
         long[] shuffled = n > best ? randperm(n - best, generator: sampler).data<long>().ToArray() : Array.Empty<long>();
         IEnumerable<int> chosen = ranked.Take(best).Concat(shuffled.Take(keep - best).Select(r => ranked[best + (int)r]));
         // TorchSharp cannot copy out a tensor with no elements (a space without categorical parameters).
@@ -38,7 +39,7 @@ public sealed class TransferMemory
         int dOrdinal = (int)ordinal.shape[1], dCategorical = (int)categorical.shape[1];
         foreach (int i in chosen)
         {
-            _points.Add((o.AsSpan(i * dOrdinal, dOrdinal).ToArray(), c.AsSpan(i * dCategorical, dCategorical).ToArray(), values[i]));
+            _points.Add((o.AsSpan(i * dOrdinal, dOrdinal).ToArray(), c.AsSpan(i * dCategorical, dCategorical).ToArray(), values[i], slacks[i]));
         }
 
         if (_points.Count > Capacity)
@@ -47,9 +48,10 @@ public sealed class TransferMemory
         }
     }
 
-    /// <summary>The kept observations as [m, D + F] positions, [m, C] choices and [m] values.</summary>
-    public (Tensor Ordinal, Tensor Categorical, double[] Values) Observations(int ordinalWidth, int categoricalWidth) => (
+    /// <summary>The kept observations as [m, D + F] positions, [m, C] choices, [m] values and [m] slacks (NaN where none).</summary>
+    public (Tensor Ordinal, Tensor Categorical, double[] Values, double[] Slacks) Observations(int ordinalWidth, int categoricalWidth) => (
         tensor(_points.SelectMany(p => p.Ordinal).ToArray(), new long[] { _points.Count, ordinalWidth }, ScalarType.Float64),
         tensor(_points.SelectMany(p => p.Categorical).ToArray(), new long[] { _points.Count, categoricalWidth }),
-        _points.Select(p => p.Value).ToArray());
+        _points.Select(p => p.Value).ToArray(),
+        _points.Select(p => p.Slack).ToArray());
 }

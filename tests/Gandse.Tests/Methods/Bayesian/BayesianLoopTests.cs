@@ -69,4 +69,37 @@ public sealed class BayesianLoopTests
         Assert.True(((evaluated.select(1, 0) + evaluated.select(1, 1)) <= 2).all().item<bool>());
         Assert.InRange(evaluated.shape[0], 1, 18);
     }
+
+    [Fact]
+    public void An_unknown_constraint_gets_a_feasibility_model_that_finds_the_constrained_optimum()
+    {
+        using IDisposable scope = NewDisposeScope();
+        // Unknown to the search until evaluated: x at most 12 steps (slack x/31 − 12/31). The objective alone peaks at
+        // x = 0.3 · 31 ≈ 9, so take it further right: best at x = 25 (infeasible), constrained best at x = 12.
+        static Tensor Value(Tensor d)
+        {
+            Tensor x = d.select(1, 0).to_type(ScalarType.Float64) / 31, y = d.select(1, 1).to_type(ScalarType.Float64) / 31;
+            return -(((x - (25.0 / 31)).square() + (y - 0.5).square()) * 10) + (d.select(1, 2).eq(2).to_type(ScalarType.Float64) * 0.5);
+        }
+
+        static Tensor Slack(Tensor d) => (d.select(1, 0).to_type(ScalarType.Float64) - 12) / 31;
+        double constrainedBest = Value(tensor(new long[] { 12, 16, 2 }, new long[] { 1, 3 })).item<double>();
+        double bo = 0, random = 0;
+        int feasibleShare = 0;
+        for (int seed = 0; seed < 3; seed++)
+        {
+            Tensor evaluated = new BayesianLoop(Toy, new BoSettings { InitialDesigns = 6 }, new Generator((ulong)seed))
+                .Run(30, d => new BayesianEvaluation(Value(d), Slack(d)), d => ones(d.shape[0], dtype: ScalarType.Bool), constrained: true);
+            Tensor feasible = Slack(evaluated) <= 0;
+            bo += Value(evaluated).masked_select(feasible).max().item<double>();
+            feasibleShare += (int)feasible.narrow(0, 6, 24).sum().item<long>();
+
+            Tensor drawn = Toy.RandomIndices(new long[] { 30 }, new Generator((ulong)(100 + seed))).to_type(ScalarType.Int64);
+            random += Value(drawn).masked_select(Slack(drawn) <= 0).max().item<double>();
+        }
+
+        Assert.True(bo > random, $"mean best feasible: bo {bo / 3}, random {random / 3}");
+        Assert.True(bo / 3 > constrainedBest - 0.15, $"mean best feasible of bo {bo / 3}; the constrained optimum is {constrainedBest}");
+        Assert.True(feasibleShare > 0.6 * 72, $"{feasibleShare} of 72 designs after the random start were feasible");
+    }
 }

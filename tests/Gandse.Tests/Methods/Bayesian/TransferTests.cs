@@ -78,14 +78,32 @@ public sealed class TransferTests
         for (int query = 0; query < 3; query++)
         {
             double[] values = Enumerable.Range(0, 20).Select(i => (double)((i * 7) % 20) + (100 * query)).ToArray();
-            memory.Remember(arange(20, dtype: ScalarType.Float64).unsqueeze(1), zeros(20, 0, dtype: ScalarType.Int64), values, sampler);
+            memory.Remember(arange(20, dtype: ScalarType.Float64).unsqueeze(1), zeros(20, 0, dtype: ScalarType.Int64), values, Enumerable.Repeat(double.NaN, 20).ToArray(), sampler);
         }
 
-        (_, _, double[] kept) = memory.Observations(1, 0);
+        (_, _, double[] kept, double[] slacks) = memory.Observations(1, 0);
+        Assert.All(slacks, s => Assert.True(double.IsNaN(s)));
         Assert.Equal(8, kept.Length);
         // The last two queries' halves (4 each), each with its best value.
         Assert.Contains(219, kept);
         Assert.Contains(119, kept);
         Assert.All(kept, v => Assert.True(v >= 100));
+    }
+
+    [Fact]
+    public void The_best_a_memory_keeps_are_the_best_feasible_ones()
+    {
+        using IDisposable scope = NewDisposeScope();
+        var memory = new TransferMemory(8);
+        // Values 0..19; only the even ones are feasible (slack ≤ 0), so the best kept is 18, not 19.
+        double[] values = Enumerable.Range(0, 20).Select(i => (double)i).ToArray();
+        double[] slacks = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? -0.5 : 0.5).ToArray();
+
+        memory.Remember(arange(20, dtype: ScalarType.Float64).unsqueeze(1), zeros(20, 0, dtype: ScalarType.Int64), values, slacks, new Generator(2));
+
+        (_, _, double[] kept, double[] keptSlacks) = memory.Observations(1, 0);
+        Assert.Equal(4, kept.Length);
+        Assert.Equal(18, kept[0]);
+        Assert.Equal(-0.5, keptSlacks[0]);
     }
 }
