@@ -163,7 +163,7 @@ public static class GenerateCommand
                 ["checkpoint"] = gan.Path,
                 ["task"] = gan.Task.Name,
                 ["workload"] = query.Workload.Spec,
-                ["condition"] = new JsonObject(query.Values().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
+                ["condition"] = new JsonObject(query.ReportedValues().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
                 ["candidates"] = candidates,
                 ["checked"] = checkedCount,
                 ["calls"] = CliIo.CallsJson(calls),

@@ -94,7 +94,7 @@ public static class OptimumCommand
             {
                 ["workload"] = condition.Workload.Spec,
                 ["objective"] = objective.Name,
-                ["condition"] = new JsonObject(condition.Values().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
+                ["condition"] = new JsonObject(condition.ReportedValues().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
                 ["found"] = optimum.Found,
                 ["design"] = optimum.Design is null ? null : EvaluateCommand.DesignJson(space, space.ValuesOf(optimum.Design)),
                 ["metrics"] = optimum.Metrics is null ? null : EvaluateCommand.MetricsJson(model, optimum.Metrics),

@@ -89,7 +89,7 @@ public static class SearchCommand
                 ["method"] = found.Method,
                 ["task"] = task.Name,
                 ["workload"] = condition.Workload.Spec,
-                ["condition"] = new JsonObject(condition.Values().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
+                ["condition"] = new JsonObject(condition.ReportedValues().Select(p => new KeyValuePair<string, JsonNode?>(p.Key, CliIo.JsonNumber(p.Value)))),
                 ["budget"] = budget,
                 ["feasible"] = found.Best.Feasible,
                 ["design"] = EvaluateCommand.DesignJson(model.Space, model.Space.ValuesOf(found.Best.Design)),

@@ -36,7 +36,10 @@ public sealed class Condition
     /// <summary>A copy with one field set (a target computed while labelling, say).</summary>
     public Condition With(string name, double value) => new(Workload, new Dictionary<string, double>(_fields) { [name] = value });
 
-    /// <summary>The condition as named values: a single GEMM's dims (<see cref="GemmFields"/>), then the fields.</summary>
+    /// <summary>
+    /// The condition as named values: a single GEMM's dims (<see cref="GemmFields"/>), the layer's MAESTRO form
+    /// (<see cref="ConvFields"/>) where it has one, then the fields.
+    /// </summary>
     public IReadOnlyDictionary<string, double> Values()
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -48,12 +51,31 @@ public sealed class Condition
             values[GemmFields.K] = gemm.K;
         }
 
+        if (Workload.Conv is ConvShape conv)
+        {
+            foreach ((string name, double value) in ConvFields.Of(conv))
+            {
+                values[name] = value;
+            }
+        }
+
         foreach ((string name, double value) in _fields)
         {
             values[name] = value;
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// <see cref="Values"/> as reports show them: a layer given in MAESTRO's names shows that form, any other
+    /// workload its GEMM dims (its MAESTRO form is derived, and shown where a MAESTRO model reads it).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ReportedValues()
+    {
+        IEnumerable<string> hidden = Workload is DataflowLayer ? new[] { GemmFields.M, GemmFields.N, GemmFields.K } : ConvFields.All;
+        var shown = new HashSet<string>(hidden, StringComparer.Ordinal);
+        return Values().Where(p => !shown.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The conditions as named [Q] float64 tensors: the workload's dims and every field.</summary>

@@ -61,5 +61,8 @@ public sealed record ConvLayer : Workload
     public override IReadOnlyList<Gemm> Gemms => new[] { ToGemm() };
 
     /// <inheritdoc/>
+    public override ConvShape Conv => new(Filters, C, H + (2 * Padding), W + (2 * Padding), R, S, Stride);
+
+    /// <inheritdoc/>
     public override string Spec => $"conv:H={H},W={W},C={C},R={R},S={S},filters={Filters},stride={Stride},padding={Padding}";
 }

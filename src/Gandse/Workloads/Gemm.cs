@@ -34,5 +34,8 @@ public sealed record Gemm : Workload
     public override IReadOnlyList<Gemm> Gemms => new[] { this };
 
     /// <inheritdoc/>
+    public override ConvShape Conv => new(K: N, C: 1, Y: M, X: K, R: 1, S: K);
+
+    /// <inheritdoc/>
     public override string Spec => $"gemm:M={M},N={N},K={K}";
 }

@@ -7,10 +7,12 @@ namespace Gandse.Workloads;
 public static class WorkloadParser
 {
     /// <summary>The workload forms, for error messages and help.</summary>
-    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…] or network:NAME (a built-in network: gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… (layers spelled out, *R repeats one) or topology:FILE.csv (a SCALE-Sim topology file, conv or GEMM form)";
+    public const string Allowed = "gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=…][,padding=…], conv:K=…,C=…,Y=…,X=…,R=…,S=…[,stride=…] (MAESTRO's names), dwconv:C=…,Y=…,X=…,R=…,S=…[,stride=…] (depthwise) or network:NAME (a built-in network: gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… (layers spelled out, *R repeats one) or topology:FILE.csv (a SCALE-Sim topology file, conv or GEMM form)";
 
     private static readonly string[] GemmKeys = { "M", "N", "K" };
     private static readonly string[] ConvKeys = { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
+    private static readonly string[] MaestroKeys = { "K", "C", "Y", "X", "R", "S", "stride" };
+    private static readonly string[] DepthwiseKeys = { "C", "Y", "X", "R", "S", "stride" };
 
     /// <summary>Parses a workload spec (<see cref="Allowed"/>); a bad spec is a <see cref="UsageException"/> naming the bad token.</summary>
     public static Workload Parse(string spec)
@@ -36,18 +38,29 @@ public static class WorkloadParser
             return layers < 0 ? BuiltInNetworks.Get(rest) : Network.ParseLayers(rest[..layers], rest[(layers + 1)..]);
         }
 
-        if (colon <= 0 || (kind != "gemm" && kind != "conv"))
+        if (colon <= 0 || (kind != "gemm" && kind != "conv" && kind != "dwconv"))
         {
             throw new UsageException($"unknown workload '{spec}'; allowed: {Allowed}");
         }
 
         IReadOnlyList<KeyValuePair<string, string>> pairs = KeyValueList.Parse(spec[(colon + 1)..], "workload", spec);
-        Workload layer = kind == "gemm" ? ParseGemm(Fields(pairs, GemmKeys, kind)) : ParseConv(Fields(pairs, ConvKeys, kind));
-        Gemm lowered = layer.Gemms[0];
-        if ((double)lowered.M * lowered.N * lowered.K > MaxMacs)
+        // A conv spec in MAESTRO's names (Y, X, K) rather than SCALE-Sim's (H, W, filters).
+        bool maestroNames = kind == "conv" && pairs.Any(p => p.Key.Trim() is "Y" or "X" or "K" or "y" or "x" or "k");
+        Workload layer = kind switch
+        {
+            "gemm" => ParseGemm(Fields(pairs, GemmKeys, kind)),
+            "dwconv" => ParseDataflowLayer(Fields(pairs, DepthwiseKeys, kind), depthwise: true),
+            _ when maestroNames => ParseDataflowLayer(Fields(pairs, MaestroKeys, kind), depthwise: false),
+            _ => ParseConv(Fields(pairs, ConvKeys, kind)),
+        };
+        ConvShape shape = layer.Conv!;
+        double macs = layer.Gemms.Count == 1
+            ? (double)layer.Gemms[0].M * layer.Gemms[0].N * layer.Gemms[0].K
+            : (double)shape.K * shape.C * shape.Y * shape.X * shape.R * shape.S;
+        if (macs > MaxMacs)
         {
             throw new UsageException(
-                $"'{spec}' is {(double)lowered.M * lowered.N * lowered.K:G3} MACs, beyond 2^53 ({MaxMacs:N0}), where float64 counts of cycles and accesses stop being exact; split the layer");
+                $"'{spec}' is {macs:G3} MACs, beyond 2^53 ({MaxMacs:N0}), where float64 counts of cycles and accesses stop being exact; split the layer");
         }
 
         return layer;
@@ -81,6 +94,10 @@ public static class WorkloadParser
             fields.ContainsKey("stride") ? Dimension(fields, "stride") : 1,
             padding);
     }
+
+    private static DataflowLayer ParseDataflowLayer(IReadOnlyDictionary<string, string> fields, bool depthwise) => new(new ConvShape(
+        depthwise ? 1 : Dimension(fields, "K"), Dimension(fields, "C"), Dimension(fields, "Y"), Dimension(fields, "X"), Dimension(fields, "R"), Dimension(fields, "S"),
+        fields.ContainsKey("stride") ? Dimension(fields, "stride") : 1, depthwise));
 
     private static Dictionary<string, string> Fields(IEnumerable<KeyValuePair<string, string>> pairs, string[] keys, string kind)
     {

@@ -97,6 +97,53 @@ public sealed partial class DataflowTemplate
         return _directives.Select(d => new MaestroDirective(d.Kind, Resolve(d.Size), d.Kind == DirectiveKind.Cluster ? 0 : Resolve(d.Offset), d.Variable)).ToList();
     }
 
+    /// <summary>The constants a kernel evaluation may give, in the order <see cref="Resolve"/> reads them.</summary>
+    public static readonly IReadOnlyList<string> KernelConstants = new[] { "KTileSz", "CTileSz", "ClusterSz" };
+
+    /// <summary>
+    /// The directives resolved into <paramref name="into"/> without allocating (the batched model's path):
+    /// <paramref name="constants"/> are KTileSz, CTileSz and ClusterSz; the layer's dimensions are K, C, Y, X, R, S.
+    /// Returns how many were written; a template naming another constant is a <see cref="UsageException"/>.
+    /// </summary>
+    internal int Resolve(ReadOnlySpan<int> constants, ReadOnlySpan<int> dimensions, Span<Kernel.DirectiveSpec> into)
+    {
+        _compiled ??= _directives.Select(d => (d.Kind, Compile(d.Size), Compile(d.Offset), d.Kind == DirectiveKind.Cluster ? -1 : Kernel.Dim.Of(d.Variable))).ToArray();
+        for (int i = 0; i < _compiled.Length; i++)
+        {
+            (DirectiveKind kind, (int Source, int Value) size, (int Source, int Value) offset, int variable) = _compiled[i];
+            into[i] = new Kernel.DirectiveSpec(kind, Value(size, constants, dimensions), kind == DirectiveKind.Cluster ? 0 : Value(offset, constants, dimensions), variable);
+        }
+
+        return _compiled.Length;
+    }
+
+    private (DirectiveKind, (int, int), (int, int), int)[]? _compiled;
+
+    private static int Value((int Source, int Value) expression, ReadOnlySpan<int> constants, ReadOnlySpan<int> dimensions) => expression.Source switch
+    {
+        0 => expression.Value,
+        1 => constants[expression.Value],
+        _ => dimensions[expression.Value],
+    };
+
+    // (0, number) | (1, constant index) | (2, dimension index)
+    private (int Source, int Value) Compile(string expression)
+    {
+        if (int.TryParse(expression, out int number))
+        {
+            return (0, number);
+        }
+
+        if (expression.StartsWith("Sz(", StringComparison.Ordinal) && expression.EndsWith(')'))
+        {
+            int dimension = Array.IndexOf(new[] { "K", "C", "Y", "X", "R", "S" }, expression[3..^1]);
+            return dimension >= 0 ? (2, dimension) : throw new UsageException($"dataflow {Name}: {expression} names no layer dimension; allowed: K, C, Y, X, R, S");
+        }
+
+        int constant = KernelConstants.ToList().IndexOf(expression);
+        return constant >= 0 ? (1, constant) : throw new UsageException($"dataflow {Name} reads constant {expression}; the maestro space gives {string.Join(", ", KernelConstants)}");
+    }
+
     [GeneratedRegex(@"^(TemporalMap|SpatialMap)\s*\(\s*([A-Za-z0-9_]+(?:\s*\(\s*[A-Za-z']+\s*\))?)\s*,\s*([A-Za-z0-9_]+(?:\s*\(\s*[A-Za-z']+\s*\))?)\s*\)\s*([A-Za-z]'?)$")]
     private static partial Regex MapPattern();
 

@@ -55,9 +55,7 @@ public static class MaestroReferenceModel
         // MAESTRO sums the byte needs into ints.
         int l2 = unchecked((int)top.TotalUpstreamSize), l1 = unchecked((int)innermost.TotalDownstreamSize);
         int bandwidth = unchecked((int)hardware.NocBandwidth);
-        string? problem = l1 > hardware.L1SizeLimit ? $"needs {l1:N0} bytes of L1 per PE, more than the {hardware.L1SizeLimit:N0} allowed"
-            : l2 > hardware.L2SizeLimit ? $"needs {l2:N0} bytes of L2, more than the {hardware.L2SizeLimit:N0} allowed"
-            : null;
+        string? problem = MaestroValidity.Problem(top.Runtime, l1, l2, hardware);
         return new MaestroMetrics(
             top.Runtime,
             weighted * MaestroAccelerator.MacEnergy,

@@ -62,12 +62,10 @@ public static class MaestroFiles
             return double.Parse(row[index], NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        long l1 = (long)Column("L1 SRAM Size Req (Bytes)"), l2 = (long)Column("L2 SRAM Size Req (Bytes)");
-        string? problem = l1 > hardware.L1SizeLimit ? $"needs {l1:N0} bytes of L1 per PE, more than the {hardware.L1SizeLimit:N0} allowed"
-            : l2 > hardware.L2SizeLimit ? $"needs {l2:N0} bytes of L2, more than the {hardware.L2SizeLimit:N0} allowed"
-            : null;
+        long l1 = (long)Column("L1 SRAM Size Req (Bytes)"), l2 = (long)Column("L2 SRAM Size Req (Bytes)"), runtime = (long)Column("Runtime (Cycles)");
+        string? problem = CostModels.Maestro.MaestroValidity.Problem(runtime, l1, l2, hardware);
         return new MaestroMetrics(
-            (long)Column("Runtime (Cycles)"), Column("Activity count-based Energy (nJ)"), Column("Area"), Column("Power"),
+            runtime, Column("Activity count-based Energy (nJ)"), Column("Area"), Column("Power"),
             l1, l2, (long)Column("Num MACs"), problem);
     }
 }

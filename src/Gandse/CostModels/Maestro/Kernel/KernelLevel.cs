@@ -1,0 +1,146 @@
+namespace Gandse.CostModels.Maestro.Kernel;
+
+/// <summary>
+/// A cluster level compiled for the kernel: its maps as parallel arrays (kind, size, offset, dimension), the
+/// directive of each dimension, its static dimensions and strides, sub-cluster count and spatial edge, and the
+/// reuse volumes per dimension (mapped, unique, and their edge values) that the reference keeps in dictionaries.
+/// </summary>
+internal sealed class KernelLevel
+{
+    public int Count;
+    public readonly bool[] Spatial = new bool[16];
+    public readonly int[] Size = new int[16];
+    public readonly int[] Offset = new int[16];
+    public readonly int[] Var = new int[16];
+    public readonly int[] DirectiveOf = new int[Dim.Count];
+    public readonly int[] LastOf = new int[Dim.Count];
+    public readonly int[] Dims = new int[Dim.Count];
+    public readonly bool[] HasDim = new bool[Dim.Count];
+    public readonly int[] Strides = new int[Dim.Count];
+    public readonly long[] Mapped = new long[Dim.Count];
+    public readonly long[] Unique = new long[Dim.Count];
+    public readonly long[] MappedEdge = new long[Dim.Count];
+    public readonly long[] UniqueEdge = new long[Dim.Count];
+    public readonly bool[] HasMapped = new bool[Dim.Count];
+    public int Clusters;
+    public int EdgeClusters;
+    public int SpatialIndex;
+
+    public void Clear()
+    {
+        Count = 0;
+        Array.Fill(DirectiveOf, -1);
+        Array.Fill(LastOf, -1);
+        Array.Clear(HasDim);
+        Array.Clear(HasMapped);
+        Array.Clear(Mapped);
+        Array.Clear(Unique);
+        Array.Clear(MappedEdge);
+        Array.Clear(UniqueEdge);
+    }
+
+    public void Add(bool spatial, int size, int offset, int variable)
+    {
+        if (Count == Spatial.Length)
+        {
+            throw new Analysis.MaestroAnalysisException("a cluster level has more than 16 maps");
+        }
+
+        Spatial[Count] = spatial;
+        Size[Count] = size;
+        Offset[Count] = offset;
+        Var[Count] = variable;
+        if (DirectiveOf[variable] < 0)
+        {
+            DirectiveOf[variable] = Count;
+        }
+
+        // A case keeps one state per dimension, the last map's (MAESTRO keys them by name).
+        LastOf[variable] = Count;
+
+        Count++;
+    }
+
+    /// <summary>Sub-cluster count, spatial edge and reuse volumes, once the maps and dimensions are set.</summary>
+    public void Prepare(int clusters)
+    {
+        Clusters = clusters;
+        SpatialIndex = -1;
+        int spatialMaps = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (Spatial[i])
+            {
+                spatialMaps++;
+                SpatialIndex = SpatialIndex < 0 ? i : SpatialIndex;
+            }
+        }
+
+        if (SpatialIndex < 0)
+        {
+            throw new Analysis.MaestroAnalysisException("a cluster level has no SpatialMap");
+        }
+
+        if (spatialMaps > 2)
+        {
+            throw new Analysis.MaestroAnalysisException("a cluster level has more than two SpatialMaps");
+        }
+
+        EdgeClusters = SpatialEdgeClusters(Size[SpatialIndex], Offset[SpatialIndex], Dimension(Var[SpatialIndex]), clusters);
+        for (int i = 0; i < Count; i++)
+        {
+            int v = Var[i], size = Size[i], offset = Offset[i], dimension = Dimension(v);
+            int steady = Math.Max((dimension - size) / offset, 0);
+            bool hasEdge = (steady * offset) + size < dimension || size > dimension;
+            Mapped[v] = size;
+            HasMapped[v] = true;
+            Unique[v] = !Spatial[i] && dimension <= size ? 0 : Math.Min(size, offset);
+            int edgeSize = dimension - ((steady + 1) * offset);
+            edgeSize = edgeSize < 0 ? dimension : edgeSize;
+            MappedEdge[v] = hasEdge ? edgeSize : size;
+            UniqueEdge[v] = Math.Max(offset - (size - edgeSize), 0);
+        }
+
+        for (int i = 0; i < Count; i++)
+        {
+            int v = Var[i];
+            if (v is Dim.X or Dim.Y)
+            {
+                int sliding = Dim.Sliding(v), output = Dim.Output(v);
+                Mapped[output] = Mapped[v] - Mapped[sliding] + 1;
+                HasMapped[output] = true;
+                Unique[output] = Math.Min(Offset[i], Size[i]);
+                MappedEdge[output] = MappedEdge[v] - MappedEdge[sliding] + 1;
+                UniqueEdge[output] = Math.Min(Offset[i], MappedEdge[output]);
+            }
+        }
+    }
+
+    public int Dimension(int v) => HasDim[v] ? Dims[v] : throw new Analysis.MaestroAnalysisException("a dimension is missing from a cluster level");
+
+    private static int SpatialEdgeClusters(int size, int offset, int dimension, int clusters)
+    {
+        int fullCoverage = (offset * (clusters - 1)) + size;
+        int edge;
+        if (dimension > fullCoverage)
+        {
+            int steady = ((((dimension - size) / offset) + 1) / clusters) - 1;
+            int remaining = dimension - ((steady + 1) * offset * clusters);
+            edge = remaining < size ? 1 : ((remaining - size) / offset) + 1;
+        }
+        else if (dimension > size)
+        {
+            edge = ((dimension - size) / offset) + 1;
+            if ((offset * (edge - 1)) + size < dimension)
+            {
+                edge++;
+            }
+        }
+        else
+        {
+            edge = 1;
+        }
+
+        return dimension <= size ? 1 : edge;
+    }
+}

@@ -1,0 +1,346 @@
+namespace Gandse.CostModels.Maestro.Kernel;
+
+/// <summary>
+/// The reference's <see cref="Analysis.ReuseTraffic"/> on the kernel's arrays, for one case at one level. MAESTRO
+/// asks for a sub-cluster's volume as the first one, a later one and the edge-edge one, each a product over the
+/// maps; here every variant comes out of one pass over the maps (the temporal factors are shared, the spatial ones
+/// differ), and the sums over sub-clusters are taken from those. A case's state for a dimension is that of the
+/// dimension's last map, as MAESTRO keys its states by name.
+/// </summary>
+internal static class KernelTraffic
+{
+    private static bool Uses(int mask, int v) => (mask & (1 << v)) != 0;
+
+    private static int St(KernelLevel l, int map) => l.LastOf[l.Var[map]];
+
+    /// <summary>The innermost map that has moved on from its first step, or -1 (the case is all Init).</summary>
+    public static int Changing(KernelLevel l, LevelScratch s)
+    {
+        int changing = -1;
+        for (int i = 0; i < l.Count; i++)
+        {
+            if (s.Pos[St(l, i)] != LevelScratch.Init)
+            {
+                changing = i;
+            }
+        }
+
+        return changing;
+    }
+
+    /// <summary>What enters all sub-clusters for an input tensor (MAESTRO's GetSpatialIngressTraffic).</summary>
+    public static long SpatialIngress(KernelLevel l, LevelScratch s, int mask, int[] coupled, int changing)
+    {
+        // [first & !ee, !first & !ee, first & ee, !first & ee]
+        long v0 = 1, v1 = 1, v2 = 1, v3 = 1;
+        if (changing == -1)
+        {
+            for (int i = 0; i < l.Count; i++)
+            {
+                int v = l.Var[i];
+                if (!Uses(mask, v))
+                {
+                    continue;
+                }
+
+                bool edge = s.IsEdge(St(l, i));
+                if (!l.Spatial[i])
+                {
+                    long f = edge ? l.MappedEdge[v] : l.Mapped[v];
+                    v0 *= f;
+                    v1 *= f;
+                    v2 *= f;
+                    v3 *= f;
+                }
+                else if (edge)
+                {
+                    int active = l.EdgeClusters;
+                    if (active == 1)
+                    {
+                        v0 *= l.MappedEdge[v];
+                        v2 *= l.MappedEdge[v];
+                        v3 *= l.MappedEdge[v];
+                    }
+                    else if (active > 1)
+                    {
+                        v0 *= l.Mapped[v];
+                        v1 *= l.Mapped[v];
+                        v2 *= l.MappedEdge[v];
+                        v3 *= l.MappedEdge[v];
+                    }
+                }
+                else
+                {
+                    v0 *= l.Mapped[v];
+                    v1 *= l.Mapped[v];
+                    v2 *= l.Mapped[v];
+                    v3 *= l.Mapped[v];
+                }
+            }
+        }
+        else
+        {
+            bool inited = false;
+            for (int i = changing + 1; i < l.Count; i++)
+            {
+                int st = St(l, i);
+                if (s.Pos[st] == LevelScratch.Init && Uses(mask, l.Var[i]) && !s.IsUnrolled[st])
+                {
+                    inited = true;
+                    break;
+                }
+            }
+
+            bool changes = false;
+            for (int i = 0; i < l.Count; i++)
+            {
+                int v = l.Var[i];
+                if (!Uses(mask, v))
+                {
+                    continue;
+                }
+
+                int st = St(l, i);
+                bool isChanging = i == changing;
+                changes |= isChanging;
+                if (!l.Spatial[i])
+                {
+                    long f;
+                    if (s.Pos[st] == LevelScratch.Init)
+                    {
+                        f = s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
+                    }
+                    else if (isChanging && !inited)
+                    {
+                        if (l.Unique[v] == 0)
+                        {
+                            throw new Analysis.MaestroAnalysisException($"the temporal map over dimension {v} moves but brings nothing new");
+                        }
+
+                        f = l.Unique[v];
+                    }
+                    else
+                    {
+                        f = l.Mapped[v];
+                    }
+
+                    v0 *= f;
+                    v1 *= f;
+                    v2 *= f;
+                    v3 *= f;
+                }
+                else
+                {
+                    // First sub-clusters take the whole share; later ones what is new where the map moved.
+                    bool takesUnique = s.Pos[st] == LevelScratch.Init ? i > changing : !inited && isChanging;
+                    v0 *= l.Mapped[v];
+                    v1 *= takesUnique ? l.Unique[v] : l.Mapped[v];
+                    v2 *= l.MappedEdge[v];
+                    v3 *= takesUnique ? l.UniqueEdge[v] : l.MappedEdge[v];
+                }
+            }
+
+            if (!changes)
+            {
+                return 0;
+            }
+        }
+
+        return Spread(l, s, coupled, v0, v1, v2, v3);
+    }
+
+    /// <summary>
+    /// The output's traffic in one case: what leaves all sub-clusters (MAESTRO's GetSpatialEgressTraffic), the partial
+    /// sums on the critical path (GetNumCriticalPathPartialSums) and, when <paramref name="withMapping"/>, the partial
+    /// sums over all sub-clusters (GetOutputTensorSpatialMappingSize with partial sums).
+    /// </summary>
+    public static (long Egress, long PartialSums, long Mapping) Output(KernelLevel l, LevelScratch s, int mask, int[] coupled, bool withMapping)
+    {
+        // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse]
+        long o0 = 1, o1 = 1, o2 = 1, o3 = 1, o4 = 1;
+        for (int v = 0; v < Dim.Count; v++)
+        {
+            if (!Uses(mask, v))
+            {
+                continue;
+            }
+
+            int map = l.DirectiveOf[v], st = l.LastOf[v];
+            int actual = Dim.Output(v);
+            if (!l.Spatial[map])
+            {
+                long f = s.Pos[st] switch
+                {
+                    LevelScratch.Init => s.IsEdge(st) ? l.MappedEdge[actual] : l.Mapped[actual],
+                    LevelScratch.Steady => l.Mapped[actual],
+                    _ => l.MappedEdge[actual],
+                };
+                o0 *= f;
+                o1 *= f;
+                o2 *= f;
+                o3 *= f;
+                o4 *= f;
+            }
+            else
+            {
+                o0 *= SpatialShare(l, s, st, v, actual, true, false, true, false);
+                o1 *= SpatialShare(l, s, st, v, actual, false, false, true, false);
+                o2 *= SpatialShare(l, s, st, v, actual, true, true, true, false);
+                o3 *= SpatialShare(l, s, st, v, actual, false, true, true, false);
+                o4 *= SpatialShare(l, s, st, v, actual, false, true, false, false);
+            }
+        }
+
+        // Partial sums also count the maps the output does not use: [first & !ee, first & ee, !first & ee].
+        long p0 = 1, p2 = 1, p3 = 1;
+        for (int i = 0; i < l.Count; i++)
+        {
+            int v = l.Var[i];
+            if (Uses(mask, v))
+            {
+                continue;
+            }
+
+            int st = St(l, i);
+            if (!l.Spatial[i])
+            {
+                long f = s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
+                p0 *= f;
+                p2 *= f;
+                p3 *= f;
+            }
+            else
+            {
+                p0 *= SpatialShare(l, s, st, v, v, true, false, true, true);
+                p2 *= SpatialShare(l, s, st, v, v, true, true, true, true);
+                p3 *= SpatialShare(l, s, st, v, v, false, true, true, true);
+            }
+        }
+
+        long egress = Spread(l, s, coupled, o0, o1, o2, o3);
+        (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);
+        bool criticalEdgeEdge = spatial && edge && l.EdgeClusters == 1 && s.IsEdgeEdge[last];
+        long partialSums = criticalEdgeEdge ? p2 * o2 : p0 * o0;
+        long mapping = 0;
+        if (withMapping)
+        {
+            (bool anySpatial, bool anyEdge, int anyLast) = SpatialOfAll(l, s, coupled);
+            if (!anySpatial || !anyEdge)
+            {
+                mapping = l.Clusters * p0 * o0;
+            }
+            else
+            {
+                bool edgeEdge = s.IsEdgeEdge[anyLast];
+                int edgeClusters = l.EdgeClusters;
+                mapping = edgeClusters == 1 && edgeEdge ? p2 * o2 : p0 * o0;
+                if (edgeClusters > 1)
+                {
+                    int edgeEdgeCount = edgeEdge ? 1 : 0;
+                    int full = Math.Max(edgeClusters - edgeEdgeCount - 1, 0);
+                    mapping += (full * p0 * o0) + (edgeEdgeCount * p3 * o4);
+                }
+            }
+        }
+
+        return (egress, partialSums, mapping);
+    }
+
+    /// <summary>A per-sub-cluster volume's variants summed as MAESTRO sums ingress and egress over sub-clusters.</summary>
+    private static long Spread(KernelLevel l, LevelScratch s, int[] coupled, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
+    {
+        (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);
+        if (!spatial)
+        {
+            return firstPlain;
+        }
+
+        if (!edge)
+        {
+            return firstPlain + ((l.Clusters - 1) * laterPlain);
+        }
+
+        bool edgeEdge = s.IsEdgeEdge[last];
+        int edgeClusters = l.EdgeClusters;
+        long volume = edgeClusters == 1 && edgeEdge ? firstEdgeEdge : firstPlain;
+        if (edgeClusters > 1)
+        {
+            int edgeEdgeCount = edgeEdge ? 1 : 0;
+            int full = Math.Max(edgeClusters - edgeEdgeCount - 1, 0);
+            volume += (full * laterPlain) + (edgeEdgeCount * laterEdgeEdge);
+        }
+
+        return volume;
+    }
+
+    private static long SpatialShare(KernelLevel l, LevelScratch s, int st, int variable, int actual, bool first, bool edgeEdge, bool reuseAtEdge, bool partialSums)
+    {
+        long uniqueOrOne = l.Unique[actual] != 0 ? l.Unique[actual] : 1;
+        int active = l.EdgeClusters;
+        switch (s.Pos[st])
+        {
+            case LevelScratch.Init:
+                if (s.IsEdge(st) && edgeEdge)
+                {
+                    if (active == 1)
+                    {
+                        return l.MappedEdge[actual];
+                    }
+
+                    return active > 1 ? (partialSums || !reuseAtEdge ? l.MappedEdge[actual] : l.UniqueEdge[actual]) : 1;
+                }
+
+                return first ? l.Mapped[actual] : uniqueOrOne;
+            case LevelScratch.Steady:
+                return first ? l.Mapped[actual] : uniqueOrOne;
+            default:
+                if (active == 1 && (first || edgeEdge))
+                {
+                    return l.MappedEdge[variable];
+                }
+
+                if (active > 1)
+                {
+                    return edgeEdge ? l.UniqueEdge[actual] : first ? l.Mapped[actual] : uniqueOrOne;
+                }
+
+                return 1;
+        }
+    }
+
+    /// <summary>Whether a tensor's dimensions are spatially mapped, whether at an edge, and the last such state.</summary>
+    private static (bool Spatial, bool Edge, int Last) SpatialOf(KernelLevel l, LevelScratch s, int[] coupled)
+    {
+        bool spatial = false, edge = false;
+        int last = -1;
+        foreach (int v in coupled)
+        {
+            int map = l.DirectiveOf[v];
+            if (map >= 0 && l.Spatial[map])
+            {
+                spatial = true;
+                last = l.LastOf[v];
+                edge |= s.IsEdge(last);
+            }
+        }
+
+        return (spatial, edge, last);
+    }
+
+    /// <summary>As <see cref="SpatialOf"/>, then over every spatial map of the level (MAESTRO's partial-sum mapping).</summary>
+    private static (bool Spatial, bool Edge, int Last) SpatialOfAll(KernelLevel l, LevelScratch s, int[] coupled)
+    {
+        (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);
+        for (int i = 0; i < l.Count; i++)
+        {
+            if (l.Spatial[i])
+            {
+                spatial = true;
+                last = St(l, i);
+                edge |= s.IsEdge(last);
+            }
+        }
+
+        return (spatial, edge, last);
+    }
+}

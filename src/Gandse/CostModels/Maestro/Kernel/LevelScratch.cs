@@ -1,0 +1,40 @@
+namespace Gandse.CostModels.Maestro.Kernel;
+
+/// <summary>
+/// One cluster level's working state while the kernel analyses it: the dimensions it was given, each map's
+/// possible positions (up to three: Init, Steady, Edge) and the current case's, and the counters that walk the
+/// cases in MAESTRO's order. One per level depth, reused across evaluations.
+/// </summary>
+internal sealed class LevelScratch
+{
+    public const int Init = 0, Steady = 1, Edge = 2;
+
+    public readonly int[] Dims = new int[Dim.Count];
+    public readonly bool[] HasDims = new bool[Dim.Count];
+    public readonly int[] StateCount = new int[16];
+    // A map's k-th position at [3 · map + k].
+    public readonly int[] Position = new int[48];
+    public readonly int[] Occurrences = new int[48];
+    public readonly bool[] Unrolled = new bool[48];
+    public readonly bool[] InitEdge = new bool[48];
+    public readonly bool[] EdgeEdge = new bool[48];
+    public readonly int[] Counter = new int[16];
+    public readonly int[] Frequency = new int[16];
+
+    // The current case, per map.
+    public readonly int[] Pos = new int[16];
+    public readonly bool[] IsUnrolled = new bool[16];
+    public readonly bool[] IsInitEdge = new bool[16];
+    public readonly bool[] IsEdgeEdge = new bool[16];
+    public readonly bool[] EdgeNow = new bool[16];
+
+    // A sub-level analysis's buffer needs (the top level keeps its own).
+    public readonly long[] UpSize = new long[3];
+    public readonly long[] DownSize = new long[3];
+
+    // A sub-cluster's dimensions, built for the next level.
+    public readonly int[] SubDims = new int[Dim.Count];
+    public readonly bool[] SubHasDims = new bool[Dim.Count];
+
+    public bool IsEdge(int map) => EdgeNow[map];
+}

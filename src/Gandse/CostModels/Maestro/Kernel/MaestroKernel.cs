@@ -1,0 +1,393 @@
+using Gandse.CostModels.Maestro.Analysis;
+
+namespace Gandse.CostModels.Maestro.Kernel;
+
+/// <summary>
+/// MAESTRO's analysis on arrays, for speed: the reference's <see cref="CostAnalysis"/> case by case, but with
+/// integer dimensions, no allocation per evaluation, and each sub-cluster analysis done once per evaluation for a
+/// given set of sub-cluster dimensions (a level's cases ask for the same few again and again). One instance per
+/// thread; Evaluate gives what the batched model needs: runtime, MACs, L1 and L2 bytes and the
+/// access counts the energy weighs. Property tests hold it equal to the reference.
+/// </summary>
+internal sealed class MaestroKernel
+{
+    private const int MemoSize = 256;
+    private readonly KernelStructure _structure = new();
+    private readonly LevelScratch[] _scratch = Enumerable.Range(0, 4).Select(_ => new LevelScratch()).ToArray();
+    private readonly long[] _memoKey = new long[MemoSize * 3];
+    private readonly long[] _memoRuntime = new long[MemoSize];
+    private int _memoCount;
+    private KernelTensors _tensors = KernelTensors.Conv;
+    private MaestroHardware _hardware = new(1);
+    private bool _haveInnermost;
+    private long _innermostL1;
+
+    // The top level's figures.
+    private readonly long[] _upSize = new long[3], _downSize = new long[3], _upRead = new long[3], _upWrite = new long[3], _downRead = new long[3], _downWrite = new long[3];
+
+    /// <summary>The figures of one layer on one mapping; a refused mapping throws <see cref="MaestroAnalysisException"/>.</summary>
+    public KernelResult Evaluate(MaestroLayer layer, IReadOnlyList<MaestroDirective> dataflow, MaestroHardware hardware)
+    {
+        var specs = new DirectiveSpec[dataflow.Count];
+        for (int i = 0; i < specs.Length; i++)
+        {
+            MaestroDirective d = dataflow[i];
+            specs[i] = new DirectiveSpec(d.Kind, d.Size, d.Offset, d.Kind == DirectiveKind.Cluster ? -1 : Dim.Of(d.Variable));
+        }
+
+        return Evaluate(layer, specs, hardware);
+    }
+
+    /// <summary>As above, from resolved directives (the batched model's allocation-free path).</summary>
+    public KernelResult Evaluate(MaestroLayer layer, ReadOnlySpan<DirectiveSpec> dataflow, MaestroHardware hardware)
+    {
+        if (layer.Problem() is string problem)
+        {
+            throw new MaestroAnalysisException(problem);
+        }
+
+        _tensors = KernelTensors.Of(layer.Type);
+        _hardware = hardware;
+        _structure.Build(dataflow, layer, hardware.NumPes, _tensors.InputVariables);
+        _memoCount = 0;
+        _haveInnermost = false;
+        KernelLevel top = _structure.Levels[0];
+        LevelScratch s = _scratch[0];
+        Array.Copy(top.Dims, s.Dims, Dim.Count);
+        Array.Copy(top.HasDim, s.HasDims, Dim.Count);
+        (long runtime, long computations) = Analyze(0, true);
+        long l2 = _upSize[0] + _upSize[1] + _upSize[2];
+        // MAESTRO's L1 figure is the first analysis to finish: a sub-cluster's, unless every top case was skipped and
+        // none was analysed, when it is the top level's own.
+        long l1 = _haveInnermost ? _innermostL1 : _downSize[0] + _downSize[1] + _downSize[2];
+        long l2Accesses = _upRead[0] + _upWrite[0] + _upRead[1] + _upWrite[1] + _upWrite[2];
+        // L1 accesses count only when the top level's is MAESTRO's only result (see MaestroReferenceModel).
+        long l1Accesses = !_haveInnermost ? _downRead[0] + _downWrite[0] + _downRead[1] + _downWrite[1] + _downRead[2] + _downWrite[2] : 0;
+        return new KernelResult(runtime, computations, unchecked((int)l1), unchecked((int)l2), l2Accesses, l1Accesses);
+    }
+
+    /// <summary>Analyses level <paramref name="depth"/> under the dimensions in its scratch; the top level keeps its figures.</summary>
+    private (long Runtime, long Computations) Analyze(int depth, bool isTop)
+    {
+        KernelLevel l = _structure.Levels[depth];
+        LevelScratch s = _scratch[depth];
+        PrepareStates(l, s);
+        int total = 1;
+        for (int i = 0; i < l.Count; i++)
+        {
+            total *= s.StateCount[i];
+        }
+
+        int cumulative = 1;
+        for (int i = l.Count - 1; i >= 0; i--)
+        {
+            s.Frequency[i] = cumulative;
+            cumulative *= s.StateCount[i];
+            s.Counter[i] = 0;
+        }
+
+        long[] upSize = isTop ? _upSize : s.UpSize, downSize = isTop ? _downSize : s.DownSize;
+        if (!isTop)
+        {
+            Array.Clear(upSize);
+            Array.Clear(downSize);
+        }
+
+        if (isTop)
+        {
+            Array.Clear(_upSize);
+            Array.Clear(_downSize);
+            Array.Clear(_upRead);
+            Array.Clear(_upWrite);
+            Array.Clear(_downRead);
+            Array.Clear(_downWrite);
+        }
+
+        int outputMask = _tensors.OutputMask;
+        long runtime = 0, computations = 0;
+        int caseId = 0;
+        for (int c = 0; c < total; c++)
+        {
+            long occurrences = 1;
+            for (int i = 0; i < l.Count; i++)
+            {
+                int k = s.Counter[i], at = (3 * i) + k;
+                s.Pos[i] = s.Position[at];
+                s.IsUnrolled[i] = s.Unrolled[at];
+                s.IsInitEdge[i] = s.InitEdge[at];
+                s.IsEdgeEdge[i] = s.EdgeEdge[at];
+                s.EdgeNow[i] = s.Pos[i] == LevelScratch.Edge || s.IsInitEdge[i];
+                occurrences *= s.Occurrences[at];
+                if (c % s.Frequency[i] == 0)
+                {
+                    s.Counter[i] = k + 1 == s.StateCount[i] ? 0 : k + 1;
+                }
+            }
+
+            occurrences = unchecked((int)occurrences);
+            if (caseId == 0)
+            {
+                SizeBuffers(l, s, upSize, downSize, isTop);
+            }
+
+            (long egress, long partialSums, long mapping) = KernelTraffic.Output(l, s, outputMask, _tensors.Output, withMapping: isTop);
+            if (isTop)
+            {
+                _upWrite[2] += occurrences * egress;
+                _downWrite[2] += occurrences * mapping;
+                _downRead[2] += occurrences * mapping;
+            }
+
+            if (partialSums <= 0)
+            {
+                continue;
+            }
+
+            int changing = KernelTraffic.Changing(l, s);
+            long inputIngress = KernelTraffic.SpatialIngress(l, s, _tensors.InputMask, _tensors.Input, changing);
+            long filterIngress = KernelTraffic.SpatialIngress(l, s, _tensors.FilterMask, _tensors.Filter, changing);
+            if (isTop)
+            {
+                _upRead[0] += occurrences * inputIngress;
+                _downWrite[0] = _upRead[0];
+                _downRead[0] += occurrences * mapping;
+                _upRead[1] += occurrences * filterIngress;
+                _downWrite[1] = _upRead[1];
+                _downRead[1] += occurrences * mapping;
+            }
+
+            long computation = depth < _structure.LevelCount - 1
+                ? SubClusterDelay(depth, l, s)
+                : (partialSums + _hardware.SimdLanes - 1) / _hardware.SimdLanes;
+            long ingressDelay = NocDelay(inputIngress + filterIngress), egressDelay = NocDelay(egress);
+            bool allInit = true;
+            for (int i = 0; i < l.Count && allInit; i++)
+            {
+                allInit = s.Pos[l.LastOf[l.Var[i]]] == LevelScratch.Init;
+            }
+
+            long delay = allInit ? computation + ingressDelay : Math.Max(egressDelay, Math.Max(computation, ingressDelay));
+            if (isTop)
+            {
+                if (computation == 0)
+                {
+                    throw new MaestroAnalysisException("a case's sub-clusters have no work: MAESTRO divides by their zero runtime");
+                }
+
+                long drain = upSize[2] / _hardware.OffchipBandwidth;
+                long fill = (upSize[0] + upSize[1]) / _hardware.OffchipBandwidth;
+                delay = Math.Max(fill / 2, Math.Max(delay, drain / 2));
+            }
+
+            runtime += occurrences * delay;
+            computations += occurrences * mapping;
+            caseId++;
+        }
+
+        // MAESTRO lists results as analyses finish; its L1 figure is the first's (the innermost level's, normally).
+        if (!isTop && !_haveInnermost)
+        {
+            _haveInnermost = true;
+            _innermostL1 = downSize[0] + downSize[1] + downSize[2];
+        }
+
+        return (runtime, computations);
+    }
+
+    /// <summary>The runtime of the sub-clusters a case leaves, analysed once per set of sub-cluster dimensions.</summary>
+    private long SubClusterDelay(int depth, KernelLevel l, LevelScratch s)
+    {
+        int spatial = l.LastOf[l.Var[l.SpatialIndex]];
+        if (s.IsEdge(spatial) && s.IsEdgeEdge[spatial])
+        {
+            long edgeEdge = SubCluster(depth, l, s, edgeEdge: true);
+            return l.EdgeClusters - 1 > 0 ? Math.Max(edgeEdge, SubCluster(depth, l, s, edgeEdge: false)) : edgeEdge;
+        }
+
+        return SubCluster(depth, l, s, edgeEdge: false);
+    }
+
+    private long SubCluster(int depth, KernelLevel l, LevelScratch s, bool edgeEdge)
+    {
+        LevelScratch sub = _scratch[depth + 1];
+        Array.Clear(sub.HasDims);
+        for (int i = 0; i < l.Count; i++)
+        {
+            int v = l.Var[i], st = l.LastOf[v];
+            if (sub.HasDims[v])
+            {
+                continue;
+            }
+
+            long size;
+            if (!l.Spatial[i])
+            {
+                size = s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
+            }
+            else
+            {
+                bool edgeShare = l.EdgeClusters == 1 || edgeEdge;
+                size = s.Pos[st] switch
+                {
+                    LevelScratch.Init => s.IsEdge(st) && edgeShare ? l.MappedEdge[v] : l.Mapped[v],
+                    LevelScratch.Steady => l.Mapped[v],
+                    _ => edgeShare ? l.MappedEdge[v] : l.Mapped[v],
+                };
+            }
+
+            sub.Dims[v] = (int)size;
+            sub.HasDims[v] = true;
+        }
+
+        if (sub.HasDims[Dim.Y])
+        {
+            sub.Dims[Dim.YOut] = sub.Dims[Dim.Y] - Dimension(sub, Dim.R) + 1;
+            sub.HasDims[Dim.YOut] = true;
+        }
+
+        if (sub.HasDims[Dim.X])
+        {
+            sub.Dims[Dim.XOut] = sub.Dims[Dim.X] - Dimension(sub, Dim.S) + 1;
+            sub.HasDims[Dim.XOut] = true;
+        }
+
+        long key0 = depth + 1, key1 = 0, key2 = 0;
+        for (int v = 0; v < Dim.Count; v++)
+        {
+            long part = sub.HasDims[v] ? sub.Dims[v] + 1L : 0;
+            if (v < 3)
+            {
+                key0 = (key0 << 20) | (part & 0xFFFFF);
+            }
+            else if (v < 6)
+            {
+                key1 = (key1 << 20) | (part & 0xFFFFF);
+            }
+            else
+            {
+                key2 = (key2 << 20) | (part & 0xFFFFF);
+            }
+        }
+
+        for (int m = 0; m < _memoCount; m++)
+        {
+            if (_memoKey[3 * m] == key0 && _memoKey[(3 * m) + 1] == key1 && _memoKey[(3 * m) + 2] == key2)
+            {
+                return _memoRuntime[m];
+            }
+        }
+
+        long runtime = Analyze(depth + 1, false).Runtime;
+        if (_memoCount < MemoSize)
+        {
+            _memoKey[3 * _memoCount] = key0;
+            _memoKey[(3 * _memoCount) + 1] = key1;
+            _memoKey[(3 * _memoCount) + 2] = key2;
+            _memoRuntime[_memoCount++] = runtime;
+        }
+
+        return runtime;
+    }
+
+    private static int Dimension(LevelScratch s, int v) =>
+        s.HasDims[v] ? s.Dims[v] : throw new MaestroAnalysisException("a dimension is missing from a sub-cluster");
+
+    /// <summary>Each map's positions under the level's given dimensions (the reference's <see cref="IterationCases"/>).</summary>
+    private static void PrepareStates(KernelLevel l, LevelScratch s)
+    {
+        for (int i = 0; i < l.Count; i++)
+        {
+            int size = l.Size[i], offset = l.Offset[i], dimension = Dimension(s, l.Var[i]);
+            int n = 0;
+            if (!l.Spatial[i])
+            {
+                bool initEdge = dimension < size;
+                Set(s, i, n++, LevelScratch.Init, 1, dimension <= size, initEdge, false);
+                int steady = (dimension - size) / offset;
+                if (size < dimension && steady > 0)
+                {
+                    Set(s, i, n++, LevelScratch.Steady, steady, false, false, false);
+                }
+
+                if (!initEdge && (steady * offset) + size < dimension)
+                {
+                    Set(s, i, n++, LevelScratch.Edge, 1, false, false, false);
+                }
+            }
+            else
+            {
+                int clusters = l.Clusters;
+                int coverage = size + (offset * (clusters - 1));
+                bool initUnroll = dimension <= coverage, initEdge = dimension < coverage;
+                Set(s, i, n++, LevelScratch.Init, 1, initUnroll, initEdge, initEdge);
+                int steady = ((((dimension - size) / offset) + 1) / clusters) - 1;
+                bool hasEdge = !initUnroll
+                    && ((steady + 1) * offset * clusters) + coverage > dimension
+                    && (steady * offset * clusters) + coverage != dimension;
+                if (coverage < dimension && steady > 0)
+                {
+                    Set(s, i, n++, LevelScratch.Steady, steady, false, false, false);
+                }
+
+                int remaining = dimension - ((steady + 1) * offset * clusters);
+                int active = remaining < size ? 1 : ((remaining - size) / offset) + 1;
+                bool edgeEdge = ((active - 1) * offset) + size < remaining;
+                if (!initEdge && hasEdge)
+                {
+                    Set(s, i, n++, LevelScratch.Edge, 1, false, false, edgeEdge);
+                }
+            }
+
+            s.StateCount[i] = n;
+        }
+    }
+
+    private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
+    {
+        int at = (3 * map) + k;
+        s.Position[at] = position;
+        s.Occurrences[at] = occurrences;
+        s.Unrolled[at] = unrolled;
+        s.InitEdge[at] = initEdge;
+        s.EdgeEdge[at] = edgeEdge;
+    }
+
+    private long NocDelay(long elements)
+    {
+        long bandwidth = _hardware.NocBandwidth;
+        long sends = (elements / bandwidth) + (elements % bandwidth != 0 ? 1 : 0);
+        return _hardware.NocLatency + (sends - 1);
+    }
+
+    /// <summary>The buffers a level needs from its first case, double-buffered (reference: CostAnalysis.SizeBuffers).</summary>
+    private void SizeBuffers(KernelLevel l, LevelScratch s, long[] upSize, long[] downSize, bool isTop)
+    {
+        int[][] inputs = { _tensors.Input, _tensors.Filter };
+        int[] masks = { _tensors.InputMask, _tensors.FilterMask };
+        for (int t = 0; t < 2; t++)
+        {
+            long size = 1, mapped = 1;
+            foreach (int v in inputs[t])
+            {
+                size *= Dimension(s, v);
+                mapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
+            }
+
+            upSize[t] += KernelTraffic.SpatialIngress(l, s, masks[t], inputs[t], KernelTraffic.Changing(l, s)) * 2;
+            downSize[t] += 2 * mapped;
+            if (isTop)
+            {
+                _upWrite[t] = size;
+            }
+        }
+
+        long outputMapped = 1;
+        foreach (int v in _tensors.Output)
+        {
+            outputMapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
+        }
+
+        upSize[2] = 2 * KernelTraffic.Output(l, s, _tensors.OutputMask, _tensors.Output, withMapping: false).Egress;
+        downSize[2] = 2 * outputMapped;
+    }
+}
