@@ -6,7 +6,6 @@ using Gandse.CostModels;
 using Gandse.CostModels.Systolic;
 using Gandse.Io;
 using Gandse.Simulators;
-using Gandse.Simulators.ScaleSim;
 using Gandse.Spaces;
 using Gandse.Tasks;
 using Gandse.Workloads;
@@ -21,12 +20,15 @@ public static class EvaluateCommand
     {
         var command = new Command(
             "evaluate",
-            "Evaluate designs with a cost model: Gandse's (default), or the real SCALE-Sim v2 (--simulator scalesim). Either --workload and --design for one design, or --input for a CSV of many.\n"
+            "Evaluate designs with a cost model: Gandse's (default), or the space's real simulator (--simulator scalesim for systolic, maestro for maestro). Either --workload and --design for one design, or --input for a CSV of many.\n"
             + "Examples:\n"
             + "  gandse evaluate --workload gemm:M=33,N=20,K=17 --design rows=8,cols=8,dataflow=os\n"
             + "  gandse evaluate --input designs.csv --output results.csv\n"
             + "  gandse evaluate -w network:resnet50 -d rows=64,cols=64,ifmap_sram_kb=256 --json\n"
-            + "  gandse evaluate -w gemm:M=33,N=20,K=17 -d rows=8,cols=8 --simulator scalesim --scalesim ../shared/third_party/scale-sim-v2");
+            + "  gandse evaluate -w gemm:M=33,N=20,K=17 -d rows=8,cols=8 --simulator scalesim --scalesim ../shared/third_party/scale-sim-v2\n"
+            + "  gandse evaluate --space maestro -w conv:K=64,C=32,Y=16,X=16,R=3,S=3 -d dataflow=dla,num_pe=64,KTileSz=4\n"
+            + "  gandse evaluate --space maestro --input layers.csv   (columns K,C,Y,X,R,S,stride,dataflow,num_pe,KTileSz,CTileSz,ClusterSz,noc_bw,…)\n"
+            + "  gandse evaluate --space maestro -w conv:K=64,C=32,Y=16,X=16,R=3,S=3 -d num_pe=8,KTileSz=4 --simulator maestro --maestro .cache/maestro/maestro");
         Option<string?> workload = CommonOptions.Workload(required: false);
         var design = new Option<string?>("--design", "-d")
         {
@@ -38,22 +40,15 @@ public static class EvaluateCommand
             Description = "Network workloads: each layer's dataflow in order, e.g. os,ws,ws,… (default: each layer's best on the design's hardware; dataflow= in --design sets every layer's).",
             HelpName = "os|ws|is,…",
         };
-        var input = new Option<string?>("--input", "-i") { Description = "CSV ('-': standard input) with columns M,N,K (or conv fields), design parameters and the space's environment fields (dram_bw).", HelpName = "file" };
+        var input = new Option<string?>("--input", "-i") { Description = "CSV ('-': standard input) with columns M,N,K (or conv fields: H,W,C,R,S,filters,stride,padding, or MAESTRO's K,C,Y,X,R,S,stride), design parameters and the space's environment fields (dram_bw; noc_bw, offchip_bw, l1_size_cstr, …).", HelpName = "file" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the results CSV of --input (default, or '-': standard output); checked before any work.", HelpName = "file" };
         var conditions = new ConditionOptions(roles: FieldRole.Environment);
         Option<string> space = CommonOptions.Space();
         Option<string?> memory = CommonOptions.MemoryModel();
-        var simulator = new Option<string>("--simulator")
-        {
-            Description = "gandse: Gandse's cost model; scalesim: run SCALE-Sim v2 itself on every design (GEMMs in its GEMM mode, conv layers in its conv mode), cached and in parallel.",
-            DefaultValueFactory = _ => "gandse",
-            HelpName = "gandse|scalesim",
-        };
-        Option<string?> scalesim = ScaleSimOptions.ScaleSimFolder();
-        Option<double> timeout = CommonOptions.SimulatorTimeout();
-        Option<string> simulatorCache = CommonOptions.SimulatorCache();
+        var simulators = new SimulatorOptions(
+            "scalesim: run SCALE-Sim v2 itself on every design (GEMMs in its GEMM mode, conv layers in its conv mode); maestro: run MAESTRO itself (a mapping file per design); cached and in parallel.");
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { workload, design, layerDataflows, input, output }.Concat(conditions.All).Concat(new Option[] { space, memory, simulator, scalesim, timeout, simulatorCache, json }))
+        foreach (Option option in new Option[] { workload, design, layerDataflows, input, output }.Concat(conditions.All).Concat(new Option[] { space, memory }).Concat(simulators.All).Append(json))
         {
             command.Options.Add(option);
         }
@@ -69,18 +64,11 @@ public static class EvaluateCommand
             string? outputPath = CliPaths.Output(result.GetValue(output), "--output");
             SpaceEntry entry = SpaceCatalog.Get(result.GetValue(space)!);
             ICostModel model = entry.CostModel(result.GetValue(memory));
-            SimulatorRunner<ScaleSimCase>? runner = result.GetValue(simulator)!.Trim().ToLowerInvariant() switch
-            {
-                "gandse" => null,
-                "scalesim" when entry.Space.Name == SystolicSpace.Name => ScaleSimOptions.ScaleSimRunner(result, scalesim, timeout, simulatorCache),
-                "scalesim" => throw new UsageException($"--simulator scalesim evaluates the {SystolicSpace.Name} space, not {entry.Space.Name}"),
-                string other => throw new UsageException($"--simulator '{other}' is not allowed; allowed: gandse, scalesim"),
-            };
-            // A design's metrics depend on its environment (the DRAM bandwidth), not on budgets or targets.
+            ISpaceSimulator? runner = simulators.Resolve(result, entry);
+            // A design's metrics depend on its environment (the DRAM bandwidth, the NoC), not on budgets or targets.
             ConditionSchema environment = entry.Conditions.Where(f => f.Role == FieldRole.Environment);
             IReadOnlyDictionary<string, double> given = conditions.Given(result, environment, $"evaluate on the {entry.Name} space");
             Dictionary<string, double> environmentValues = environment.Fields.ToDictionary(f => f.Name, f => given.TryGetValue(f.Name, out double v) ? v : f.Default!.Value);
-            double dramBandwidth = environmentValues[SystolicConditions.DramBandwidth];
             string? inputPath = result.GetValue(input);
             if (inputPath is not null)
             {
@@ -99,10 +87,15 @@ public static class EvaluateCommand
             {
                 if (runner is not null)
                 {
-                    throw new UsageException("--simulator scalesim runs one GEMM or conv layer; to check a network design in SCALE-Sim use 'gandse generate … --verify-with scalesim'");
+                    throw new UsageException($"--simulator {runner.Name} runs one layer; to check a network design in SCALE-Sim use 'gandse generate … --verify-with scalesim'");
                 }
 
-                return EvaluateNetwork.Run(io, model, entry, network, result.GetValue(design), result.GetValue(layerDataflows), dramBandwidth, result.GetValue(json));
+                if (entry.Space.Name != SystolicSpace.Name)
+                {
+                    throw new UsageException($"the {entry.Name} space evaluates one layer at a time; give a conv layer or a GEMM, or use --input for many");
+                }
+
+                return EvaluateNetwork.Run(io, model, entry, network, result.GetValue(design), result.GetValue(layerDataflows), environmentValues[SystolicConditions.DramBandwidth], result.GetValue(json));
             }
 
             if (result.GetValue(layerDataflows) is not null)
@@ -116,7 +109,7 @@ public static class EvaluateCommand
     }
 
     private static int EvaluateOne(
-        CliIo io, ICostModel model, SpaceEntry entry, Workload workload, string? designText, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, bool json, SimulatorRunner<ScaleSimCase>? runner)
+        CliIo io, ICostModel model, SpaceEntry entry, Workload workload, string? designText, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, bool json, ISpaceSimulator? runner)
     {
         DesignSpace space = model.Space;
         var tokens = designText is null
@@ -124,18 +117,27 @@ public static class EvaluateCommand
             : KeyValueList.Parse(designText, "--design").ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         Dictionary<string, double> design = space.ParseValues(tokens, entry.Defaults);
         var condition = new Condition(workload, environmentValues);
+        IReadOnlyDictionary<string, double> layer = condition.Values();
+        if (!entry.WorkloadValues.All(layer.ContainsKey))
+        {
+            throw new UsageException($"workload '{workload.Spec}' has no form the {entry.Name} space reads (a depthwise layer, or one whose filter is larger than its input, has no GEMM)");
+        }
+
         IReadOnlyDictionary<string, double> metrics = runner is null
-            ? model.EvaluateOne(design, condition.Values())
-            : runner.Run(new[] { new ScaleSimCase(SystolicHardware.FromValues(design), SingleLayer(workload), (long)environmentValues[SystolicConditions.DramBandwidth]) })[0];
-        Gemm gemm = workload.Gemms[0];
+            ? model.EvaluateOne(design, layer)
+            : runner.Evaluate(new[] { new Simulators.SimulatedRow(design, workload, environmentValues) })[0];
+        // The layer as the space's model reads it, in the names users know (M, N, K; or MAESTRO's K, C, Y, X, R, S).
+        var shown = entry.WorkloadValues.ToDictionary(name => ConvFields.All.Contains(name) ? MaestroName(name) : name, name => layer[name]);
 
         if (json)
         {
-            var node = new JsonObject
+            var workloadNode = new JsonObject { ["spec"] = workload.Spec };
+            foreach ((string name, double value) in shown)
             {
-                ["workload"] = new JsonObject { ["spec"] = workload.Spec, ["M"] = gemm.M, ["N"] = gemm.N, ["K"] = gemm.K },
-                ["design"] = DesignJson(space, design),
-            };
+                workloadNode[name] = CliIo.JsonNumber(value);
+            }
+
+            var node = new JsonObject { ["workload"] = workloadNode, ["design"] = DesignJson(space, design) };
             foreach (ConditionField field in environment.Fields)
             {
                 node[field.Name] = CliIo.JsonNumber(environmentValues[field.Name]);
@@ -146,19 +148,20 @@ public static class EvaluateCommand
             return ExitCodes.Success;
         }
 
-        io.Output.WriteLine($"workload  {workload.Spec}  (GEMM M={gemm.M}, N={gemm.N}, K={gemm.K})");
-        io.Output.WriteLine($"design    {string.Join(",", design.Select(p => $"{p.Key}={space.FormatValue(p.Key, p.Value)}"))}");
+        int width = Math.Max(9, environment.Names.Select(n => n.Length + 1).DefaultIfEmpty(0).Max());
+        io.Output.WriteLine($"{"workload".PadRight(width)} {workload.Spec}  ({string.Join(", ", shown.Select(p => $"{p.Key}={CliIo.Number(p.Value)}"))})");
+        io.Output.WriteLine($"{"design".PadRight(width)} {string.Join(",", design.Select(p => $"{p.Key}={space.FormatValue(p.Key, p.Value)}"))}");
         foreach (ConditionField field in environment.Fields)
         {
-            io.Output.WriteLine($"{field.Name,-9} {CliIo.Number(environmentValues[field.Name])} {field.Unit}");
+            io.Output.WriteLine($"{field.Name.PadRight(width)} {CliIo.Number(environmentValues[field.Name])} {field.Unit}");
         }
 
-        io.Output.WriteLine($"model     {(runner is null ? $"gandse ({model.Space.Name})" : $"SCALE-Sim v2 ({runner.CacheHits} cached, {runner.Runs} run)")}");
+        io.Output.WriteLine($"{"model".PadRight(width)} {(runner is null ? $"gandse ({model.Space.Name})" : $"{runner.Title} ({runner.CacheHits} cached, {runner.Runs} run)")}");
         io.Console.Write(MetricsTable(model, metrics));
         return ExitCodes.Success;
     }
 
-    private static int EvaluateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, SimulatorRunner<ScaleSimCase>? runner)
+    private static int EvaluateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, ISpaceSimulator? runner)
     {
         if (runner is not null)
         {
@@ -169,11 +172,11 @@ public static class EvaluateCommand
         var startup = Stopwatch.StartNew();
         model.EvaluateOne(
             model.Space.ParseValues(new Dictionary<string, string>(), entry.Defaults),
-            new Dictionary<string, double>(environmentValues) { [GemmFields.M] = 1, [GemmFields.N] = 1, [GemmFields.K] = 1 });
+            new Dictionary<string, double>(new Condition(new Gemm(1, 1, 1), environmentValues).Values()));
         startup.Stop();
 
         var stopwatch = Stopwatch.StartNew();
-        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, environment, environmentValues);
+        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, environment, environmentValues, workloadValues: entry.WorkloadValues);
         TimeSpan read = stopwatch.Elapsed;
         Dictionary<string, double[]> metrics = table.Rows.Count == 0
             ? model.MetricNames.ToDictionary(name => name, _ => Array.Empty<double>())
@@ -192,22 +195,22 @@ public static class EvaluateCommand
         return ExitCodes.Success;
     }
 
-    private static int SimulateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, SimulatorRunner<ScaleSimCase> runner)
+    private static int SimulateCsv(CliIo io, ICostModel model, SpaceEntry entry, string inputPath, string? outputPath, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentValues, ISpaceSimulator runner)
     {
         var stopwatch = Stopwatch.StartNew();
-        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, environment, environmentValues);
-        var cases = new List<ScaleSimCase>(table.Rows.Count);
+        EvaluationCsv table = EvaluationCsv.Read(inputPath, model.Space, entry.Defaults, environment, environmentValues, workloadValues: entry.WorkloadValues);
+        var rows = new List<Simulators.SimulatedRow>(table.Rows.Count);
         for (int i = 0; i < table.Rows.Count; i++)
         {
-            var values = table.DesignColumns.ToDictionary(c => c.Key, c => c.Value[i]);
-            cases.Add(new ScaleSimCase(SystolicHardware.FromValues(values), table.Workloads[i], (long)table.ConditionColumns[SystolicConditions.DramBandwidth][i]));
+            rows.Add(new Simulators.SimulatedRow(
+                table.DesignColumns.ToDictionary(c => c.Key, c => c.Value[i]), table.Workloads[i], environment.Names.ToDictionary(n => n, n => table.ConditionColumns[n][i])));
         }
 
-        IReadOnlyList<IReadOnlyDictionary<string, double>> results = runner.Run(cases, (done, total) =>
+        IReadOnlyList<IReadOnlyDictionary<string, double>> results = runner.Evaluate(rows, (done, total) =>
         {
             if (total > 0)
             {
-                io.Error.WriteLine($"scalesim: {done}/{total} runs ({stopwatch.Elapsed.TotalSeconds:F0} s)");
+                io.Error.WriteLine($"{runner.Name}: {done}/{total} runs ({stopwatch.Elapsed.TotalSeconds:F0} s)");
             }
         });
         Dictionary<string, double[]> metrics = model.MetricNames.ToDictionary(name => name, name => results.Select(r => r[name]).ToArray());
@@ -220,14 +223,12 @@ public static class EvaluateCommand
             AtomicFile.Write(outputPath, writer => table.Write(writer, model.MetricNames, metrics));
         }
 
-        io.Error.WriteLine($"simulated {table.Rows.Count} rows with SCALE-Sim v2 in {stopwatch.Elapsed.TotalSeconds:F1} s ({runner.Runs} runs, {runner.CacheHits} from the cache){(outputPath is null ? string.Empty : $" → {outputPath}")}");
+        io.Error.WriteLine($"simulated {table.Rows.Count} rows with {runner.Title} in {stopwatch.Elapsed.TotalSeconds:F1} s ({runner.Runs} runs, {runner.CacheHits} from the cache){(outputPath is null ? string.Empty : $" → {outputPath}")}");
         return ExitCodes.Success;
     }
 
-    /// <summary>The one GEMM or conv layer SCALE-Sim runs; a network has many.</summary>
-    private static Workload SingleLayer(Workload workload) => workload is Gemm or ConvLayer
-        ? workload
-        : throw new UsageException($"--simulator scalesim evaluates one GEMM or conv layer, not {workload.Spec}");
+    /// <summary>A MAESTRO-form condition value by MAESTRO's own name (conv_k is K).</summary>
+    private static string MaestroName(string field) => field == ConvFields.Stride ? "stride" : field == ConvFields.Depthwise ? "depthwise" : field["conv_".Length..].ToUpperInvariant();
 
     public static JsonObject DesignJson(DesignSpace space, IReadOnlyDictionary<string, double> design)
     {

@@ -8,8 +8,9 @@ namespace Gandse.CostModels;
 
 /// <summary>
 /// Rows of designs and workloads to evaluate, read from CSV into columns. Columns are workload fields (M, N, K,
-/// or a conv layer's H, W, C, R, S, filters, stride, padding), design parameters and the space's environment
-/// fields (dram_bw, say); missing design parameters and environment fields take defaults.
+/// a conv layer's H, W, C, R, S, filters, stride, padding, or MAESTRO's K, C, Y, X, R, S, stride), design
+/// parameters and the space's environment fields (dram_bw, noc_bw, say); missing design parameters and
+/// environment fields take defaults.
 /// </summary>
 public sealed class EvaluationCsv
 {
@@ -34,7 +35,7 @@ public sealed class EvaluationCsv
     /// <summary>Each row's workload as written: a GEMM or a conv layer.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 
-    /// <summary>Columns M, N, K (a conv layer lowered to its GEMM) and one per environment field.</summary>
+    /// <summary>The workloads' values (a GEMM's M, N, K and a layer's MAESTRO form; NaN where a row has none) and one column per environment field.</summary>
     public IReadOnlyDictionary<string, double[]> ConditionColumns { get; }
 
     /// <summary>The cells of column <paramref name="name"/> (one of the extra columns a reader allowed), or null when the file has none.</summary>
@@ -51,9 +52,12 @@ public sealed class EvaluationCsv
     /// <param name="defaults">Values for design parameters the file leaves out.</param>
     /// <param name="environmentDefaults">The value of each environment field a row does not give.</param>
     /// <param name="extraColumns">Further columns the caller reads itself (<see cref="Cells"/>); any other unknown column is refused.</param>
+    /// <param name="workloadValues">The workload values the cost model reads (<see cref="Tasks.SpaceEntry.WorkloadValues"/>); a row whose workload has none is refused. Null for a GEMM's M, N, K.</param>
     public static EvaluationCsv Read(
-        string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentDefaults, IReadOnlyList<string>? extraColumns = null)
+        string path, DesignSpace space, IReadOnlyDictionary<string, string> defaults, ConditionSchema environment, IReadOnlyDictionary<string, double> environmentDefaults,
+        IReadOnlyList<string>? extraColumns = null, IReadOnlyList<string>? workloadValues = null)
     {
+        workloadValues ??= new[] { GemmFields.M, GemmFields.N, GemmFields.K };
         string[] allowed = WorkloadColumns.All.Concat(space.Parameters.Select(p => p.Name)).Concat(environment.Names).Concat(extraColumns ?? Array.Empty<string>()).ToArray();
         CsvTable table = CsvTable.Read(path, allowed, "M,N,K,rows,cols,dataflow");
         var workloads = new WorkloadColumns(table);
@@ -70,18 +74,20 @@ public sealed class EvaluationCsv
                 throw new UsageException($"workload '{network.Spec[..Math.Min(network.Spec.Length, 40)]}' is a network; evaluate --input takes one GEMM or conv layer per row (evaluate a network with -w network:…)");
             }
 
-            Gemm gemm = workload.Gemms[0];
+            IReadOnlyDictionary<string, double> layer = new Condition(workload, new Dictionary<string, double>()).Values();
+            if (!workloadValues.All(layer.ContainsKey))
+            {
+                throw new UsageException(
+                    $"workload '{workload.Spec}' has no form the {space.Name} space reads ({(workloadValues.Contains(GemmFields.M) ? "a single GEMM: a depthwise layer, or one whose filter is larger than its input, has none" : "one layer")})");
+            }
+
             double[] fields = fieldColumns.Select(c => c.Column >= 0 && cells[c.Column].Length > 0 ? c.Field.Parse(cells[c.Column], c.Field.Name) : environmentDefaults[c.Field.Name]).ToArray();
-            return (design, gemm, fields, workload);
+            return (design, layer, fields, workload);
         });
 
         var designColumns = space.Parameters.Select((p, i) => (p.Name, Values: rows.Select(r => r.design[i]).ToArray())).ToDictionary(c => c.Name, c => c.Values);
-        var conditionColumns = new Dictionary<string, double[]>
-        {
-            [GemmFields.M] = rows.Select(r => (double)r.gemm.M).ToArray(),
-            [GemmFields.N] = rows.Select(r => (double)r.gemm.N).ToArray(),
-            [GemmFields.K] = rows.Select(r => (double)r.gemm.K).ToArray(),
-        };
+        var conditionColumns = rows.SelectMany(r => r.layer.Keys).Distinct()
+            .ToDictionary(name => name, name => rows.Select(r => r.layer.TryGetValue(name, out double v) ? v : double.NaN).ToArray());
         for (int f = 0; f < fieldColumns.Count; f++)
         {
             conditionColumns[fieldColumns[f].Field.Name] = rows.Select(r => r.fields[f]).ToArray();

@@ -1,6 +1,8 @@
 using Gandse.CostModels;
+using Gandse.CostModels.Maestro;
 using Gandse.CostModels.Systolic;
 using Gandse.Spaces;
+using Gandse.Workloads;
 
 namespace Gandse.Tasks;
 
@@ -19,7 +21,18 @@ public static class SpaceCatalog
             },
             model => new SystolicCostModel(SystolicSpace.Create(), new SystolicOptions(model == "exact" ? SystolicMemoryModel.Exact : SystolicMemoryModel.Fast)),
             SystolicSpace.Defaults,
-            SystolicConditions.Schema),
+            SystolicConditions.Schema,
+            "scalesim",
+            new[] { GemmFields.M, GemmFields.N, GemmFields.K }),
+        new(
+            MaestroSpace.Name,
+            "MAESTRO-style dataflow accelerator: a dataflow template (dla, eye, shi, dpt), PEs and the template's tile and cluster sizes (ClusterSz 0: all PEs in one cluster; the space of ConfuciuX and AIrchitect v2)",
+            new[] { ("maestro", "MAESTRO's analytical model, exact (held to the real MAESTRO by oracle tests)") },
+            _ => new MaestroCostModel(),
+            MaestroSpace.Defaults,
+            MaestroConditions.Schema,
+            "maestro",
+            ConvFields.All),
     };
 
     /// <summary>The spaces evaluate and optimum may name.</summary>

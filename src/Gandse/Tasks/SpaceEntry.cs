@@ -5,7 +5,9 @@ namespace Gandse.Tasks;
 
 /// <summary>
 /// A named design space: its cost models by name (the first is the default; a space may offer a fast and an exact
-/// one), the values that parameters left out take and the condition fields its queries give.
+/// one), the values that parameters left out take, the condition fields its queries give and the real simulator
+/// that can stand in for its cost model (<c>evaluate --simulator</c>), and the workload values its model reads (a
+/// GEMM's M, N, K or a layer's MAESTRO form).
 /// </summary>
 public sealed record SpaceEntry(
     string Name,
@@ -13,7 +15,9 @@ public sealed record SpaceEntry(
     IReadOnlyList<(string Name, string Description)> Models,
     Func<string, ICostModel> CreateCostModel,
     IReadOnlyDictionary<string, string> Defaults,
-    Conditions.ConditionSchema Conditions)
+    Conditions.ConditionSchema Conditions,
+    string Simulator,
+    IReadOnlyList<string> WorkloadValues)
 {
     /// <summary>The design space.</summary>
     public DesignSpace Space => CostModel().Space;

@@ -4,8 +4,9 @@ using Gandse.Io;
 namespace Gandse.Workloads;
 
 /// <summary>
-/// Where a CSV holds its workload: columns M, N, K for a GEMM, a conv layer's fields, or a <c>workload</c> column
-/// holding any workload spec (<c>gemm:…</c>, <c>conv:…</c>, <c>network:resnet50</c>, <c>topology:FILE.csv</c>).
+/// Where a CSV holds its workload: columns M, N, K for a GEMM, a conv layer's fields in SCALE-Sim's names (H, W, C,
+/// R, S, filters, stride, padding) or in MAESTRO's (K, C, Y, X, R, S, stride: a column Y or X says which), or a
+/// <c>workload</c> column holding any workload spec (<c>gemm:…</c>, <c>conv:…</c>, <c>network:resnet50</c>, …).
 /// </summary>
 public sealed class WorkloadColumns
 {
@@ -15,6 +16,8 @@ public sealed class WorkloadColumns
     public static readonly IReadOnlyList<string> Gemm = new[] { "M", "N", "K" };
     /// <summary>The columns of a conv layer.</summary>
     public static readonly IReadOnlyList<string> Conv = new[] { "H", "W", "C", "R", "S", "filters", "stride", "padding" };
+    /// <summary>The columns of a conv layer in MAESTRO's names.</summary>
+    public static readonly IReadOnlyList<string> MaestroConv = new[] { "K", "C", "Y", "X", "R", "S", "stride" };
 
     private readonly Kind _kind;
     private readonly int[] _columns;
@@ -22,20 +25,25 @@ public sealed class WorkloadColumns
     /// <summary>Finds the workload columns of <paramref name="table"/>; a mix of forms is a <see cref="UsageException"/>.</summary>
     public WorkloadColumns(CsvTable table)
     {
-        bool gemm = Gemm.Any(c => table.Column(c) >= 0), conv = Conv.Any(c => table.Column(c) >= 0), spec = table.Column(Spec) >= 0;
-        int given = (gemm ? 1 : 0) + (conv ? 1 : 0) + (spec ? 1 : 0);
+        // Columns only one form has: M, N (GEMM); H, W, filters, padding (SCALE-Sim's conv); Y, X (MAESTRO's conv).
+        bool gemm = new[] { "M", "N" }.Any(c => table.Column(c) >= 0);
+        bool conv = new[] { "H", "W", "filters", "padding" }.Any(c => table.Column(c) >= 0);
+        bool maestro = new[] { "Y", "X" }.Any(c => table.Column(c) >= 0);
+        bool spec = table.Column(Spec) >= 0;
+        int given = (gemm ? 1 : 0) + (conv ? 1 : 0) + (maestro ? 1 : 0) + (spec ? 1 : 0);
         if (given != 1)
         {
             throw new UsageException(
-                $"{table.Path} line 1: give the workload in one way, as M,N,K, as conv columns {string.Join(",", Conv)} or as a '{Spec}' column of specs; {(given == 0 ? "found none" : "found more than one")}");
+                $"{table.Path} line 1: give the workload in one way, as M,N,K, as conv columns {string.Join(",", Conv)}, as MAESTRO's {string.Join(",", MaestroConv)} or as a '{Spec}' column of specs; {(given == 0 ? "found none" : "found more than one")}");
         }
 
-        _kind = spec ? Kind.Spec : gemm ? Kind.Gemm : Kind.Conv;
+        _kind = spec ? Kind.Spec : gemm ? Kind.Gemm : conv ? Kind.Conv : Kind.Maestro;
         _columns = _kind switch
         {
             Kind.Spec => new[] { table.Column(Spec) },
             Kind.Gemm => Gemm.Select(table.Column).ToArray(),
-            _ => Conv.Select(table.Column).ToArray(),
+            Kind.Conv => Conv.Select(table.Column).ToArray(),
+            _ => MaestroConv.Select(table.Column).ToArray(),
         };
     }
 
@@ -43,11 +51,12 @@ public sealed class WorkloadColumns
     {
         Gemm,
         Conv,
+        Maestro,
         Spec,
     }
 
     /// <summary>Every column name a workload may be given in.</summary>
-    public static IEnumerable<string> All => Gemm.Concat(Conv).Append(Spec);
+    public static IEnumerable<string> All => Gemm.Concat(Conv).Concat(MaestroConv).Append(Spec).Distinct();
 
     /// <summary>The workload of one row.</summary>
     public Workload Parse(string[] cells)
@@ -58,9 +67,12 @@ public sealed class WorkloadColumns
                 return WorkloadParser.Parse(cells[_columns[0]]);
             case Kind.Gemm:
                 return new Workloads.Gemm(Dimension(cells, 0, "M"), Dimension(cells, 1, "N"), Dimension(cells, 2, "K"));
-            default:
+            case Kind.Conv:
                 IEnumerable<string> fields = Conv.Select((name, i) => _columns[i] >= 0 ? $"{name}={cells[_columns[i]]}" : null).OfType<string>();
                 return WorkloadParser.Parse("conv:" + string.Join(",", fields));
+            default:
+                IEnumerable<string> maestroFields = MaestroConv.Select((name, i) => _columns[i] >= 0 ? $"{name}={cells[_columns[i]]}" : null).OfType<string>();
+                return WorkloadParser.Parse("conv:" + string.Join(",", maestroFields));
         }
     }
 

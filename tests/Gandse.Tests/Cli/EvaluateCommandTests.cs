@@ -137,6 +137,12 @@ public class EvaluateCommandTests : IDisposable
     [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--output", "out.csv" }, "--output writes the results CSV of --input")]
     [InlineData(new[] { "evaluate", "-w", "gemm:M=8,N=8,K=8", "--mac-budget", "64" }, "--mac-budget")]
     [InlineData(new[] { "evaluate", "--frobnicate" }, "--frobnicate")]
+    [InlineData(new[] { "evaluate", "--space", "maestro", "-w", "conv:K=8,C=8,Y=8,X=8,R=3,S=3", "--simulator", "scalesim" }, "--simulator scalesim does not evaluate the maestro space; its simulator is maestro")]
+    [InlineData(new[] { "evaluate", "-w", "conv:K=8,C=8,Y=8,X=8,R=3,S=3", "--simulator", "maestro" }, "--simulator maestro does not evaluate the systolic space")]
+    [InlineData(new[] { "evaluate", "--space", "maestro", "-w", "conv:K=8,C=8,Y=8,X=8,R=3,S=3", "-d", "dataflow=nvdla" }, "nvdla")]
+    [InlineData(new[] { "evaluate", "-w", "conv:K=8,C=8,Y=2,X=8,R=3,S=3" }, "has no form the systolic space reads")]
+    [InlineData(new[] { "evaluate", "--space", "maestro", "-w", "network:resnet18" }, "the maestro space evaluates one layer at a time")]
+    [InlineData(new[] { "evaluate", "--space", "maestro", "-w", "conv:K=8,C=8,Y=8,X=8,R=3,S=3", "--noc-bw", "0" }, "--noc-bw '0' is not allowed; expected a whole number from 1 to 2147483647")]
     public void Bad_input_prints_one_line_and_exits_with_2(string[] args, string expected)
     {
         (int exitCode, string output, string error) = CliRunner.Run(args);
@@ -146,5 +152,58 @@ public class EvaluateCommandTests : IDisposable
         Assert.Single(error.TrimEnd().Split('\n'));
         Assert.DoesNotContain("   at ", error);
         Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public void A_maestro_design_has_maestros_figures_and_names()
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(
+            "evaluate", "--space", "maestro", "-w", "conv:K=64,C=32,Y=16,X=16,R=3,S=3", "-d", "dataflow=dla,num_pe=8,KTileSz=4", "--json");
+
+        Assert.True(exitCode == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement metrics = json.RootElement.GetProperty("metrics");
+        Assert.Equal(464_129, metrics.GetProperty("runtime_cycles").GetInt64());
+        Assert.Equal(728, metrics.GetProperty("l2_size_req").GetInt64());
+        Assert.Equal(1, metrics.GetProperty("valid").GetInt64());
+        Assert.Equal(64, json.RootElement.GetProperty("workload").GetProperty("K").GetInt64());
+        Assert.Equal(0, json.RootElement.GetProperty("design").GetProperty("ClusterSz").GetInt64());
+        Assert.Equal(81_920_000, json.RootElement.GetProperty("noc_bw").GetInt64());
+    }
+
+    [Fact]
+    public void A_csv_in_maestros_column_names_takes_the_confuciux_defaults_and_gets_the_metrics_and_valid()
+    {
+        string input = Path.Combine(_directory, "layers.csv");
+        // The AIrchitect-v2 dataset's first row (its X, Y go into MAESTRO's Y, X), then one over a tight L1 limit.
+        File.WriteAllText(input, "K,C,Y,X,R,S,dataflow,num_pe,KTileSz,l1_size_cstr\n210,212,256,48,5,5,eye,64,10,\n64,32,16,16,3,3,dla,8,4,100\n");
+
+        (int exitCode, string output, string error) = CliRunner.Run("evaluate", "--space", "maestro", "--input", input);
+
+        Assert.True(exitCode == 0, error);
+        string[] lines = output.TrimEnd().Split('\n');
+        Assert.Equal("K,C,Y,X,R,S,dataflow,num_pe,KTileSz,l1_size_cstr,runtime_cycles,energy,area,power,l1_size_req,l2_size_req,num_macs,throughput,valid", lines[0]);
+        Assert.StartsWith("210,212,256,48,5,5,eye,64,10,,40228273,", lines[1]);
+        Assert.EndsWith(",1", lines[1]);
+        Assert.StartsWith("64,32,16,16,3,3,dla,8,4,100,464129,", lines[2]);
+        Assert.EndsWith(",0", lines[2]);
+    }
+
+    [Simulators.MaestroFact]
+    public void The_real_maestro_gives_the_models_figures_for_a_csv()
+    {
+        string input = Path.Combine(_directory, "layers.csv");
+        File.WriteAllText(input, "K,C,Y,X,R,S,stride,dataflow,num_pe,KTileSz,CTileSz,ClusterSz,noc_bw\n64,32,16,16,3,3,1,dla,8,4,1,0,81920000\n17,5,31,9,3,3,2,shi,12,3,2,4,16\n");
+
+        (int modelCode, string model, _) = CliRunner.Run("evaluate", "--space", "maestro", "--input", input);
+        (int simulatorCode, string simulated, string error) = CliRunner.Run(
+            "evaluate", "--space", "maestro", "--input", input, "--simulator", "maestro", "--simulator-cache", Path.Combine(_directory, "cache"));
+
+        Assert.Equal(0, modelCode);
+        Assert.True(simulatorCode == 0, error);
+        Assert.Contains("simulated 2 rows with MAESTRO", error);
+        string Integers(string csv, int row) => string.Join(',', csv.Split('\n')[row].Split(',').Where((_, i) => i is 13 or 17 or 18 or 19 or 21));
+        Assert.Equal(Integers(model, 1), Integers(simulated, 1));
+        Assert.Equal(Integers(model, 2), Integers(simulated, 2));
     }
 }

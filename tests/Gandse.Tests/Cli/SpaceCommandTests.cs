@@ -34,7 +34,7 @@ public class SpaceCommandTests
         (int exitCode, _, string error) = CliRunner.Run("space", "show", "eyeriss");
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("error: unknown space 'eyeriss'; allowed: systolic", error.TrimEnd());
+        Assert.Equal("error: unknown space 'eyeriss'; allowed: systolic, maestro", error.TrimEnd());
     }
 
     [Fact]
