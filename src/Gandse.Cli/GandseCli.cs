@@ -18,6 +18,7 @@ public static class GandseCli
         root.Subcommands.Add(OptimumCommand.Build());
         root.Subcommands.Add(SearchCommand.Build());
         root.Subcommands.Add(ConfigCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(GenerateCommand.Build());
         root.Subcommands.Add(EvalCommand.Build());

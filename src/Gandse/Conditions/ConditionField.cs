@@ -21,6 +21,12 @@ public sealed record ConditionField(string Name, string Unit, string Meaning, Fi
     /// <summary>Every query must give this field.</summary>
     public bool Required { get; init; }
 
+    /// <summary>
+    /// Names for the values 0, 1, 2, … of a field that picks one of several (a dataflow template): flags and columns
+    /// take a name (or its number), tables show it. Null for a numeric field.
+    /// </summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
     /// <summary>The values training conditions draw it from when the experiment does not say (<c>data.draw</c>); null for fields labelling sets (targets).</summary>
     public IReadOnlyList<double>? Drawn { get; init; }
 
@@ -30,12 +36,21 @@ public sealed record ConditionField(string Name, string Unit, string Meaning, Fi
     /// <summary>The default as help text shows it ("unbounded" when there is none).</summary>
     public string DefaultText =>
         Required ? "required"
-        : Default is double value ? Format(value) + (DefaultNote is null ? string.Empty : $", {DefaultNote}")
+        : Default is double value ? Show(value) + (DefaultNote is null ? string.Empty : $", {DefaultNote}")
         : Role == FieldRole.Target ? "none" : "unbounded";
 
     /// <summary>The value of <paramref name="token"/>, as <paramref name="shown"/> (a flag or a column) gives it; refused with a one-line reason.</summary>
     public double Parse(string token, string shown)
     {
+        if (Choices is not null)
+        {
+            int choice = Choices.ToList().FindIndex(c => string.Equals(c, token.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (choice >= 0)
+            {
+                return choice;
+            }
+        }
+
         bool parsed = double.TryParse(token.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
         return parsed ? Check(value, shown, token) : throw new UsageException($"{shown} '{token}' is not allowed; expected {Expected}");
     }
@@ -47,7 +62,12 @@ public sealed record ConditionField(string Name, string Unit, string Meaning, Fi
         return allowed ? value : throw new UsageException($"{shown} '{token ?? Format(value)}' is not allowed; expected {Expected}");
     }
 
-    private string Expected => $"{(Integer ? "a whole number" : "a number")} from {Format(Min)} to {Format(Max)} ({Unit})";
+    private string Expected => Choices is not null
+        ? $"one of {string.Join(", ", Choices)}"
+        : $"{(Integer ? "a whole number" : "a number")} from {Format(Min)} to {Format(Max)} ({Unit})";
+
+    /// <summary>A value as tables show it: its choice's name, or the number.</summary>
+    public string Show(double value) => Choices is not null && value >= 0 && value < Choices.Count && Math.Floor(value) == value ? Choices[(int)value] : Format(value);
 
     /// <summary>Whole numbers in full (1000000000000, not 1E+12), others in up to ten significant digits.</summary>
     public static string Format(double value) =>

@@ -11,4 +11,7 @@ public enum FieldRole
 
     /// <summary>A property of the system the design sits in (a DRAM bandwidth); it always has a value.</summary>
     Environment,
+
+    /// <summary>How the query's layer is to be run, fixed by the query rather than designed (a dataflow template); it always has a value.</summary>
+    Mapping,
 }

@@ -72,4 +72,10 @@ public sealed class DataConfig
 
     /// <summary>Where datasets are cached, keyed by the hash of the settings that made them.</summary>
     public string CacheDir { get; set; } = ".cache/datasets";
+
+    /// <summary>
+    /// A file of conditions for tasks labelled from an existing dataset (airchitect-v2 reads the AIrchitect-v2 CSV);
+    /// its content, not its path, is part of the dataset's key. Empty for tasks that draw their conditions.
+    /// </summary>
+    public string Source { get; set; } = string.Empty;
 }

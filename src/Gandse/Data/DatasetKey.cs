@@ -8,7 +8,8 @@ namespace Gandse.Data;
 public static class DatasetKey
 {
     /// <summary>
-    /// 16 hex digits of SHA-256 over the task, the seed and every data setting but the cache folder, the file format and the task's cost-model fingerprint: the key of
+    /// 16 hex digits of SHA-256 over the task, the seed and every data setting but the cache folder and the source
+    /// file's path (a task reading one puts its content in its fingerprint), the file format and the task's cost-model fingerprint: the key of
     /// a cached dataset. Anything that changes which conditions are drawn or how they are labelled changes it.
     /// </summary>
     public static string Of(ExperimentConfig config, string modelFingerprint)
@@ -17,7 +18,7 @@ public static class DatasetKey
         text.Append("task=").Append(config.Task).Append('\n').Append("seed=").Append(config.DataSeed()).Append('\n');
         foreach ((string path, object? value) in ConfigBinder.Flatten(config.Data, "data."))
         {
-            if (path != "data.cache_dir" && path != "data.seed")
+            if (path != "data.cache_dir" && path != "data.seed" && path != "data.source")
             {
                 text.Append(path).Append('=').Append(ConfigBinder.Format(value)).Append('\n');
             }

@@ -38,8 +38,12 @@ public static class SpaceCatalog
     /// <summary>The spaces evaluate and optimum may name.</summary>
     public static IReadOnlyList<string> Names => Entries.Select(e => e.Name).ToList();
 
-    /// <summary>Every condition field some space declares: the CLI's condition flags and the CSV columns it knows.</summary>
-    public static Conditions.ConditionSchema AllConditions { get; } = Conditions.ConditionSchema.Union(Entries.Select(e => e.Conditions));
+    /// <summary>
+    /// Every condition field some space declares, and the dataflow a maestro task's query fixes: the CLI's
+    /// condition flags and the CSV columns it knows.
+    /// </summary>
+    public static Conditions.ConditionSchema AllConditions { get; } =
+        Conditions.ConditionSchema.Union(Entries.Select(e => e.Conditions).Append(new Conditions.ConditionSchema(new[] { MaestroConditions.DataflowField })));
 
     /// <summary>The space named <paramref name="name"/>; an unknown name is a <see cref="UsageException"/> listing them.</summary>
     public static SpaceEntry Get(string name) =>

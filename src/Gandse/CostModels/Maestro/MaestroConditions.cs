@@ -24,7 +24,18 @@ public static class MaestroConditions
     /// <summary>L2 limit, bytes.</summary>
     public const string L2SizeLimit = "l2_size_cstr";
 
+    /// <summary>The dataflow template a query's layer runs with (a task that designs only the hardware, as AIrchitect v2's).</summary>
+    public const string Dataflow = "dataflow";
+
     private const double IntMax = int.MaxValue;
+
+    /// <summary>The template a query fixes: dla, eye or shi (AIrchitect v2's three), by index into the maestro space's templates.</summary>
+    public static readonly ConditionField DataflowField = new(Dataflow, "template", "the dataflow template the layer runs with", FieldRole.Mapping, 0, 2, new FieldEncoding(1, 1))
+    {
+        Integer = true,
+        Default = 0,
+        Choices = new[] { "dla", "eye", "shi" },
+    };
 
     /// <summary>Every field, with the ConfuciuX setting as defaults.</summary>
     public static readonly ConditionSchema Schema = new(new[]

@@ -11,6 +11,26 @@ namespace Gandse.CostModels.Maestro;
 /// </summary>
 public static class MaestroReferenceModel
 {
+    private static readonly Lazy<string> ProbeHash = new(() =>
+    {
+        // Fixed probes over the three templates, PE counts, tiles and layers with edges: a changed model changes it.
+        var random = new Random(20261203);
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < 48; i++)
+        {
+            int r = 1 + (2 * random.Next(3)), pes = 1 + random.Next(64);
+            var layer = new MaestroLayer(MaestroLayerType.Conv, 1 + random.Next(100), 1 + random.Next(100), r + random.Next(40), r + random.Next(40), r, r);
+            var constants = new Dictionary<string, int> { ["KTileSz"] = 1 + random.Next(12), ["CTileSz"] = 1 + random.Next(12), ["ClusterSz"] = pes };
+            MaestroMetrics m = Evaluate(layer, DataflowTemplates.Get(new[] { "dla", "eye", "shi" }[i % 3]).Instantiate(constants, layer), new MaestroHardware(pes));
+            text.Append(m.RuntimeCycles).Append(',').Append(m.L1SizeReq).Append(',').Append(m.L2SizeReq).Append(',').Append(m.NumMacs).Append(';');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16].ToLowerInvariant();
+    });
+
+    /// <summary>A hash of the model's figures on fixed probes: part of a dataset's key, so changed labels are never reused.</summary>
+    public static string Fingerprint => ProbeHash.Value;
+
     /// <summary>The metrics of <paramref name="layer"/> mapped by <paramref name="dataflow"/> on <paramref name="hardware"/>.</summary>
     public static MaestroMetrics Evaluate(MaestroLayer layer, IReadOnlyList<MaestroDirective> dataflow, MaestroHardware hardware)
     {
