@@ -22,7 +22,7 @@ public static class AblationSection
             return string.Empty;
         }
 
-        int[] shown = callCheckpoints.Select((c, i) => (c, i)).Where(p => p.c is 1 or 8 or 64 || p.i == callCheckpoints.Count - 1).Select(p => p.i).ToArray();
+        int[] shown = CallsCurveSection.Shown(callCheckpoints);
         var text = new StringBuilder("\n## Ablations\n\n");
         text.Append("Each variant trains with the same data, steps and seeds as the method it ablates, one part removed (its settings in `results.json`, `config`, plus the overrides named). Change is the variant's score minus the base's.\n\n");
         text.Append("| variant | removes | score | change | ").Append(string.Join(" | ", shown.Select(i => $"best of {callCheckpoints[i]}"))).Append(" |\n|");
@@ -60,6 +60,8 @@ public static class AblationSection
         string caveat = seeds > 1 ? string.Empty : " One seed, so the spread between seeds is not measured.";
         return change < 0
             ? $"{variant.Method} scores {size} below {original.Method}: what it changes matters here.{caveat}"
-            : $"{variant.Method} scores {size} above {original.Method}: what it removes or replaces does not help {original.Method} here.{caveat}";
+            : change == 0
+                ? $"{variant.Method} scores the same as {original.Method}: what it changes adds nothing measurable here.{caveat}"
+                : $"{variant.Method} scores {size} above {original.Method}: the change does better than {original.Method}'s default here (a removed part that was not helping, or a replacement that helps).{caveat}";
     }
 }

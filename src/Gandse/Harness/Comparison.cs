@@ -130,6 +130,9 @@ public static class Comparison
     {
         var outcomes = new List<QueryOutcome>(queries.Count);
         var curve = new double[checkpoints.Length];
+        var scoreCurve = new double[checkpoints.Length];
+        var exactCurve = new double[checkpoints.Length];
+        int firstIsLabel = 0;
         foreach (LabelledCondition query in queries)
         {
             if (cancellation.IsCancellationRequested)
@@ -158,13 +161,22 @@ public static class Comparison
             {
                 double bestSoFar = least.Length == 0 ? double.PositiveInfinity : least[Math.Min(checkpoints[c], least.Length) - 1];
                 curve[c] += double.IsFinite(bestSoFar) ? Math.Log(optimum / bestSoFar) : Math.Log(1e-3);
+                scoreCurve[c] += double.IsFinite(bestSoFar) ? optimum / bestSoFar : 0;
+                exactCurve[c] += bestSoFar == optimum ? 1 : 0;
             }
+
+            firstIsLabel += proposals.shape[1] > 0 && task.Space.Designs(proposals[0].narrow(0, 0, 1))[0].Equals(query.Optimum) ? 1 : 0;
         }
 
         (double? top1Accuracy, double? top1Feasible, double? top1Quality) = method is MlpRecommender mlp ? Top1(task, mlp, queries) : (null, null, null);
         return new MethodRun(
             name, seed, Summary.Of(outcomes, task.Objective.Target is not null), trainingSeconds, budget,
-            outcomes.Select(o => o.Quality).ToList(), curve.Select(c => Math.Exp(c / queries.Count)).ToList(), top1Accuracy, top1Feasible, top1Quality);
+            outcomes.Select(o => o.Quality).ToList(), curve.Select(c => Math.Exp(c / queries.Count)).ToList(), top1Accuracy, top1Feasible, top1Quality)
+        {
+            ScoreCurve = scoreCurve.Select(c => c / queries.Count).ToList(),
+            ExactCurve = exactCurve.Select(c => c / queries.Count).ToList(),
+            FirstIsLabel = (double)firstIsLabel / queries.Count,
+        };
     }
 
     /// <summary>AIrchitect's measures of the arg-max prediction alone: how often it is an optimal design, how often feasible, and its quality.</summary>

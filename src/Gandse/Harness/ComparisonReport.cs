@@ -101,6 +101,7 @@ public static class ComparisonReport
             text.Append(Invariant, $"- {m.Method} top-1 (its arg-max prediction alone, one cost-model call): accuracy (an optimal design) {Percent(m.Top1Accuracy!.Value)}, feasible {Percent(m.Top1FeasibleRate!.Value)}, quality of the feasible ones {m.Top1Quality!.Value.Format("F4")}. AIrchitect reports 94.3 % top-1 accuracy and a 99.9 % geomean of the best possible performance on 10^5 GEMM workloads of its own SCALE-Sim space, which has no budgets to violate.\n");
         }
 
+        text.Append(CallsCurveSection.Markdown(methods, result.CallCheckpoints));
         text.Append(AblationSection.Markdown(methods, result.CallCheckpoints));
         text.Append("\n## Against the literature\n\n");
         text.Append("- GANDSE reports better designs than MLP and deep-RL approaches in negligible time. ");
@@ -134,7 +135,7 @@ public static class ComparisonReport
 
     private static void WriteCsv(TextWriter writer, ComparisonResult result)
     {
-        writer.WriteLine("method,seed,queries,feasible_rate,score,quality,exact_match,target_met_rate,mean_target_error,p50_ms,p95_ms,budget,design_calls_per_query,layer_runs_per_query,analytic_per_query,training_seconds,top1_accuracy,top1_feasible_rate,top1_quality");
+        writer.WriteLine("method,seed,queries,feasible_rate,score,quality,exact_match,target_met_rate,mean_target_error,p50_ms,p95_ms,budget,design_calls_per_query,layer_runs_per_query,analytic_per_query,training_seconds,top1_accuracy,top1_feasible_rate,top1_quality,first_is_label");
         foreach (MethodRun run in result.Runs)
         {
             Summary s = run.Summary;
@@ -143,7 +144,7 @@ public static class ComparisonReport
                 run.Method, run.Seed.ToString(Invariant), s.Queries.ToString(Invariant), N(s.FeasibleRate), N(s.Score), N(s.Quality), N(s.ExactMatch),
                 N(s.TargetMetRate), N(s.MeanTargetError), N(s.P50Milliseconds), N(s.P95Milliseconds), run.Budget.ToString(Invariant),
                 N(s.DesignCallsPerQuery), N(s.LayerCallsPerQuery), N(s.AnalyticCallsPerQuery),
-                N(run.TrainingSeconds), N(run.Top1Accuracy), N(run.Top1FeasibleRate), N(run.Top1Quality),
+                N(run.TrainingSeconds), N(run.Top1Accuracy), N(run.Top1FeasibleRate), N(run.Top1Quality), N(run.FirstIsLabel),
             }));
         }
     }
@@ -178,6 +179,9 @@ public static class ComparisonReport
             ["top1_feasible_rate"] = m.Top1FeasibleRate is Spread feasible ? SpreadJson(feasible) : null,
             ["top1_quality"] = m.Top1Quality is Spread quality ? SpreadJson(quality) : null,
             ["best_so_far"] = new JsonArray(m.BestSoFar.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+            ["score_curve"] = new JsonArray(m.ScoreCurve.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+            ["optimal_curve"] = new JsonArray(m.ExactCurve.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
+            ["first_is_label"] = m.FirstIsLabel is Spread first ? SpreadJson(first) : null,
         }).ToArray()),
         ["runs"] = new JsonArray(result.Runs.Select(r => (JsonNode)new JsonObject
         {

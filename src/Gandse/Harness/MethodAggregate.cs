@@ -23,6 +23,15 @@ public sealed record MethodAggregate(
     IReadOnlyList<double> BestSoFar,
     IReadOnlyList<double> Qualities)
 {
+    /// <summary>Mean over seeds of the score at each call checkpoint (empty when a run predates it).</summary>
+    public IReadOnlyList<double> ScoreCurve { get; init; } = Array.Empty<double>();
+
+    /// <summary>Mean over seeds of the tie-aware exact-match share at each call checkpoint.</summary>
+    public IReadOnlyList<double> ExactCurve { get; init; } = Array.Empty<double>();
+
+    /// <summary>Share of queries whose first proposal is the labelled optimum design, over seeds.</summary>
+    public Spread? FirstIsLabel { get; init; }
+
     /// <summary>One aggregate per method, over its seeds, in the order the comparison ran them.</summary>
     public static IReadOnlyList<MethodAggregate> Of(ComparisonResult result) => result.Runs
         .GroupBy(r => r.Method)
@@ -46,6 +55,16 @@ public sealed record MethodAggregate(
             g.First().Top1FeasibleRate is null ? null : Spread.Of(g.Select(r => r.Top1FeasibleRate!.Value)),
             g.First().Top1Quality is null ? null : Spread.Of(g.Select(r => r.Top1Quality!.Value)),
             Enumerable.Range(0, result.CallCheckpoints.Count).Select(i => Math.Exp(g.Average(r => Math.Log(Math.Max(r.BestSoFar[i], 1e-300))))).ToList(),
-            g.SelectMany(r => r.Qualities).ToList()))
+            g.SelectMany(r => r.Qualities).ToList())
+        {
+            ScoreCurve = MeanCurve(g.Select(r => r.ScoreCurve).ToList(), result.CallCheckpoints.Count),
+            ExactCurve = MeanCurve(g.Select(r => r.ExactCurve).ToList(), result.CallCheckpoints.Count),
+            FirstIsLabel = g.All(r => r.FirstIsLabel is not null) ? Spread.Of(g.Select(r => r.FirstIsLabel!.Value)) : null,
+        })
         .ToList();
+
+    private static IReadOnlyList<double> MeanCurve(IReadOnlyList<IReadOnlyList<double>> curves, int points) =>
+        curves.All(c => c.Count == points)
+            ? Enumerable.Range(0, points).Select(i => curves.Average(c => c[i])).ToList()
+            : Array.Empty<double>();
 }

@@ -31,12 +31,26 @@ public sealed class ComparisonTests : IDisposable
         Assert.Equal(new[] { 1, 2, 4, 8, 16 }, json.RootElement.GetProperty("call_checkpoints").EnumerateArray().Select(c => c.GetInt32()));
         Assert.Equal(Gandse.Runtime.GandseVersion.Current, json.RootElement.GetProperty("gandse_version").GetString());
         Assert.True(methods[1].GetProperty("top1_accuracy").GetProperty("mean").GetDouble() >= 0);
+        // The calls curves end where the answer is: the best of every design evaluated is the one scored.
+        Assert.All(methods.EnumerateArray(), m =>
+        {
+            double[] score = m.GetProperty("score_curve").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            double[] optimal = m.GetProperty("optimal_curve").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            Assert.Equal(5, score.Length);
+            Assert.True(score.Zip(score.Skip(1)).All(p => p.First <= p.Second + 1e-12), string.Join(", ", score));
+            Assert.True(optimal.Zip(optimal.Skip(1)).All(p => p.First <= p.Second), string.Join(", ", optimal));
+            Assert.Equal(m.GetProperty("score").GetProperty("mean").GetDouble(), score[^1], 9);
+            Assert.Equal(m.GetProperty("exact_match").GetProperty("mean").GetDouble(), optimal[^1], 9);
+            Assert.InRange(m.GetProperty("first_is_label").GetProperty("mean").GetDouble(), 0, optimal[0]);
+        });
 
         string[] csv = File.ReadAllLines(Path.Combine(output, "results.csv"));
         Assert.Equal(7, csv.Length);
         Assert.StartsWith("method,seed,queries,feasible_rate,score,quality", csv[0]);
         Assert.Contains("design_calls_per_query,layer_runs_per_query", csv[0]);
-        Assert.Contains("| method | feasible | score | quality |", File.ReadAllText(Path.Combine(output, "report.md")));
+        string report = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("| method | feasible | score | quality |", report);
+        Assert.Contains("| method | score @ 1 | score @ 8 | score @ 16 | optimal @ 1 | top-1 |", report);
         foreach (string plot in new[] { "quality-vs-time.png", "quality-distribution.png", "best-so-far.png" })
         {
             byte[] png = File.ReadAllBytes(Path.Combine(output, plot));
