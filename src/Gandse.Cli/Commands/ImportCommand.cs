@@ -84,7 +84,9 @@ public static class ImportCommand
             }
 
             Write(io, result.GetValue(json), report, dataset, fromCache, task.LabelCheck, DatasetBuilder.CachePath(config, task), clock.Elapsed);
-            return report.Mismatches.Count == 0 && task.LabelCheck.NotOptimal == 0 ? ExitCodes.Success : ExitCodes.Failure;
+            // A label the enumeration beats is the dataset's search (ConfuciuX's) missing a faster design, a finding
+            // about the data; only a runtime the model computes differently from MAESTRO's reward is a failure.
+            return report.Mismatches.Count == 0 && task.LabelCheck.RuntimeMismatches == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         command.Subcommands.Add(airchitect);
         return command;
@@ -138,6 +140,11 @@ public static class ImportCommand
         if (!fromCache)
         {
             io.Output.WriteLine(string.Create(invariant, $"labels    {check.Checked:N0} checked by enumerating all 768 designs: {check.NotOptimal:N0} not optimal, {check.RuntimeMismatches:N0} with another runtime"));
+            if (check.NotOptimal > 0)
+            {
+                io.Output.WriteLine("          a label that is not optimal is the dataset's search missing a faster design; the fastest design is the label used");
+            }
+
             io.Output.WriteLine(string.Create(invariant, $"ties      designs sharing the least runtime: median {(ties.Length > 0 ? ties[ties.Length / 2] : 0)}, max {(ties.Length > 0 ? ties[^1] : 0)}"));
             foreach (string example in check.Examples.Take(10))
             {

@@ -1,6 +1,7 @@
 using Gandse.Config;
 using Gandse.Methods.Baselines;
 using Gandse.Methods.Gan;
+using Gandse.Methods.Ordinal;
 
 namespace Gandse.Methods;
 
@@ -18,6 +19,8 @@ public static class MethodCatalog
             c => MlpRecommender.Train(c.Task, c.Dataset.Train, c.Config.Methods.Mlp, c.Seed, c.Cancellation)) { Load = MlpRecommender.Restore },
         new("rl-amortised", "one REINFORCE policy trained across the training conditions (ConfuciuX-style, amortised)", true,
             c => RlAmortised.Train(c.Task, c.Dataset.Train, c.Config.Methods.RlAmortised, c.Seed, c.Cancellation)) { Load = RlAmortised.Restore },
+        new("airchitect-v2", "AIrchitect-v2-style recommender: a transformer encoder over per-feature tokens, unified ordinal heads, its k most likely designs", true,
+            c => OrdinalRecommender.Train(c.Task, c.Dataset.Train, c.Config.Methods.AirchitectV2, c.Seed, c.Cancellation)) { Load = OrdinalRecommender.Restore },
         new("rl-search", "a fresh REINFORCE policy per query, spending its budget (ConfuciuX's search)", false,
             c => new RlSearch(c.Task, c.Config.Methods.RlSearch, c.Seed)),
         new("evolutionary", "a genetic search per query", false, c => new EvolutionarySearch(c.Task, c.Config.Methods.Evolutionary, c.Seed)),

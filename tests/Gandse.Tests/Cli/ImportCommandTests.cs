@@ -59,6 +59,20 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_dataset_label_the_enumeration_beats_is_reported_and_the_import_succeeds_with_the_fastest_design()
+    {
+        // A row of the real dataset: ConfuciuX's search labelled 64 PEs and KTileSz 2 (58,968,625 cycles, which the
+        // real MAESTRO confirms), while 55 PEs and KTileSz 11 take 58,774,369 cycles, also confirmed by MAESTRO.
+        (string csv, string experiment) = Files("22,142,192,224,5,5,shi,757,58968625\n98,450,80,208,1,1,eye,766,20217601\n150,384,24,112,1,1,dla,765,2661121\n114,224,224,160,7,7,shi,761,818735233\n");
+
+        (int exitCode, string output, string error) = CliRunner.Run("import", "airchitect-v2", "-i", csv, "-e", experiment);
+
+        Assert.True(exitCode == 0, error + output);
+        Assert.Contains("4 checked by enumerating all 768 designs: 1 not optimal, 0 with another runtime", output);
+        Assert.Contains("conv:K=22,C=142,Y=192,X=224,R=5,S=5 shi: label num_pe=64,KTileSz=2 (ConfigID 757), fastest num_pe=55,KTileSz=11: reward 58968625, model 58968625, optimum 58774369", output);
+    }
+
+    [Fact]
     public void An_experiment_of_another_task_is_refused()
     {
         (string csv, _) = Files("210,212,256,48,5,5,eye,765,40228273\n");

@@ -12,6 +12,9 @@ public sealed class MethodsConfig
     /// <summary>methods.mlp.</summary>
     public MlpSettings Mlp { get; set; } = new();
 
+    /// <summary>methods.airchitect_v2.</summary>
+    public AirchitectV2Settings AirchitectV2 { get; set; } = new();
+
     /// <summary>methods.rl_amortised.</summary>
     public RlAmortisedSettings RlAmortised { get; set; } = new();
 
@@ -28,6 +31,7 @@ public sealed class MethodsConfig
     public void Validate()
     {
         Mlp.Validate();
+        AirchitectV2.Validate();
         RlAmortised.Validate();
         RlSearch.Validate();
         Evolutionary.Validate();

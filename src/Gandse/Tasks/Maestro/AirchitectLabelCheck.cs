@@ -28,8 +28,11 @@ public sealed class AirchitectLabelCheck
     /// <summary>How many conditions had each number of optimal designs.</summary>
     public IReadOnlyDictionary<int, int> TieSizes => _ties;
 
-    /// <summary>Records one label: the model's runtime of it, the optimum, whether it is optimal and how many designs tie.</summary>
-    public void Record(ConditionDraft draft, double labelRuntime, double optimum, bool optimal, int ties)
+    /// <summary>
+    /// Records one label: the model's runtime of it, the optimum, whether it is optimal and how many designs tie;
+    /// <paramref name="describe"/> writes the disagreement's line only when one is kept.
+    /// </summary>
+    public void Record(ConditionDraft draft, double labelRuntime, double optimum, bool optimal, int ties, Func<string> describe)
     {
         Interlocked.Increment(ref _checked);
         _ties.AddOrUpdate(ties, 1, (_, n) => n + 1);
@@ -46,7 +49,7 @@ public sealed class AirchitectLabelCheck
 
         if ((runtimeOff || !optimal) && _mismatches.Count < 20)
         {
-            _mismatches.Enqueue($"{draft.Condition}: label {draft.Label} reward {draft.LabelCost} model {labelRuntime} optimum {optimum}");
+            _mismatches.Enqueue($"{describe()}: reward {draft.LabelCost}, model {labelRuntime}, optimum {optimum}");
         }
     }
 }

@@ -142,7 +142,8 @@ public sealed class AirchitectTask : IDseTask
         {
             int labelled = AirchitectSpace.ConfigId(label);
             bool optimal = feasible[labelled] && runtime[labelled] == best;
-            LabelCheck.Record(draft, runtime[labelled], best, optimal, order.Count(i => runtime[i] == best));
+            LabelCheck.Record(draft, runtime[labelled], best, optimal, order.Count(i => runtime[i] == best), () =>
+                $"{draft.Condition.Workload.Spec} {MaestroConditions.DataflowField.Show(draft.Condition[MaestroConditions.Dataflow])}: label {Space.Format(label)} (ConfigID {labelled}), fastest {Space.Format(Space.FromFlatIndex(order[0]))}");
             chosen = optimal ? labelled : chosen;
         }
 
