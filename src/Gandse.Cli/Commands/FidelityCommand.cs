@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Gandse.Cli.Commands;
 
-/// <summary><c>gandse bench fidelity</c>: Gandse's systolic models against the real SCALE-Sim v2 on the same cases.</summary>
+/// <summary><c>gandse bench fidelity</c>: Gandse's models against the real simulators (SCALE-Sim v2, MAESTRO) on the same cases.</summary>
 public static class FidelityCommand
 {
     public static Command Build()
@@ -17,8 +17,11 @@ public static class FidelityCommand
             "Run the same layer x design x bandwidth cases through Gandse's fast model, its exact emulator and the real SCALE-Sim v2, and report how far apart they are: "
             + "the ratio of each metric, the rank correlation of total_cycles, and per group (same layer and bandwidth) whether the fastest design agrees.\n"
             + "Cases are drawn (real layers; arrays 4x4 to 256x256; SRAM 1 KB to 2 MB; bandwidth 1 to 64) or read from --input. SCALE-Sim's results are cached, so a repeated run costs nothing.\n"
-            + "Example:\n  gandse bench fidelity --simulator scalesim --scalesim ../shared/third_party/scale-sim-v2 --cases 360 --csv fidelity.csv");
-        var simulator = new Option<string>("--simulator") { Description = "The real simulator to compare with.", DefaultValueFactory = _ => "scalesim", HelpName = "scalesim" };
+            + "With --simulator maestro: the maestro model against the real MAESTRO on drawn cases (the three templates, 1 to 256 PEs, tiles 1 to 12, strides, "
+            + "constrained NoC and off-chip bandwidths, small L1/L2 limits), metric by metric, every differing runtime listed.\n"
+            + "Examples:\n  gandse bench fidelity --simulator scalesim --scalesim ../shared/third_party/scale-sim-v2 --cases 360 --csv fidelity.csv\n"
+            + "  gandse bench fidelity --simulator maestro --maestro .cache/maestro/maestro --cases 400");
+        var simulator = new Option<string>("--simulator") { Description = "The real simulator to compare with.", DefaultValueFactory = _ => "scalesim", HelpName = "scalesim|maestro" };
         var cases = new Option<int>("--cases") { Description = "Cases to draw, in groups of --designs-per-group designs on one layer and bandwidth.", DefaultValueFactory = _ => 120 };
         var perGroup = new Option<int>("--designs-per-group") { Description = "Designs per group (same layer and bandwidth).", DefaultValueFactory = _ => 6 };
         var seed = new Option<int>("--seed") { Description = "Seed of the drawn cases.", DefaultValueFactory = _ => 0 };
@@ -30,10 +33,11 @@ public static class FidelityCommand
             HelpName = "a,b,…",
         };
         Option<string?> scalesim = ScaleSimOptions.ScaleSimFolder();
+        Option<string?> maestro = MaestroOptions.MaestroBinary();
         Option<double> timeout = CommonOptions.SimulatorTimeout();
         Option<string> cache = CommonOptions.SimulatorCache();
         Option<bool> json = CommonOptions.Json();
-        foreach (Option option in new Option[] { simulator, cases, perGroup, seed, input, csv, layers, scalesim, timeout, cache, json })
+        foreach (Option option in new Option[] { simulator, cases, perGroup, seed, input, csv, layers, scalesim, maestro, timeout, cache, json })
         {
             command.Options.Add(option);
         }
@@ -41,9 +45,15 @@ public static class FidelityCommand
         command.SetAction(result =>
         {
             var io = new CliIo(result);
-            if (result.GetValue(simulator)!.Trim().ToLowerInvariant() != "scalesim")
+            string which = result.GetValue(simulator)!.Trim().ToLowerInvariant();
+            if (which is not ("scalesim" or "maestro"))
             {
-                throw new UsageException($"--simulator '{result.GetValue(simulator)}' is not allowed; allowed: scalesim");
+                throw new UsageException($"--simulator '{result.GetValue(simulator)}' is not allowed; allowed: scalesim, maestro");
+            }
+
+            if (which == "maestro")
+            {
+                return Maestro(io, result, cases, seed, input, csv, layers, maestro, timeout, cache, json);
             }
 
             int caseCount = result.GetValue(cases), designs = result.GetValue(perGroup);
@@ -89,6 +99,46 @@ public static class FidelityCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int Maestro(
+        CliIo io, System.CommandLine.ParseResult result, Option<int> cases, Option<int> seed, Option<string?> input, Option<string?> csv, Option<string?> layers,
+        Option<string?> maestro, Option<double> timeout, Option<string> cache, Option<bool> json)
+    {
+        foreach (Option unused in new Option[] { input, csv, layers })
+        {
+            if (result.GetResult(unused) is { Implicit: false })
+            {
+                throw new UsageException($"{unused.Name} is for --simulator scalesim; with maestro the cases are drawn (--cases, --seed), and 'gandse evaluate --space maestro --input FILE --simulator maestro' runs your own");
+            }
+        }
+
+        int count = result.GetValue(cases);
+        if (count < 1)
+        {
+            throw new UsageException($"--cases must be at least 1, got {count}");
+        }
+
+        var runner = MaestroOptions.MaestroRunner(result, maestro, timeout, cache);
+        int seedValue = result.GetValue(seed);
+        var started = DateTime.UtcNow;
+        MaestroFidelityResult measured = MaestroFidelityBenchmark.Run(MaestroFidelityCases.DrawRows(count, seedValue), runner, $"seed {seedValue}", (done, total) =>
+        {
+            if (total > 0 && (done == 0 || done == total || done % 50 == 0))
+            {
+                io.Error.WriteLine($"bench: maestro {done}/{total} runs ({(DateTime.UtcNow - started).TotalSeconds:F0} s)");
+            }
+        });
+        if (result.GetValue(json))
+        {
+            io.WriteJson(MaestroFidelityOutput.Json(measured));
+        }
+        else
+        {
+            MaestroFidelityOutput.Write(io, measured);
+        }
+
+        return ExitCodes.Success;
     }
 
     private static void Write(CliIo io, FidelityResult r)

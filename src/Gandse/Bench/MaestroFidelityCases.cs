@@ -1,5 +1,9 @@
 using Gandse.CostModels.Maestro;
+using Gandse.Simulators;
 using Gandse.Simulators.Maestro;
+using Gandse.Workloads;
+using C = Gandse.CostModels.Maestro.MaestroConditions;
+using P = Gandse.CostModels.Maestro.MaestroParameterNames;
 
 namespace Gandse.Bench;
 
@@ -18,35 +22,46 @@ public static class MaestroFidelityCases
     private static readonly int[] Pes = { 1, 2, 3, 4, 7, 8, 12, 16, 31, 32, 48, 64, 100, 128, 200, 256 };
     private static readonly string[] Templates = { "dla", "eye", "shi" };
 
-    /// <summary><paramref name="count"/> cases drawn from <paramref name="seed"/>.</summary>
-    public static List<MaestroCase> Draw(int count, int seed)
+    /// <summary><paramref name="count"/> cases drawn from <paramref name="seed"/>, as MAESTRO runs them.</summary>
+    public static List<MaestroCase> Draw(int count, int seed) => DrawRows(count, seed).Select(MaestroSpaceSimulator.Case).ToList();
+
+    /// <summary>The same cases as rows of the maestro space (design, layer, environment), as the batched model reads them.</summary>
+    public static List<SimulatedRow> DrawRows(int count, int seed)
     {
         var random = new Random(seed);
         int Pick(int[] values) => values[random.Next(values.Length)];
-        var cases = new List<MaestroCase>(count);
+        var rows = new List<SimulatedRow>(count);
         for (int i = 0; i < count; i++)
         {
             int r = Pick(Filters), s = random.NextDouble() < 0.8 ? r : Pick(Filters);
             int y = Math.Max(r, Pick(Spatial)), x = Math.Max(s, Pick(Spatial));
-            var layer = new MaestroLayer(MaestroLayerType.Conv, Pick(Channels), Pick(Channels), y, x, r, s, random.NextDouble() < 0.2 ? random.Next(2, 4) : 1);
+            int k = Pick(Channels), c = Pick(Channels);
+            var layer = new ConvShape(k, c, y, x, r, s, random.NextDouble() < 0.2 ? random.Next(2, 4) : 1);
             int pes = Pick(Pes);
             int cluster = new[] { 1, 2, 4, pes, Math.Max(1, pes / 2), Math.Max(1, pes / 4) }[random.Next(6)];
-            var constants = new Dictionary<string, int> { ["KTileSz"] = random.Next(1, 13), ["CTileSz"] = random.Next(1, 13), ["ClusterSz"] = cluster };
-            var hardware = new MaestroHardware(pes);
+            var design = new Dictionary<string, double>
+            {
+                [P.NumPe] = pes, [P.KTileSz] = random.Next(1, 13), [P.CTileSz] = random.Next(1, 13), [P.ClusterSz] = cluster,
+            };
+            var environment = new Dictionary<string, double>();
             double kind = random.NextDouble();
             if (kind < 1.0 / 3)
             {
-                hardware = hardware with { NocBandwidth = new[] { 1, 2, 4, 16, 64 }[random.Next(5)], NocHops = random.Next(1, 4), NocHopLatency = random.Next(0, 3) };
+                environment[C.NocBandwidth] = new[] { 1, 2, 4, 16, 64 }[random.Next(5)];
+                environment[C.NocHops] = random.Next(1, 4);
+                environment[C.NocHopLatency] = random.Next(0, 3);
             }
             else if (kind < 2.0 / 3)
             {
-                hardware = hardware with { OffchipBandwidth = new[] { 1, 4, 64, 1000 }[random.Next(4)], L1SizeLimit = new[] { 64, 512, 4096 }[random.Next(3)], L2SizeLimit = new[] { 1024, 65536 }[random.Next(2)] };
+                environment[C.OffchipBandwidth] = new[] { 1, 4, 64, 1000 }[random.Next(4)];
+                environment[C.L1SizeLimit] = new[] { 64, 512, 4096 }[random.Next(3)];
+                environment[C.L2SizeLimit] = new[] { 1024, 65536 }[random.Next(2)];
             }
 
-            string template = Templates[random.Next(Templates.Length)];
-            cases.Add(new MaestroCase(layer, DataflowTemplates.Get(template).Instantiate(constants, layer), hardware));
+            design[P.Dataflow] = MaestroSpace.Templates.ToList().IndexOf(Templates[random.Next(Templates.Length)]);
+            rows.Add(new SimulatedRow(design, new DataflowLayer(layer), environment));
         }
 
-        return cases;
+        return rows;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gandse.Conditions;
 using Gandse.Config;
 using Gandse.CostModels;
@@ -59,12 +58,12 @@ public sealed class SimulatorBenchmark
         };
         Tensor batchedTotal = new SystolicCostModel(space).EvaluateChunked(designValues, conditions)[SystolicMetricNames.TotalCycles];
         long pairs = (long)_workloads * _designs;
-        double batchedSeconds = MedianSeconds(warmups: 0, runs: 3, () =>
+        double batchedSeconds = Timing.MedianSeconds(warmups: 0, runs: 3, () =>
         {
             using IDisposable inner = NewDisposeScope();
             new SystolicCostModel(space).EvaluateChunked(designValues, conditions);
         });
-        double warmSeconds = MedianSeconds(warmups: 1, runs: 3, () =>
+        double warmSeconds = Timing.MedianSeconds(warmups: 1, runs: 3, () =>
         {
             using IDisposable inner = NewDisposeScope();
             model.EvaluateChunked(designValues, conditions);
@@ -73,7 +72,7 @@ public sealed class SimulatorBenchmark
         progress?.Invoke($"closed-form lower bounds: {_workloads} workloads x {BoundDesigns} designs per call");
         ValueBatch boundDesigns = space.Values(space.IndexTensor(Enumerable.Range(0, BoundDesigns)
             .Select(_ => new Design(space.Parameters.Select(p => random.Next(p.Count)))).ToList())).Map(t => t.unsqueeze(0));
-        double boundSeconds = MedianSeconds(warmups: 1, runs: 3, () =>
+        double boundSeconds = Timing.MedianSeconds(warmups: 1, runs: 3, () =>
         {
             using IDisposable inner = NewDisposeScope();
             model.EvaluateBounds(boundDesigns, conditions);
@@ -82,7 +81,7 @@ public sealed class SimulatorBenchmark
         progress?.Invoke("scalar reference on the same pairs");
         List<SystolicHardware> hardware = designs.Select(d => Hardware(space, d)).ToList();
         double[] scalarTotal = new double[_workloads * _designs];
-        double scalarSeconds = MedianSeconds(warmups: 0, runs: 1, () =>
+        double scalarSeconds = Timing.MedianSeconds(warmups: 0, runs: 1, () =>
         {
             for (int w = 0; w < _workloads; w++)
             {
@@ -135,24 +134,4 @@ public sealed class SimulatorBenchmark
 
     private static long LogUniform(Random random, long min, long max) =>
         (long)Math.Clamp(Math.Round(Math.Exp(Math.Log(min) + (random.NextDouble() * (Math.Log(max) - Math.Log(min))))), min, max);
-
-    /// <summary>Median wall time of <paramref name="runs"/> runs of <paramref name="work"/>, after <paramref name="warmups"/> untimed ones.</summary>
-    private static double MedianSeconds(int warmups, int runs, Action work)
-    {
-        for (int i = 0; i < warmups; i++)
-        {
-            work();
-        }
-
-        var seconds = new List<double>(runs);
-        for (int i = 0; i < runs; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            work();
-            seconds.Add(stopwatch.Elapsed.TotalSeconds);
-        }
-
-        seconds.Sort();
-        return seconds[runs / 2];
-    }
 }
