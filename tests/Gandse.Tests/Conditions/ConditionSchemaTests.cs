@@ -95,7 +95,7 @@ public class ConditionSchemaTests
     public void The_cli_knows_every_field_some_space_declares()
     {
         Assert.Equal(
-            new[] { "mac_budget", "sram_budget_kb", "area_budget", "dram_bw", "target_latency", "noc_bw", "noc_hops", "noc_hop_latency", "offchip_bw", "num_simd_lanes", "l1_size_cstr", "l2_size_cstr" },
+            new[] { "mac_budget", "sram_budget_kb", "area_budget", "dram_bw", "target_latency", "noc_bw", "noc_hops", "noc_hop_latency", "offchip_bw", "num_simd_lanes", "l1_size_cstr", "l2_size_cstr", "dataflow" },
             SpaceCatalog.AllConditions.Names);
     }
 }
