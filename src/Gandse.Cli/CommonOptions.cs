@@ -122,7 +122,7 @@ public static class CommonOptions
 
     public static Option<string?> Workload(bool required) => new("--workload", "-w")
     {
-        Description = "Workload: gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0], network:NAME (gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… (layers spelled out) or topology:FILE.csv (a SCALE-Sim topology).",
+        Description = "Workload: gemm:M=…,N=…,K=…, conv:H=…,W=…,C=…,R=…,S=…,filters=…[,stride=1][,padding=0], conv:K=…,C=…,Y=…,X=…,R=…,S=…[,stride=1] (MAESTRO's names), dwconv:C=…,Y=…,X=…,R=…,S=… (depthwise, maestro space), network:NAME (gandse networks lists them), network:NAME:MxNxK;MxNxK*R;… (layers spelled out) or topology:FILE.csv (a SCALE-Sim topology).",
         Required = required,
         HelpName = "spec",
     };

@@ -128,6 +128,9 @@ public static class EvaluateCommand
             : runner.Evaluate(new[] { new Simulators.SimulatedRow(design, workload, environmentValues) })[0];
         // The layer as the space's model reads it, in the names users know (M, N, K; or MAESTRO's K, C, Y, X, R, S).
         var shown = entry.WorkloadValues.ToDictionary(name => ConvFields.All.Contains(name) ? MaestroName(name) : name, name => layer[name]);
+        string? invalid = model is Gandse.CostModels.Maestro.MaestroCostModel maestro && metrics.TryGetValue("valid", out double valid) && valid == 0
+            ? maestro.Invalidity(design, layer)
+            : null;
 
         if (json)
         {
@@ -144,6 +147,11 @@ public static class EvaluateCommand
             }
 
             node["metrics"] = MetricsJson(model, metrics);
+            if (invalid is not null)
+            {
+                node["invalid_reason"] = invalid;
+            }
+
             io.WriteJson(node);
             return ExitCodes.Success;
         }
@@ -157,6 +165,11 @@ public static class EvaluateCommand
         }
 
         io.Output.WriteLine($"{"model".PadRight(width)} {(runner is null ? $"gandse ({model.Space.Name})" : $"{runner.Title} ({runner.CacheHits} cached, {runner.Runs} run)")}");
+        if (invalid is not null)
+        {
+            io.Output.WriteLine($"{"invalid".PadRight(width)} {invalid}");
+        }
+
         io.Console.Write(MetricsTable(model, metrics));
         return ExitCodes.Success;
     }

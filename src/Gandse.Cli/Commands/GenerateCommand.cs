@@ -142,7 +142,7 @@ public static class GenerateCommand
                 return ExitCodes.Success;
             }
 
-            Write(io, gan, query, designs, perQuery, checkedCount, charged[0], milliseconds, result.GetValue(json));
+            Write(io, gan, query, designs, perQuery, checkedCount, callLimit, charged[0], milliseconds, result.GetValue(json));
             if (exportFolder is not null && designs.Count > 0)
             {
                 ScaleSimOptions.Export(io, exportFolder, gan.Task.Space, designs[0].Design, query);
@@ -153,7 +153,7 @@ public static class GenerateCommand
         return command;
     }
 
-    private static void Write(CliIo io, ITrainedMethod gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, long checkedCount, EvaluationCount calls, double milliseconds, bool json)
+    private static void Write(CliIo io, ITrainedMethod gan, Condition query, IReadOnlyList<RankedCandidate> designs, int candidates, long checkedCount, int? callLimit, EvaluationCount calls, double milliseconds, bool json)
     {
         DesignSpace space = gan.Task.Space;
         if (json)
@@ -187,8 +187,11 @@ public static class GenerateCommand
             return;
         }
 
-        io.Output.WriteLine($"query      {query.Workload.Spec}  {string.Join(" ", query.Fields.Select(p => $"{p.Key}={Show(p.Value)}"))}");
-        io.Output.WriteLine($"answered   in {milliseconds:F1} ms: {candidates} candidates, {checkedCount} checked with the exact cost model (no other could rank, by its lower bounds)");
+        io.Output.WriteLine($"query      {query.Workload.Spec}  {string.Join(" ", query.Fields.Select(p => $"{p.Key}={gan.Task.Conditions.Find(p.Key)?.Show(p.Value) ?? Show(p.Value)}"))}");
+        string skipped = checkedCount >= candidates ? string.Empty
+            : callLimit is int limit && limit > 0 && checkedCount >= limit ? $" (the first {limit} distinct, --calls {limit})"
+            : " (no other could rank, by its lower bounds)";
+        io.Output.WriteLine($"answered   in {milliseconds:F1} ms: {candidates} candidates, {checkedCount} checked with the exact cost model{skipped}");
         io.Output.WriteLine($"calls      {CliIo.Calls(calls)}");
         if (!designs[0].Feasible)
         {

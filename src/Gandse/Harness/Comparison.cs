@@ -52,7 +52,7 @@ public static class Comparison
         (IReadOnlyList<MethodRun> earlierRuns, TimeSpan earlier) = resume ? ComparisonProgress.Load(outputDirectory, config) : (new List<MethodRun>(), TimeSpan.Zero);
         var runs = earlierRuns.ToList();
         ComparisonResult Result(bool partial) =>
-            new(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), earlier + stopwatch.Elapsed) { Partial = partial };
+            new(config, task.Name, queries.Count, checkpoints, Ordered(runs, compare), earlier + stopwatch.Elapsed) { Partial = partial, Anchors = task.LiteratureAnchors };
         for (int s = 0; s < compare.Seeds; s++)
         {
             long seed = config.Seed + s;

@@ -13,4 +13,7 @@ public sealed record ComparisonResult(
 {
     /// <summary>Stopped before every method and seed ran: the report covers the finished runs and says so.</summary>
     public bool Partial { get; init; }
+
+    /// <summary>The task's literature figures (<see cref="Tasks.IDseTask.LiteratureAnchors"/>), printed beside the measured ones.</summary>
+    public IReadOnlyList<string> Anchors { get; init; } = Array.Empty<string>();
 }

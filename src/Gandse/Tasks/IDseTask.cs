@@ -76,4 +76,10 @@ public interface IDseTask
     /// the defaults, a field the task does not read is refused. <paramref name="shown"/> spells a field as the user gave it.
     /// </summary>
     Condition Query(Workloads.Workload workload, IReadOnlyDictionary<string, double> given, Func<ConditionField, string>? shown = null);
+
+    /// <summary>
+    /// What the literature reports on this task or its nearest published one, one sentence each, printed beside the
+    /// measured figures in a comparison report so readers can place them; none by default.
+    /// </summary>
+    IReadOnlyList<string> LiteratureAnchors => Array.Empty<string>();
 }

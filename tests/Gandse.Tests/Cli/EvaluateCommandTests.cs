@@ -171,6 +171,26 @@ public class EvaluateCommandTests : IDisposable
         Assert.Equal(81_920_000, json.RootElement.GetProperty("noc_bw").GetInt64());
     }
 
+    [Theory]
+    [InlineData("dataflow=dla,num_pe=8,KTileSz=4,ClusterSz=16", "", "MAESTRO refuses it: the clusters need 16 PEs, more than the 8 there are")]
+    [InlineData("dataflow=dla,num_pe=8,KTileSz=4", "10", "needs 162 bytes of L1 per PE, more than the 10 allowed")]
+    public void An_invalid_maestro_design_says_why(string design, string l1Limit, string reason)
+    {
+        var args = new List<string> { "evaluate", "--space", "maestro", "-w", "conv:K=64,C=32,Y=16,X=16,R=3,S=3", "-d", design };
+        if (l1Limit.Length > 0)
+        {
+            args.AddRange(new[] { "--l1-size-cstr", l1Limit });
+        }
+
+        (int exitCode, string output, string error) = CliRunner.Run(args.ToArray());
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("invalid          " + reason, output);
+        (_, string json, _) = CliRunner.Run(args.Append("--json").ToArray());
+        using JsonDocument parsed = JsonDocument.Parse(json);
+        Assert.Equal(reason, parsed.RootElement.GetProperty("invalid_reason").GetString());
+        Assert.Equal(0, parsed.RootElement.GetProperty("metrics").GetProperty("valid").GetInt64());
+    }
+
     [Fact]
     public void A_csv_in_maestros_column_names_takes_the_confuciux_defaults_and_gets_the_metrics_and_valid()
     {

@@ -90,43 +90,72 @@ public sealed class MaestroCostModel : ICostModel
         return new ValueBatch(Metric.All.Select((m, i) => new KeyValuePair<string, Tensor>(m, broadcast[i])));
     }
 
+    /// <summary>
+    /// Why one design on one layer is not valid (MAESTRO's refusal, or what MAESTRO's analysis or the L1 and L2 limits
+    /// make of it), or null when it is: the words behind the batched model's <c>valid</c> = 0.
+    /// </summary>
+    public string? Invalidity(IReadOnlyDictionary<string, double> design, IReadOnlyDictionary<string, double> conditions)
+    {
+        double Input(string name, double fallback) =>
+            design.TryGetValue(name, out double d) ? d : conditions.TryGetValue(name, out double c) ? c : fallback;
+
+        var row = new List<double> { Input(P.Dataflow, -1), Input(P.NumPe, double.NaN), Input(P.KTileSz, 1), Input(P.CTileSz, 1), Input(P.ClusterSz, 0) };
+        row.AddRange(ConvFields.All.Select(f => conditions.TryGetValue(f, out double v) ? v : throw new UsageException("the maestro model needs a layer (a conv layer, a depthwise one or a GEMM)")));
+        row.AddRange(HardwareFields.Select(f => Input(f, MaestroConditions.Schema.Find(f)!.Default!.Value)));
+        KernelResult? result = Run(row.ToArray(), out string? refusal, out MaestroHardware hardware);
+        return result is KernelResult r ? MaestroValidity.Problem(r.Runtime, r.L1Bytes, r.L2Bytes, hardware) : refusal;
+    }
+
     /// <summary>One distinct row through the kernel: runtime, MACs, L1, L2, L2 accesses, L1 accesses, analysed (1) or refused (0).</summary>
     private void Analyse(ReadOnlySpan<double> row, Span<double> output)
     {
+        output.Clear();
+        if (Run(row, out _, out _) is not KernelResult r)
+        {
+            return;
+        }
+
+        output[0] = r.Runtime;
+        output[1] = r.Macs;
+        output[2] = r.L1Bytes;
+        output[3] = r.L2Bytes;
+        output[4] = r.L2Accesses;
+        output[5] = r.L1Accesses;
+        output[6] = 1;
+    }
+
+    /// <summary>A row (template, PEs, KTileSz, CTileSz, ClusterSz, the layer, the hardware) through the kernel; null with the reason when MAESTRO would refuse it.</summary>
+    private KernelResult? Run(ReadOnlySpan<double> row, out string? refusal, out MaestroHardware hardware)
+    {
         int template = (int)row[0];
         int pes = (int)row[1];
+        hardware = new MaestroHardware(Math.Max(pes, 1), (int)row[17], (long)row[13], (int)row[14], (int)row[15], (long)row[16], (long)row[18], (long)row[19]);
         if (template < 0 || template >= _templates.Length || double.IsNaN(row[1]) || pes < 1)
         {
-            output.Clear();
-            return;
+            refusal = $"not a design: dataflow {row[0]} and num_pe {row[1]} must be one of {string.Join(", ", MaestroSpace.Templates)} and at least 1";
+            return null;
         }
 
         Span<int> constants = stackalloc int[] { (int)row[2], (int)row[3], row[4] == 0 ? pes : (int)row[4] };
         Span<int> dimensions = stackalloc int[] { (int)row[5], (int)row[6], (int)row[7], (int)row[8], (int)row[9], (int)row[10] };
         var layer = new MaestroLayer(row[12] != 0 ? MaestroLayerType.DepthwiseConv : MaestroLayerType.Conv, dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4], dimensions[5], (int)row[11]);
-        var hardware = new MaestroHardware(pes, (int)row[17], (long)row[13], (int)row[14], (int)row[15], (long)row[16], (long)row[18], (long)row[19]);
         Span<DirectiveSpec> directives = stackalloc DirectiveSpec[32];
-        output.Clear();
         if (constants[0] < 1 || constants[1] < 1 || constants[2] < 1)
         {
-            return;
+            refusal = "KTileSz, CTileSz and ClusterSz must be at least 1 (ClusterSz 0 means all PEs)";
+            return null;
         }
 
         try
         {
             int count = _templates[template].Resolve(constants, dimensions, directives);
-            KernelResult r = _kernels.Value!.Evaluate(layer, directives[..count], hardware);
-            output[0] = r.Runtime;
-            output[1] = r.Macs;
-            output[2] = r.L1Bytes;
-            output[3] = r.L2Bytes;
-            output[4] = r.L2Accesses;
-            output[5] = r.L1Accesses;
-            output[6] = 1;
+            refusal = null;
+            return _kernels.Value!.Evaluate(layer, directives[..count], hardware);
         }
-        catch (MaestroAnalysisException)
+        catch (MaestroAnalysisException error)
         {
-            output.Clear();
+            refusal = $"MAESTRO refuses it: {error.Message}";
+            return null;
         }
     }
 

@@ -116,12 +116,13 @@ public static class GanTrainer
     /// <summary>
     /// After the last step, the best checkpoint's generator gets its ranking head (<c>train.ranking_head_steps</c>;
     /// none when 0), written into best.ckpt. Skipped when best.ckpt has one already, so a resumed run that had
-    /// finished its steps fits it once; an interrupt here leaves best.ckpt as it was.
+    /// finished its steps fits it once; an interrupt here leaves best.ckpt as it was. A task without closed-form
+    /// bounds (airchitect-v2) gets none: the head reads the bounds.
     /// </summary>
     private static void FitRankingHead(ExperimentConfig config, IDseTask task, Dataset dataset, TrainingState state, string checkpoints, RunDirectory run, TrainOptions options)
     {
         string bestPath = Path.Combine(checkpoints, GanCheckpoint.BestFile);
-        if (config.Train.RankingHeadSteps == 0 || !File.Exists(bestPath) || GanCheckpoint.ReadInfo(bestPath).RankingHead is not null)
+        if (config.Train.RankingHeadSteps == 0 || !File.Exists(bestPath) || GanCheckpoint.ReadInfo(bestPath).RankingHead is not null || !HasBounds(task, dataset))
         {
             return;
         }
@@ -129,6 +130,13 @@ public static class GanTrainer
         TrainedGan best = TrainedGan.Restore(bestPath, GanCheckpoint.ReadInfo(bestPath), config, task);
         (RankingHead head, RankingHeadInfo info) = RankingHeadFitting.Fit(task, best.Networks, config, dataset.Train, state.ValQueries, run, options.Progress, options.Cancellation);
         best.SaveWithHead(bestPath, head, info);
+    }
+
+    private static bool HasBounds(IDseTask task, Dataset dataset)
+    {
+        using var scope = torch.NewDisposeScope();
+        LabelledCondition probe = dataset.Train[0];
+        return task.EvaluateBounds(task.ConditionValues(new[] { probe.Condition }), task.Space.IndexTensor(new[] { probe.Optimum }).unsqueeze(0), completeMappings: false) is not null;
     }
 
     private static StepLosses GanStep(TrainingState state, int step)

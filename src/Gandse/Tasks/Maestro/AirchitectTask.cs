@@ -53,6 +53,13 @@ public sealed class AirchitectTask : IDseTask
     public DesignSpace Space => _model.Space;
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> LiteratureAnchors { get; } = new[]
+    {
+        "Majority class: ConfigID 767 (64 PEs, KTileSz 12) is the label of 21.3 % of the dataset's 101,556 rows (`gandse import airchitect-v2` prints it), so always answering it gives 21.3 % top-1 on the whole dataset.",
+        "AIrchitect v2 claims 15 % better identification of optimal designs than prior learned methods on this dataset (its own split and metric).",
+    };
+
+    /// <inheritdoc/>
     public Objective Objective { get; }
 
     /// <inheritdoc/>

@@ -46,7 +46,7 @@ public sealed class OrdinalRecommenderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("methods.airchitect_v2.heads=3", "methods.airchitect_v2.heads: 3 does not divide model_dim 64")]
+    [InlineData("methods.airchitect_v2.heads=3", "methods.airchitect_v2.heads: 3 does not divide model_dim 32")]
     [InlineData("methods.airchitect_v2.labels=argmax", "methods.airchitect_v2.labels: 'argmax' is not allowed; allowed: optimum, near_optimal")]
     [InlineData("methods.airchitect_v2.dropout=1", "methods.airchitect_v2.dropout must be from 0 to below 1, not 1")]
     public void Bad_settings_are_refused_naming_the_key(string assignment, string expected)
