@@ -109,7 +109,7 @@ public static class SearchCommand
         io.Output.WriteLine(found.Best.Feasible ? $"best       {model.Space.Format(found.Best.Design)}" : $"no feasible design found; the least violating: {model.Space.Format(found.Best.Design)}");
         if (quality is double q)
         {
-            io.Output.WriteLine($"quality    {q:F4} of the exact optimum ({metric} {optimum.Metrics![metric]:N0} against {best:N0})");
+            io.Output.WriteLine($"quality    {q:F4} of the exact optimum ({metric}: the optimum {optimum.Metrics![metric]:N0}, this design {best:N0})");
             io.Output.WriteLine($"curve      {string.Join("  ", points.Select(c => $"{c}: {(Quality(c) is double v ? v.ToString("F3", CultureInfo.InvariantCulture) : "-")}"))}");
         }
 
