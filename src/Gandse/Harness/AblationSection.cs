@@ -45,7 +45,13 @@ public static class AblationSection
         return text.ToString();
     }
 
-    /// <summary>What the change did, in words: differences inside twice the seeds' spread are called noise.</summary>
+    /// <summary>
+    /// What the change did, in words: differences inside twice the seeds' spread are called noise, and so is one under
+    /// <see cref="Negligible"/> (a tenth of a percent of score: with 100 queries, one answer 10 % worse), which no
+    /// single-seed comparison can tell from chance.
+    /// </summary>
+    private const double Negligible = 0.001;
+
     private static string Verdict(MethodAggregate variant, MethodAggregate original)
     {
         double change = variant.Score.Mean - original.Score.Mean;
@@ -58,6 +64,11 @@ public static class AblationSection
         }
 
         string caveat = seeds > 1 ? string.Empty : " One seed, so the spread between seeds is not measured.";
+        if (Math.Abs(change) < Negligible)
+        {
+            return $"{variant.Method} scores within {Negligible.ToString("F3", CultureInfo.InvariantCulture)} of {original.Method} ({(change < 0 ? "-" : "+")}{size}): what it changes makes no measurable difference here.{caveat}";
+        }
+
         return change < 0
             ? $"{variant.Method} scores {size} below {original.Method}: what it changes matters here.{caveat}"
             : change == 0
