@@ -145,9 +145,17 @@ public static class Comparison
             var conditions = new[] { query.Condition };
             using CostModels.EvaluationLedger ledger = CostModels.EvaluationLedger.Open();
             Tensors.ValueBatch values = task.ConditionValues(conditions);
-            TorchSharp.torch.Tensor proposals = MeasuredBudget.Fill(
-                () => completeMappings ? task.CompleteMappings(values, method.Propose(conditions, budget)) : method.Propose(conditions, budget),
-                ledger, values, budget, topUpRounds, out _);
+            TorchSharp.torch.Tensor proposals;
+            try
+            {
+                proposals = MeasuredBudget.Fill(
+                    () => completeMappings ? task.CompleteMappings(values, method.Propose(conditions, budget)) : method.Propose(conditions, budget),
+                    ledger, values, budget, topUpRounds, out _);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return null;
+            }
             CandidateEvaluation evaluation = task.Evaluate(values, proposals);
             RankedCandidate best = CandidateRanking.Rank(task, evaluation, proposals, 1)[0][0];
             CostModels.EvaluationCount calls = Scorer.Charges(ledger, values, 1)[0];

@@ -25,9 +25,9 @@ public static class MethodCatalog
             c => new RlSearch(c.Task, c.Config.Methods.RlSearch, c.Seed)),
         new("evolutionary", "a genetic search per query", false, c => new EvolutionarySearch(c.Task, c.Config.Methods.Evolutionary, c.Seed)),
         new("bo", "Bayesian optimisation per query: a GP (Matern-5/2 x overlap kernel), expected improvement, known budgets enforced", false,
-            c => new Bayesian.BayesianSearch(c.Task, c.Config.Methods.Bo, c.Seed)),
+            c => new Bayesian.BayesianSearch(c.Task, c.Config.Methods.Bo, c.Seed) { Cancellation = c.Cancellation }),
         new("bo-transfer", "bo warm-started across queries (Apollo): the condition's features in the GP, earlier queries' observations kept", false,
-            c => new Bayesian.BayesianSearch(c.Task, c.Config.Methods.Bo, c.Seed, transfer: true)),
+            c => new Bayesian.BayesianSearch(c.Task, c.Config.Methods.Bo, c.Seed, transfer: true) { Cancellation = c.Cancellation }),
         new("random", "uniform random designs", false, c => new RandomSearch(c.Task, c.Seed)),
     };
 

@@ -22,6 +22,9 @@ public sealed class BayesianLoop
     private readonly Generator _sampler;
     private readonly DesignEncoding _encoding;
 
+    /// <summary>Checked every round: an interrupted comparison stops inside a long search, not only between queries.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>A loop over <paramref name="space"/> drawing its random choices from <paramref name="sampler"/>.</summary>
     public BayesianLoop(DesignSpace space, BoSettings settings, Generator sampler)
     {
@@ -79,6 +82,7 @@ public sealed class BayesianLoop
         var feasibility = new GaussianProcess(dims);
         for (int round = 0; history.Count < budget; round++)
         {
+            Cancellation.ThrowIfCancellationRequested();
             using DisposeScope scope = NewDisposeScope();
             int batch = Math.Clamp(history.Count / 4, 1, Math.Min(_settings.MaxBatch, budget - history.Count));
             BayesianObservations observed = BayesianObservations.Of(history, Encode, warm ? memory : null, _settings.MaxPoints, _sampler, _space.Parameters.Count);

@@ -43,6 +43,9 @@ public sealed class BayesianSearch : IMethod
         _memory = transfer ? new TransferMemory(settings.TransferPoints) : null;
     }
 
+    /// <summary>Stops a query's search between rounds (OperationCanceledException) when an interrupt asks for it.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <inheritdoc/>
     public string Name => _memory is null ? "bo" : "bo-transfer";
 
@@ -50,7 +53,7 @@ public sealed class BayesianSearch : IMethod
     public Tensor Propose(IReadOnlyList<Condition> conditions, int candidates)
     {
         var answers = new List<Tensor>(conditions.Count);
-        var loop = new BayesianLoop(_task.Space, _settings, _sampler);
+        var loop = new BayesianLoop(_task.Space, _settings, _sampler) { Cancellation = Cancellation };
         foreach (Condition condition in conditions)
         {
             ValueBatch values = _task.ConditionValues(new[] { condition });

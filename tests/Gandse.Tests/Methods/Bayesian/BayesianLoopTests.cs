@@ -102,4 +102,26 @@ public sealed class BayesianLoopTests
         Assert.True(bo / 3 > constrainedBest - 0.15, $"mean best feasible of bo {bo / 3}; the constrained optimum is {constrainedBest}");
         Assert.True(feasibleShare > 0.6 * 72, $"{feasibleShare} of 72 designs after the random start were feasible");
     }
+
+    [Fact]
+    public void An_interrupt_stops_the_search_between_rounds_counting_how_far_it_got()
+    {
+        using var interrupt = new CancellationTokenSource();
+        int evaluated = 0;
+        Tensor Counting(Tensor designs)
+        {
+            evaluated += (int)designs.shape[0];
+            if (evaluated >= 10)
+            {
+                interrupt.Cancel();
+            }
+
+            return Objective(designs);
+        }
+
+        var loop = new BayesianLoop(Toy, new BoSettings { InitialDesigns = 6 }, new Generator(5)) { Cancellation = interrupt.Token };
+
+        Assert.Throws<OperationCanceledException>(() => loop.Run(40, Counting, d => ones(d.shape[0], dtype: ScalarType.Bool)));
+        Assert.InRange(evaluated, 10, 13);
+    }
 }
