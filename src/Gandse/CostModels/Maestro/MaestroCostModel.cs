@@ -4,7 +4,6 @@ using Gandse.Spaces;
 using Gandse.Tensors;
 using Gandse.Workloads;
 using TorchSharp;
-using static Gandse.Tensors.SafeOps;
 using static TorchSharp.torch;
 using P = Gandse.CostModels.Maestro.MaestroParameterNames;
 using Metric = Gandse.CostModels.Maestro.MaestroMetricValues;
@@ -15,18 +14,33 @@ namespace Gandse.CostModels.Maestro;
 /// MAESTRO's model, batched: designs (dataflow, num_pe, KTileSz, CTileSz, ClusterSz; any of the last three left out
 /// takes 1, 1 and 0 = all PEs) × layers (<see cref="ConvFields"/>) × the space's condition fields, any broadcastable
 /// shape. The case analysis (runtime, MACs, L1 and L2 bytes, the accesses energy weighs) branches per mapping, so
-/// it runs in the compiled kernel once per distinct row, in parallel (as the systolic model's memory walks do);
-/// energy, area, power, throughput and validity are tensor formulas on its figures. The dataflow may come from the
+/// it runs in the compiled kernel once per distinct row, in parallel (as the systolic model's memory walks do), and
+/// energy, area, power, throughput and validity are computed beside it on the row's figures: a handful of
+/// arithmetic per row costs less than the dozens of tensor operations it would take on small batches (an exact
+/// optimum is 768 rows). The dataflow may come from the
 /// conditions instead (a task whose query names the template). Property tests hold it equal to
 /// <see cref="MaestroReferenceModel"/>; oracle tests hold both to the real MAESTRO.
 /// </summary>
 public sealed class MaestroCostModel : ICostModel
 {
-    private static readonly string[] HardwareFields =
-    {
-        MaestroConditions.NocBandwidth, MaestroConditions.NocHops, MaestroConditions.NocHopLatency, MaestroConditions.OffchipBandwidth,
-        MaestroConditions.SimdLanes, MaestroConditions.L1SizeLimit, MaestroConditions.L2SizeLimit,
-    };
+    private const string NeedsLayer = "the maestro model needs a layer (a conv layer, a depthwise one or a GEMM)";
+
+    /// <summary>
+    /// A row as the kernel reads it: the template and the design (any of KTileSz, CTileSz, ClusterSz left out takes 1,
+    /// 1 and 0 = all PEs), the layer (<see cref="ConvFields"/>, from the conditions only), then the hardware fields
+    /// (from the design or the conditions, else the ConfuciuX setting). <see cref="Run"/> reads it by these positions.
+    /// </summary>
+    private static readonly (string Name, double Fallback, bool Layer)[] RowLayout =
+        new (string, double, bool)[] { (P.Dataflow, -1, false), (P.NumPe, double.NaN, false), (P.KTileSz, 1, false), (P.CTileSz, 1, false), (P.ClusterSz, 0, false) }
+            .Concat(ConvFields.All.Select(f => (f, 0.0, true)))
+            .Concat(new[]
+            {
+                MaestroConditions.NocBandwidth, MaestroConditions.NocHops, MaestroConditions.NocHopLatency, MaestroConditions.OffchipBandwidth,
+                MaestroConditions.SimdLanes, MaestroConditions.L1SizeLimit, MaestroConditions.L2SizeLimit,
+            }.Select(f => (f, MaestroConditions.Schema.Find(f)!.Default!.Value, false)))
+            .ToArray();
+
+    private const int NocBandwidthColumn = 13, SimdColumn = 17, L1LimitColumn = 18, L2LimitColumn = 19;
 
     private readonly DataflowTemplate[] _templates = MaestroSpace.Templates.Select(DataflowTemplates.Get).ToArray();
     private readonly ThreadLocal<MaestroKernel> _kernels = new(() => new MaestroKernel());
@@ -51,43 +65,17 @@ public sealed class MaestroCostModel : ICostModel
             : conditions.TryGet(name, out Tensor c) ? c
             : tensor(fallback, ScalarType.Float64);
 
-        Tensor dataflow = designs.TryGet(P.Dataflow, out Tensor fromDesign) ? fromDesign
-            : conditions.TryGet(P.Dataflow, out Tensor fromCondition) ? fromCondition
-            : throw new UsageException("the maestro model needs a dataflow: a design parameter or a condition field");
-        Tensor pes = Input(P.NumPe, double.NaN);
-        var inputs = new List<Tensor> { dataflow, pes, Input(P.KTileSz, 1), Input(P.CTileSz, 1), Input(P.ClusterSz, 0) };
-        foreach (string field in ConvFields.All)
+        if (!designs.TryGet(P.Dataflow, out _) && !conditions.TryGet(P.Dataflow, out _))
         {
-            inputs.Add(conditions.TryGet(field, out Tensor value) ? value : throw new UsageException("the maestro model needs a layer (a conv layer, a depthwise one or a GEMM)"));
+            throw new UsageException("the maestro model needs a dataflow: a design parameter or a condition field");
         }
 
-        inputs.AddRange(HardwareFields.Select(f => Input(f, MaestroConditions.Schema.Find(f)!.Default!.Value)));
-        Tensor[] figures = DistinctRows.Map(inputs, 7, Analyse);
-        (Tensor runtime, Tensor macs, Tensor l1, Tensor l2, Tensor l2Accesses, Tensor l1Accesses, Tensor analysed) =
-            (figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6].gt(SafeOps.Constant(0.5)));
-        Tensor simd = inputs[13 + 4], nocBandwidth = inputs[13], l1Limit = inputs[13 + 5], l2Limit = inputs[13 + 6];
-        Tensor n = pes.to_type(ScalarType.Float64);
-
-        Tensor energy = Mul(Add(Mul(l2Accesses, MaestroAccelerator.L2EnergyWeight), Mul(l1Accesses, MaestroAccelerator.L1EnergyWeight)), MaestroAccelerator.MacEnergy);
-        Tensor area = Accelerator(n, simd, nocBandwidth, l1, l2, power: false);
-        Tensor power = Accelerator(n, simd, nocBandwidth, l1, l2, power: true);
-        Tensor throughput = where(runtime.gt(SafeOps.Constant(0)), macs / runtime.clamp_min(SafeOps.Constant(1)), zeros_like(runtime));
-        Tensor valid = analysed & runtime.gt(SafeOps.Constant(0)) & l1.gt(SafeOps.Constant(0)) & l2.gt(SafeOps.Constant(0)) & (l1 <= l1Limit) & (l2 <= l2Limit);
-        Tensor Zeroed(Tensor t) => where(analysed, t, zeros_like(t));
-        var metrics = new Dictionary<string, Tensor>
-        {
-            [Metric.RuntimeCycles] = runtime,
-            [Metric.Energy] = Zeroed(energy),
-            [Metric.Area] = Zeroed(area),
-            [Metric.Power] = Zeroed(power),
-            [Metric.L1SizeReq] = l1,
-            [Metric.L2SizeReq] = l2,
-            [Metric.NumMacs] = macs,
-            [Metric.Throughput] = throughput,
-            [Metric.Valid] = valid.to_type(ScalarType.Float64),
-        };
-        IList<Tensor> broadcast = broadcast_tensors(Metric.All.Select(m => metrics[m]).ToArray());
-        return new ValueBatch(Metric.All.Select((m, i) => new KeyValuePair<string, Tensor>(m, broadcast[i])));
+        var inputs = RowLayout.Select(r =>
+            !r.Layer ? Input(r.Name, r.Fallback)
+            : conditions.TryGet(r.Name, out Tensor value) ? value
+            : throw new UsageException(NeedsLayer)).ToList();
+        Tensor[] metrics = DistinctRows.Map(inputs, Metric.All.Count, Analyse);
+        return new ValueBatch(Metric.All.Select((m, i) => new KeyValuePair<string, Tensor>(m, metrics[i])));
     }
 
     /// <summary>
@@ -96,32 +84,39 @@ public sealed class MaestroCostModel : ICostModel
     /// </summary>
     public string? Invalidity(IReadOnlyDictionary<string, double> design, IReadOnlyDictionary<string, double> conditions)
     {
-        double Input(string name, double fallback) =>
-            design.TryGetValue(name, out double d) ? d : conditions.TryGetValue(name, out double c) ? c : fallback;
+        double Input(string name, double fallback, bool layer) =>
+            design.TryGetValue(name, out double d) && !layer ? d
+            : conditions.TryGetValue(name, out double c) ? c
+            : layer ? throw new UsageException(NeedsLayer)
+            : fallback;
 
-        var row = new List<double> { Input(P.Dataflow, -1), Input(P.NumPe, double.NaN), Input(P.KTileSz, 1), Input(P.CTileSz, 1), Input(P.ClusterSz, 0) };
-        row.AddRange(ConvFields.All.Select(f => conditions.TryGetValue(f, out double v) ? v : throw new UsageException("the maestro model needs a layer (a conv layer, a depthwise one or a GEMM)")));
-        row.AddRange(HardwareFields.Select(f => Input(f, MaestroConditions.Schema.Find(f)!.Default!.Value)));
-        KernelResult? result = Run(row.ToArray(), out string? refusal, out MaestroHardware hardware);
+        double[] row = RowLayout.Select(r => Input(r.Name, r.Fallback, r.Layer)).ToArray();
+        KernelResult? result = Run(row, out string? refusal, out MaestroHardware hardware);
         return result is KernelResult r ? MaestroValidity.Problem(r.Runtime, r.L1Bytes, r.L2Bytes, hardware) : refusal;
     }
 
-    /// <summary>One distinct row through the kernel: runtime, MACs, L1, L2, L2 accesses, L1 accesses, analysed (1) or refused (0).</summary>
+    /// <summary>
+    /// One distinct row through the kernel, then MAESTRO's energy, area, power, throughput and validity on its figures,
+    /// in <see cref="Metric.All"/>'s order; a refused row is all zeros.
+    /// </summary>
     private void Analyse(ReadOnlySpan<double> row, Span<double> output)
     {
         output.Clear();
-        if (Run(row, out _, out _) is not KernelResult r)
+        if (Run(row, out _, out MaestroHardware hardware) is not KernelResult r)
         {
             return;
         }
 
-        output[0] = r.Runtime;
-        output[1] = r.Macs;
-        output[2] = r.L1Bytes;
-        output[3] = r.L2Bytes;
-        output[4] = r.L2Accesses;
-        output[5] = r.L1Accesses;
-        output[6] = 1;
+        double l1 = r.L1Bytes, l2 = r.L2Bytes, runtime = r.Runtime, macs = r.Macs;
+        output[0] = runtime;
+        output[1] = ((r.L2Accesses * MaestroAccelerator.L2EnergyWeight) + (r.L1Accesses * MaestroAccelerator.L1EnergyWeight)) * MaestroAccelerator.MacEnergy;
+        output[2] = Accelerator(row[1], row[SimdColumn], row[NocBandwidthColumn], l1, l2, power: false);
+        output[3] = Accelerator(row[1], row[SimdColumn], row[NocBandwidthColumn], l1, l2, power: true);
+        output[4] = l1;
+        output[5] = l2;
+        output[6] = macs;
+        output[7] = runtime > 0 ? macs / Math.Max(runtime, 1) : 0;
+        output[8] = runtime > 0 && l1 > 0 && l2 > 0 && l1 <= row[L1LimitColumn] && l2 <= row[L2LimitColumn] ? 1 : 0;
     }
 
     /// <summary>A row (template, PEs, KTileSz, CTileSz, ClusterSz, the layer, the hardware) through the kernel; null with the reason when MAESTRO would refuse it.</summary>
@@ -159,14 +154,17 @@ public sealed class MaestroCostModel : ICostModel
         }
     }
 
-    /// <summary><see cref="MaestroAccelerator"/>'s area (or power) on tensors: per PE a MAC per lane and its L1, the L2, the bus and the arbiter.</summary>
-    private static Tensor Accelerator(Tensor n, Tensor simd, Tensor nocBandwidth, Tensor l1, Tensor l2, bool power)
+    /// <summary>
+    /// <see cref="MaestroAccelerator"/>'s area (or power): per PE a MAC per lane and its L1, the L2, the bus and the
+    /// arbiter; written as the PE count times one PE (the reference adds PE by PE, which rounds differently in the last bits).
+    /// </summary>
+    private static double Accelerator(double n, double simd, double nocBandwidth, double l1, double l2, bool power)
     {
         (double mac, double sram, double bus, double arbiter, double scale) = power ? (1.2223, 0.00345, 0.8, 0.34, 1000.0) : (283.0, 0.104, 101.7938, 395.473, 1.0);
-        Tensor Cells(Tensor bytes) => where(bytes.eq(SafeOps.Constant(0)), ones_like(bytes), bytes.ceil());
-        Tensor peArray = n * Add(Mul(simd, mac), Mul(Cells(l1), sram));
-        Tensor busTerm = Div(Mul(Add(Mul(n, 14.662), 28.895), bus), scale) * nocBandwidth;
-        Tensor arbiterTerm = ClampMin(Div(Mul(Add(Add(Mul(n.square(), 1.2886), Mul(n, 5.5814)), -23.711), arbiter), scale), arbiter);
-        return Add(Add(peArray, Mul(Cells(l2), sram)), Add(busTerm, arbiterTerm));
+        static double Cells(double bytes) => bytes == 0 ? 1 : Math.Ceiling(bytes);
+        double peArray = n * ((simd * mac) + (Cells(l1) * sram));
+        double busTerm = ((n * 14.662) + 28.895) * bus / scale * nocBandwidth;
+        double arbiterTerm = Math.Max(((n * n * 1.2886) + (n * 5.5814) + -23.711) * arbiter / scale, arbiter);
+        return peArray + (Cells(l2) * sram) + (busTerm + arbiterTerm);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -62,6 +63,7 @@ internal sealed class KernelLevel
     }
 
     /// <summary>Sub-cluster count, spatial edge and reuse volumes, once the maps and dimensions are set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Prepare(int clusters)
     {
         Clusters = clusters;

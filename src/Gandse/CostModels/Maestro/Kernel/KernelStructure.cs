@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gandse.CostModels.Maestro.Analysis;
 
 namespace Gandse.CostModels.Maestro.Kernel;
@@ -18,6 +19,7 @@ internal sealed class KernelStructure
     public int LevelCount { get; private set; }
 
     /// <summary>Builds the levels of <paramref name="dataflow"/> for <paramref name="layer"/> on <paramref name="numPes"/> PEs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(ReadOnlySpan<DirectiveSpec> dataflow, MaestroLayer layer, int numPes, int[] inputVariables)
     {
         int clusterCount = 0, uppermost = 1, innermost = numPes;
@@ -193,7 +195,11 @@ internal sealed class KernelStructure
                     throw new MaestroAnalysisException("a cluster level has more than 16 maps");
                 }
 
-                _maps.AsSpan(0, _mapCount).CopyTo(_maps.AsSpan(1));
+                for (int m = _mapCount; m > 0; m--)
+                {
+                    _maps[m] = _maps[m - 1];
+                }
+
                 _maps[0] = (false, _above[a].Size, _above[a].Offset, _above[a].Var);
                 _mapCount++;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -14,6 +15,7 @@ internal static class KernelTraffic
     private static int St(KernelLevel l, int map) => l.LastOf[l.Var[map]];
 
     /// <summary>The innermost map that has moved on from its first step, or -1 (the case is all Init).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Changing(KernelLevel l, LevelScratch s)
     {
         int changing = -1;
@@ -29,6 +31,7 @@ internal static class KernelTraffic
     }
 
     /// <summary>What enters all sub-clusters for an input tensor (MAESTRO's GetSpatialIngressTraffic).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long SpatialIngress(KernelLevel l, LevelScratch s, int mask, int[] coupled, int changing)
     {
         // [first & !ee, !first & !ee, first & ee, !first & ee]
@@ -154,6 +157,7 @@ internal static class KernelTraffic
     /// sums on the critical path (GetNumCriticalPathPartialSums) and, when <paramref name="withMapping"/>, the partial
     /// sums over all sub-clusters (GetOutputTensorSpatialMappingSize with partial sums).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (long Egress, long PartialSums, long Mapping) Output(KernelLevel l, LevelScratch s, int mask, int[] coupled, bool withMapping)
     {
         // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse]
@@ -247,6 +251,7 @@ internal static class KernelTraffic
     }
 
     /// <summary>A per-sub-cluster volume's variants summed as MAESTRO sums ingress and egress over sub-clusters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Spread(KernelLevel l, LevelScratch s, int[] coupled, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
     {
         (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);
@@ -273,6 +278,7 @@ internal static class KernelTraffic
         return volume;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long SpatialShare(KernelLevel l, LevelScratch s, int st, int variable, int actual, bool first, bool edgeEdge, bool reuseAtEdge, bool partialSums)
     {
         long uniqueOrOne = l.Unique[actual] != 0 ? l.Unique[actual] : 1;
@@ -309,6 +315,7 @@ internal static class KernelTraffic
     }
 
     /// <summary>Whether a tensor's dimensions are spatially mapped, whether at an edge, and the last such state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (bool Spatial, bool Edge, int Last) SpatialOf(KernelLevel l, LevelScratch s, int[] coupled)
     {
         bool spatial = false, edge = false;
@@ -328,6 +335,7 @@ internal static class KernelTraffic
     }
 
     /// <summary>As <see cref="SpatialOf"/>, then over every spatial map of the level (MAESTRO's partial-sum mapping).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (bool Spatial, bool Edge, int Last) SpatialOfAll(KernelLevel l, LevelScratch s, int[] coupled)
     {
         (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);

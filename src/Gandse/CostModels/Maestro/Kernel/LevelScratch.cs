@@ -20,6 +20,9 @@ internal sealed class LevelScratch
     public readonly bool[] EdgeEdge = new bool[48];
     public readonly int[] Counter = new int[16];
     public readonly int[] Frequency = new int[16];
+    public readonly int[] Countdown = new int[16];
+    // The maps with more than one position, the ones a case walk moves.
+    public readonly int[] Moving = new int[16];
 
     // The current case, per map.
     public readonly int[] Pos = new int[16];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gandse.CostModels.Maestro.Analysis;
 
 namespace Gandse.CostModels.Maestro.Kernel;
@@ -39,6 +40,7 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>As above, from resolved directives (the batched model's allocation-free path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KernelResult Evaluate(MaestroLayer layer, ReadOnlySpan<DirectiveSpec> dataflow, MaestroHardware hardware)
     {
         if (layer.Problem() is string problem)
@@ -67,6 +69,7 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>Analyses level <paramref name="depth"/> under the dimensions in its scratch; the top level keeps its figures.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (long Runtime, long Computations) Analyze(int depth, bool isTop)
     {
         KernelLevel l = _structure.Levels[depth];
@@ -78,12 +81,24 @@ internal sealed class MaestroKernel
             total *= s.StateCount[i];
         }
 
-        int cumulative = 1;
+        // Maps with one position keep it in every case: set once, and only the others are walked.
+        int cumulative = 1, moving = 0;
+        long fixedOccurrences = 1;
         for (int i = l.Count - 1; i >= 0; i--)
         {
             s.Frequency[i] = cumulative;
             cumulative *= s.StateCount[i];
             s.Counter[i] = 0;
+            s.Countdown[i] = 1;
+            if (s.StateCount[i] > 1)
+            {
+                s.Moving[moving++] = i;
+            }
+            else
+            {
+                SetCase(s, i, 3 * i);
+                fixedOccurrences *= s.Occurrences[3 * i];
+            }
         }
 
         long[] upSize = isTop ? _upSize : s.UpSize, downSize = isTop ? _downSize : s.DownSize;
@@ -106,20 +121,19 @@ internal sealed class MaestroKernel
         int outputMask = _tensors.OutputMask;
         long runtime = 0, computations = 0;
         int caseId = 0;
+        long fill = 0, drain = 0;
         for (int c = 0; c < total; c++)
         {
-            long occurrences = 1;
-            for (int i = 0; i < l.Count; i++)
+            long occurrences = fixedOccurrences;
+            for (int m = 0; m < moving; m++)
             {
-                int k = s.Counter[i], at = (3 * i) + k;
-                s.Pos[i] = s.Position[at];
-                s.IsUnrolled[i] = s.Unrolled[at];
-                s.IsInitEdge[i] = s.InitEdge[at];
-                s.IsEdgeEdge[i] = s.EdgeEdge[at];
-                s.EdgeNow[i] = s.Pos[i] == LevelScratch.Edge || s.IsInitEdge[i];
+                int i = s.Moving[m], k = s.Counter[i], at = (3 * i) + k;
+                SetCase(s, i, at);
                 occurrences *= s.Occurrences[at];
-                if (c % s.Frequency[i] == 0)
+                // A map moves on at every case number its frequency divides (MAESTRO's order), counted down, not divided.
+                if (--s.Countdown[i] == 0)
                 {
+                    s.Countdown[i] = s.Frequency[i];
                     s.Counter[i] = k + 1 == s.StateCount[i] ? 0 : k + 1;
                 }
             }
@@ -128,6 +142,8 @@ internal sealed class MaestroKernel
             if (caseId == 0)
             {
                 SizeBuffers(l, s, upSize, downSize, isTop);
+                drain = upSize[2] / _hardware.OffchipBandwidth;
+                fill = (upSize[0] + upSize[1]) / _hardware.OffchipBandwidth;
             }
 
             (long egress, long partialSums, long mapping) = KernelTraffic.Output(l, s, outputMask, _tensors.Output, withMapping: isTop);
@@ -158,15 +174,10 @@ internal sealed class MaestroKernel
 
             long computation = depth < _structure.LevelCount - 1
                 ? SubClusterDelay(depth, l, s)
-                : (partialSums + _hardware.SimdLanes - 1) / _hardware.SimdLanes;
+                : _hardware.SimdLanes == 1 ? partialSums : (partialSums + _hardware.SimdLanes - 1) / _hardware.SimdLanes;
             long ingressDelay = NocDelay(inputIngress + filterIngress), egressDelay = NocDelay(egress);
-            bool allInit = true;
-            for (int i = 0; i < l.Count && allInit; i++)
-            {
-                allInit = s.Pos[l.LastOf[l.Var[i]]] == LevelScratch.Init;
-            }
-
-            long delay = allInit ? computation + ingressDelay : Math.Max(egressDelay, Math.Max(computation, ingressDelay));
+            // No map has moved from its first step (changing is -1): the case's ingress and compute do not overlap.
+            long delay = changing == -1 ? computation + ingressDelay : Math.Max(egressDelay, Math.Max(computation, ingressDelay));
             if (isTop)
             {
                 if (computation == 0)
@@ -174,8 +185,6 @@ internal sealed class MaestroKernel
                     throw new MaestroAnalysisException("a case's sub-clusters have no work: MAESTRO divides by their zero runtime");
                 }
 
-                long drain = upSize[2] / _hardware.OffchipBandwidth;
-                long fill = (upSize[0] + upSize[1]) / _hardware.OffchipBandwidth;
                 delay = Math.Max(fill / 2, Math.Max(delay, drain / 2));
             }
 
@@ -195,6 +204,7 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>The runtime of the sub-clusters a case leaves, analysed once per set of sub-cluster dimensions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long SubClusterDelay(int depth, KernelLevel l, LevelScratch s)
     {
         int spatial = l.LastOf[l.Var[l.SpatialIndex]];
@@ -207,6 +217,7 @@ internal sealed class MaestroKernel
         return SubCluster(depth, l, s, edgeEdge: false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long SubCluster(int depth, KernelLevel l, LevelScratch s, bool edgeEdge)
     {
         LevelScratch sub = _scratch[depth + 1];
@@ -293,6 +304,7 @@ internal sealed class MaestroKernel
         s.HasDims[v] ? s.Dims[v] : throw new MaestroAnalysisException("a dimension is missing from a sub-cluster");
 
     /// <summary>Each map's positions under the level's given dimensions (the reference's <see cref="IterationCases"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PrepareStates(KernelLevel l, LevelScratch s)
     {
         for (int i = 0; i < l.Count; i++)
@@ -342,6 +354,16 @@ internal sealed class MaestroKernel
         }
     }
 
+    /// <summary>Map <paramref name="i"/>'s position in the current case: its state at <paramref name="at"/>.</summary>
+    private static void SetCase(LevelScratch s, int i, int at)
+    {
+        s.Pos[i] = s.Position[at];
+        s.IsUnrolled[i] = s.Unrolled[at];
+        s.IsInitEdge[i] = s.InitEdge[at];
+        s.IsEdgeEdge[i] = s.EdgeEdge[at];
+        s.EdgeNow[i] = s.Pos[i] == LevelScratch.Edge || s.IsInitEdge[i];
+    }
+
     private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
     {
         int at = (3 * map) + k;
@@ -355,25 +377,27 @@ internal sealed class MaestroKernel
     private long NocDelay(long elements)
     {
         long bandwidth = _hardware.NocBandwidth;
-        long sends = (elements / bandwidth) + (elements % bandwidth != 0 ? 1 : 0);
+        // The common case, a NoC wide enough for the whole transfer, without the divisions.
+        long sends = elements >= 0 && elements <= bandwidth ? (elements > 0 ? 1 : 0) : (elements / bandwidth) + (elements % bandwidth != 0 ? 1 : 0);
         return _hardware.NocLatency + (sends - 1);
     }
 
     /// <summary>The buffers a level needs from its first case, double-buffered (reference: CostAnalysis.SizeBuffers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SizeBuffers(KernelLevel l, LevelScratch s, long[] upSize, long[] downSize, bool isTop)
     {
-        int[][] inputs = { _tensors.Input, _tensors.Filter };
-        int[] masks = { _tensors.InputMask, _tensors.FilterMask };
         for (int t = 0; t < 2; t++)
         {
+            int[] tensor = t == 0 ? _tensors.Input : _tensors.Filter;
+            int mask = t == 0 ? _tensors.InputMask : _tensors.FilterMask;
             long size = 1, mapped = 1;
-            foreach (int v in inputs[t])
+            foreach (int v in tensor)
             {
                 size *= Dimension(s, v);
                 mapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
             }
 
-            upSize[t] += KernelTraffic.SpatialIngress(l, s, masks[t], inputs[t], KernelTraffic.Changing(l, s)) * 2;
+            upSize[t] += KernelTraffic.SpatialIngress(l, s, mask, tensor, KernelTraffic.Changing(l, s)) * 2;
             downSize[t] += 2 * mapped;
             if (isTop)
             {
