@@ -23,6 +23,16 @@ internal sealed class KernelLevel
     public readonly long[] MappedEdge = new long[Dim.Count];
     public readonly long[] UniqueEdge = new long[Dim.Count];
     public readonly bool[] HasMapped = new bool[Dim.Count];
+    // Each map's state: its dimension's last map's (MAESTRO keys states by name).
+    public readonly int[] StateOf = new int[16];
+    // Per tensor (input, filter, output): whether a dimension of it is spatially mapped, the last such dimension's state,
+    // and the states whose edge makes the tensor's share an edge one; then the same over the output and every spatial map.
+    public readonly bool[] TensorSpatial = new bool[3];
+    public readonly int[] TensorLast = new int[3];
+    public readonly int[] TensorEdgeStates = new int[3];
+    public bool AllSpatial;
+    public int AllLast;
+    public int AllEdgeStates;
     public int Clusters;
     public int EdgeClusters;
     public int SpatialIndex;
@@ -88,6 +98,11 @@ internal sealed class KernelLevel
             throw new Analysis.MaestroAnalysisException("a cluster level has more than two SpatialMaps");
         }
 
+        for (int i = 0; i < Count; i++)
+        {
+            StateOf[i] = LastOf[Var[i]];
+        }
+
         EdgeClusters = SpatialEdgeClusters(Size[SpatialIndex], Offset[SpatialIndex], Dimension(Var[SpatialIndex]), clusters);
         for (int i = 0; i < Count; i++)
         {
@@ -114,6 +129,42 @@ internal sealed class KernelLevel
                 Unique[output] = Math.Min(Offset[i], Size[i]);
                 MappedEdge[output] = MappedEdge[v] - MappedEdge[sliding] + 1;
                 UniqueEdge[output] = Math.Min(Offset[i], MappedEdge[output]);
+            }
+        }
+    }
+
+    /// <summary>The tensors' spatial tables (see the fields), once the maps are prepared.</summary>
+    public void PrepareTensors(KernelTensors tensors)
+    {
+        for (int t = 0; t < 3; t++)
+        {
+            int[] coupled = t == 0 ? tensors.Input : t == 1 ? tensors.Filter : tensors.Output;
+            bool spatial = false;
+            int last = -1, edgeStates = 0;
+            foreach (int v in coupled)
+            {
+                int map = DirectiveOf[v];
+                if (map >= 0 && Spatial[map])
+                {
+                    spatial = true;
+                    last = LastOf[v];
+                    edgeStates |= 1 << last;
+                }
+            }
+
+            TensorSpatial[t] = spatial;
+            TensorLast[t] = last;
+            TensorEdgeStates[t] = edgeStates;
+        }
+
+        (AllSpatial, AllLast, AllEdgeStates) = (TensorSpatial[2], TensorLast[2], TensorEdgeStates[2]);
+        for (int i = 0; i < Count; i++)
+        {
+            if (Spatial[i])
+            {
+                AllSpatial = true;
+                AllLast = StateOf[i];
+                AllEdgeStates |= 1 << AllLast;
             }
         }
     }

@@ -9,7 +9,7 @@ namespace Gandse.CostModels.Maestro.Kernel;
 /// </summary>
 internal sealed class KernelStructure
 {
-    private const int MaxLevels = 4;
+    public const int MaxLevels = 4;
     private readonly (bool Spatial, int Size, int Offset, int Var)[] _maps = new (bool, int, int, int)[16];
     private readonly (bool Spatial, int Size, int Offset, int Var)[] _above = new (bool, int, int, int)[16];
     private int _mapCount, _aboveCount;

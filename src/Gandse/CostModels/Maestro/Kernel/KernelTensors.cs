@@ -14,6 +14,9 @@ internal sealed class KernelTensors
         InputVariables = inputVariables;
     }
 
+    /// <summary>The tensors' indices in a level's tables (<see cref="KernelLevel.TensorSpatial"/>).</summary>
+    public const int InputIndex = 0, FilterIndex = 1, OutputIndex = 2;
+
     public int[] Input { get; }
 
     public int[] Filter { get; }

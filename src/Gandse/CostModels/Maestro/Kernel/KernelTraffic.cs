@@ -10,29 +10,33 @@ namespace Gandse.CostModels.Maestro.Kernel;
 /// </summary>
 internal static class KernelTraffic
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Uses(int mask, int v) => (mask & (1 << v)) != 0;
-
-    private static int St(KernelLevel l, int map) => l.LastOf[l.Var[map]];
 
     /// <summary>The innermost map that has moved on from its first step, or -1 (the case is all Init).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Changing(KernelLevel l, LevelScratch s)
     {
-        int changing = -1;
-        for (int i = 0; i < l.Count; i++)
+        int moved = s.NonInitBits;
+        if (moved == 0)
         {
-            if (s.Pos[St(l, i)] != LevelScratch.Init)
+            return -1;
+        }
+
+        for (int i = l.Count - 1; i >= 0; i--)
+        {
+            if ((moved & (1 << l.StateOf[i])) != 0)
             {
-                changing = i;
+                return i;
             }
         }
 
-        return changing;
+        return -1;
     }
 
     /// <summary>What enters all sub-clusters for an input tensor (MAESTRO's GetSpatialIngressTraffic).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static long SpatialIngress(KernelLevel l, LevelScratch s, int mask, int[] coupled, int changing)
+    public static long SpatialIngress(KernelLevel l, LevelScratch s, int mask, int tensor, int changing)
     {
         // [first & !ee, !first & !ee, first & ee, !first & ee]
         long v0 = 1, v1 = 1, v2 = 1, v3 = 1;
@@ -46,7 +50,7 @@ internal static class KernelTraffic
                     continue;
                 }
 
-                bool edge = s.IsEdge(St(l, i));
+                bool edge = s.IsEdge(l.StateOf[i]);
                 if (!l.Spatial[i])
                 {
                     long f = edge ? l.MappedEdge[v] : l.Mapped[v];
@@ -81,12 +85,18 @@ internal static class KernelTraffic
                 }
             }
         }
+        else if (!Uses(mask, l.Var[changing]))
+        {
+            // The map that moved does not index this tensor: nothing new enters (MAESTRO walks the maps to find so, and
+            // nothing on that walk can refuse the case, as only the moving map's own step can).
+            return 0;
+        }
         else
         {
             bool inited = false;
             for (int i = changing + 1; i < l.Count; i++)
             {
-                int st = St(l, i);
+                int st = l.StateOf[i];
                 if (s.Pos[st] == LevelScratch.Init && Uses(mask, l.Var[i]) && !s.IsUnrolled[st])
                 {
                     inited = true;
@@ -103,7 +113,7 @@ internal static class KernelTraffic
                     continue;
                 }
 
-                int st = St(l, i);
+                int st = l.StateOf[i];
                 bool isChanging = i == changing;
                 changes |= isChanging;
                 if (!l.Spatial[i])
@@ -149,7 +159,7 @@ internal static class KernelTraffic
             }
         }
 
-        return Spread(l, s, coupled, v0, v1, v2, v3);
+        return Spread(l, s, tensor, v0, v1, v2, v3);
     }
 
     /// <summary>
@@ -158,77 +168,40 @@ internal static class KernelTraffic
     /// sums over all sub-clusters (GetOutputTensorSpatialMappingSize with partial sums).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (long Egress, long PartialSums, long Mapping) Output(KernelLevel l, LevelScratch s, int mask, int[] coupled, bool withMapping)
+    public static (long Egress, long PartialSums, long Mapping) Output(KernelLevel l, LevelScratch s, int mask, int tensor, bool withMapping)
     {
-        // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse]
+        // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse],
+        // and the partial sums' over the maps the output does not use: [first & !ee, first & ee, !first & ee] (OutputFactors).
         long o0 = 1, o1 = 1, o2 = 1, o3 = 1, o4 = 1;
-        for (int v = 0; v < Dim.Count; v++)
+        long[] factor = s.OutputFactor;
+        for (int d = 0; d < s.OutputCount; d++)
         {
-            if (!Uses(mask, v))
-            {
-                continue;
-            }
-
-            int map = l.DirectiveOf[v], st = l.LastOf[v];
-            int actual = Dim.Output(v);
-            if (!l.Spatial[map])
-            {
-                long f = s.Pos[st] switch
-                {
-                    LevelScratch.Init => s.IsEdge(st) ? l.MappedEdge[actual] : l.Mapped[actual],
-                    LevelScratch.Steady => l.Mapped[actual],
-                    _ => l.MappedEdge[actual],
-                };
-                o0 *= f;
-                o1 *= f;
-                o2 *= f;
-                o3 *= f;
-                o4 *= f;
-            }
-            else
-            {
-                o0 *= SpatialShare(l, s, st, v, actual, true, false, true, false);
-                o1 *= SpatialShare(l, s, st, v, actual, false, false, true, false);
-                o2 *= SpatialShare(l, s, st, v, actual, true, true, true, false);
-                o3 *= SpatialShare(l, s, st, v, actual, false, true, true, false);
-                o4 *= SpatialShare(l, s, st, v, actual, false, true, false, false);
-            }
+            int at = ((3 * d) + s.State[s.OutputState[d]]) * 5;
+            o0 *= factor[at];
+            o1 *= factor[at + 1];
+            o2 *= factor[at + 2];
+            o3 *= factor[at + 3];
+            o4 *= factor[at + 4];
         }
 
-        // Partial sums also count the maps the output does not use: [first & !ee, first & ee, !first & ee].
         long p0 = 1, p2 = 1, p3 = 1;
-        for (int i = 0; i < l.Count; i++)
+        factor = s.SumFactor;
+        for (int m = 0; m < s.SumCount; m++)
         {
-            int v = l.Var[i];
-            if (Uses(mask, v))
-            {
-                continue;
-            }
-
-            int st = St(l, i);
-            if (!l.Spatial[i])
-            {
-                long f = s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
-                p0 *= f;
-                p2 *= f;
-                p3 *= f;
-            }
-            else
-            {
-                p0 *= SpatialShare(l, s, st, v, v, true, false, true, true);
-                p2 *= SpatialShare(l, s, st, v, v, true, true, true, true);
-                p3 *= SpatialShare(l, s, st, v, v, false, true, true, true);
-            }
+            int at = ((3 * m) + s.State[s.SumState[m]]) * 3;
+            p0 *= factor[at];
+            p2 *= factor[at + 1];
+            p3 *= factor[at + 2];
         }
 
-        long egress = Spread(l, s, coupled, o0, o1, o2, o3);
-        (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);
+        long egress = Spread(l, s, tensor, o0, o1, o2, o3);
+        (bool spatial, bool edge, int last) = SpatialOf(l, s, tensor);
         bool criticalEdgeEdge = spatial && edge && l.EdgeClusters == 1 && s.IsEdgeEdge[last];
         long partialSums = criticalEdgeEdge ? p2 * o2 : p0 * o0;
         long mapping = 0;
         if (withMapping)
         {
-            (bool anySpatial, bool anyEdge, int anyLast) = SpatialOfAll(l, s, coupled);
+            (bool anySpatial, bool anyEdge, int anyLast) = SpatialOfAll(l, s);
             if (!anySpatial || !anyEdge)
             {
                 mapping = l.Clusters * p0 * o0;
@@ -252,9 +225,9 @@ internal static class KernelTraffic
 
     /// <summary>A per-sub-cluster volume's variants summed as MAESTRO sums ingress and egress over sub-clusters.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long Spread(KernelLevel l, LevelScratch s, int[] coupled, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
+    private static long Spread(KernelLevel l, LevelScratch s, int tensor, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
     {
-        (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);
+        (bool spatial, bool edge, int last) = SpatialOf(l, s, tensor);
         if (!spatial)
         {
             return firstPlain;
@@ -279,14 +252,14 @@ internal static class KernelTraffic
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long SpatialShare(KernelLevel l, LevelScratch s, int st, int variable, int actual, bool first, bool edgeEdge, bool reuseAtEdge, bool partialSums)
+    internal static long SpatialShare(KernelLevel l, int position, bool isEdge, int variable, int actual, bool first, bool edgeEdge, bool reuseAtEdge, bool partialSums)
     {
         long uniqueOrOne = l.Unique[actual] != 0 ? l.Unique[actual] : 1;
         int active = l.EdgeClusters;
-        switch (s.Pos[st])
+        switch (position)
         {
             case LevelScratch.Init:
-                if (s.IsEdge(st) && edgeEdge)
+                if (isEdge && edgeEdge)
                 {
                     if (active == 1)
                     {
@@ -314,41 +287,13 @@ internal static class KernelTraffic
         }
     }
 
-    /// <summary>Whether a tensor's dimensions are spatially mapped, whether at an edge, and the last such state.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (bool Spatial, bool Edge, int Last) SpatialOf(KernelLevel l, LevelScratch s, int[] coupled)
-    {
-        bool spatial = false, edge = false;
-        int last = -1;
-        foreach (int v in coupled)
-        {
-            int map = l.DirectiveOf[v];
-            if (map >= 0 && l.Spatial[map])
-            {
-                spatial = true;
-                last = l.LastOf[v];
-                edge |= s.IsEdge(last);
-            }
-        }
+    /// <summary>Whether a tensor's dimensions are spatially mapped, whether at an edge, and the last such state (tabled per level).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (bool Spatial, bool Edge, int Last) SpatialOf(KernelLevel l, LevelScratch s, int tensor) =>
+        (l.TensorSpatial[tensor], (l.TensorEdgeStates[tensor] & s.EdgeBits) != 0, l.TensorLast[tensor]);
 
-        return (spatial, edge, last);
-    }
-
-    /// <summary>As <see cref="SpatialOf"/>, then over every spatial map of the level (MAESTRO's partial-sum mapping).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (bool Spatial, bool Edge, int Last) SpatialOfAll(KernelLevel l, LevelScratch s, int[] coupled)
-    {
-        (bool spatial, bool edge, int last) = SpatialOf(l, s, coupled);
-        for (int i = 0; i < l.Count; i++)
-        {
-            if (l.Spatial[i])
-            {
-                spatial = true;
-                last = St(l, i);
-                edge |= s.IsEdge(last);
-            }
-        }
-
-        return (spatial, edge, last);
-    }
+    /// <summary>As <see cref="SpatialOf"/> for the output, then over every spatial map of the level (MAESTRO's partial-sum mapping).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (bool Spatial, bool Edge, int Last) SpatialOfAll(KernelLevel l, LevelScratch s) =>
+        (l.AllSpatial, (l.AllEdgeStates & s.EdgeBits) != 0, l.AllLast);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -24,12 +26,24 @@ internal sealed class LevelScratch
     // The maps with more than one position, the ones a case walk moves.
     public readonly int[] Moving = new int[16];
 
-    // The current case, per map.
+    // The current case, per map: the index of its position, and that position's fields.
+    public readonly int[] State = new int[16];
+    // Bit i: map i's current position is at an edge / is not its first (Init).
+    public int EdgeBits;
+    public int NonInitBits;
     public readonly int[] Pos = new int[16];
     public readonly bool[] IsUnrolled = new bool[16];
     public readonly bool[] IsInitEdge = new bool[16];
     public readonly bool[] IsEdgeEdge = new bool[16];
     public readonly bool[] EdgeNow = new bool[16];
+
+    // The output's factors per dimension (or other map) and position (OutputFactors): [(3 · entry + k) · variants + variant].
+    public readonly long[] OutputFactor = new long[Dim.Count * 3 * 5];
+    public readonly int[] OutputState = new int[Dim.Count];
+    public int OutputCount;
+    public readonly long[] SumFactor = new long[16 * 3 * 3];
+    public readonly int[] SumState = new int[16];
+    public int SumCount;
 
     // A sub-level analysis's buffer needs (the top level keeps its own).
     public readonly long[] UpSize = new long[3];
@@ -39,5 +53,6 @@ internal sealed class LevelScratch
     public readonly int[] SubDims = new int[Dim.Count];
     public readonly bool[] SubHasDims = new bool[Dim.Count];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEdge(int map) => EdgeNow[map];
 }

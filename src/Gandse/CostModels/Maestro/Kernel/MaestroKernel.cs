@@ -12,12 +12,14 @@ namespace Gandse.CostModels.Maestro.Kernel;
 /// </summary>
 internal sealed class MaestroKernel
 {
-    private const int MemoSize = 256;
+    // Sub-cluster runtimes of this evaluation by level and edge selection (see SubCluster); a slot counts when its
+    // stamp is the evaluation's, so nothing is cleared between evaluations.
+    private const int Selections = 1 << Dim.Count;
     private readonly KernelStructure _structure = new();
     private readonly LevelScratch[] _scratch = Enumerable.Range(0, 4).Select(_ => new LevelScratch()).ToArray();
-    private readonly long[] _memoKey = new long[MemoSize * 3];
-    private readonly long[] _memoRuntime = new long[MemoSize];
-    private int _memoCount;
+    private readonly long[] _memoRuntime = new long[KernelStructure.MaxLevels * Selections];
+    private readonly long[] _memoStamp = new long[KernelStructure.MaxLevels * Selections];
+    private long _evaluation;
     private KernelTensors _tensors = KernelTensors.Conv;
     private MaestroHardware _hardware = new(1);
     private bool _haveInnermost;
@@ -51,7 +53,12 @@ internal sealed class MaestroKernel
         _tensors = KernelTensors.Of(layer.Type);
         _hardware = hardware;
         _structure.Build(dataflow, layer, hardware.NumPes, _tensors.InputVariables);
-        _memoCount = 0;
+        for (int d = 0; d < _structure.LevelCount; d++)
+        {
+            _structure.Levels[d].PrepareTensors(_tensors);
+        }
+
+        _evaluation++;
         _haveInnermost = false;
         KernelLevel top = _structure.Levels[0];
         LevelScratch s = _scratch[0];
@@ -75,6 +82,7 @@ internal sealed class MaestroKernel
         KernelLevel l = _structure.Levels[depth];
         LevelScratch s = _scratch[depth];
         PrepareStates(l, s);
+        OutputFactors.Prepare(l, s, _tensors.OutputMask);
         int total = 1;
         for (int i = 0; i < l.Count; i++)
         {
@@ -146,7 +154,7 @@ internal sealed class MaestroKernel
                 fill = (upSize[0] + upSize[1]) / _hardware.OffchipBandwidth;
             }
 
-            (long egress, long partialSums, long mapping) = KernelTraffic.Output(l, s, outputMask, _tensors.Output, withMapping: isTop);
+            (long egress, long partialSums, long mapping) = KernelTraffic.Output(l, s, outputMask, KernelTensors.OutputIndex, withMapping: isTop);
             if (isTop)
             {
                 _upWrite[2] += occurrences * egress;
@@ -160,8 +168,8 @@ internal sealed class MaestroKernel
             }
 
             int changing = KernelTraffic.Changing(l, s);
-            long inputIngress = KernelTraffic.SpatialIngress(l, s, _tensors.InputMask, _tensors.Input, changing);
-            long filterIngress = KernelTraffic.SpatialIngress(l, s, _tensors.FilterMask, _tensors.Filter, changing);
+            long inputIngress = KernelTraffic.SpatialIngress(l, s, _tensors.InputMask, KernelTensors.InputIndex, changing);
+            long filterIngress = KernelTraffic.SpatialIngress(l, s, _tensors.FilterMask, KernelTensors.FilterIndex, changing);
             if (isTop)
             {
                 _upRead[0] += occurrences * inputIngress;
@@ -217,37 +225,53 @@ internal sealed class MaestroKernel
         return SubCluster(depth, l, s, edgeEdge: false);
     }
 
+    /// <summary>
+    /// The runtime of one sub-cluster a case leaves. Each dimension passes down either its mapped size or its edge size
+    /// (decided by the state of its map), so the sub-cluster's dimensions, and so its runtime, follow from which
+    /// dimensions take the edge size: a selection of at most eight bits, under which the analysis is kept for the
+    /// rest of the evaluation (a level's cases ask for the same few again and again).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long SubCluster(int depth, KernelLevel l, LevelScratch s, bool edgeEdge)
     {
-        LevelScratch sub = _scratch[depth + 1];
-        Array.Clear(sub.HasDims);
-        for (int i = 0; i < l.Count; i++)
+        bool edgeShare = l.EdgeClusters == 1 || edgeEdge;
+        int selection = 0;
+        for (int v = 0; v < Dim.Count; v++)
         {
-            int v = l.Var[i], st = l.LastOf[v];
-            if (sub.HasDims[v])
+            int i = l.DirectiveOf[v];
+            if (i < 0)
             {
                 continue;
             }
 
-            long size;
-            if (!l.Spatial[i])
-            {
-                size = s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
-            }
-            else
-            {
-                bool edgeShare = l.EdgeClusters == 1 || edgeEdge;
-                size = s.Pos[st] switch
+            // The dimension's first map decides, in the state of the dimension's last map (MAESTRO keys states by name).
+            int st = l.LastOf[v];
+            bool edge = !l.Spatial[i]
+                ? s.IsEdge(st)
+                : s.Pos[st] switch
                 {
-                    LevelScratch.Init => s.IsEdge(st) && edgeShare ? l.MappedEdge[v] : l.Mapped[v],
-                    LevelScratch.Steady => l.Mapped[v],
-                    _ => edgeShare ? l.MappedEdge[v] : l.Mapped[v],
+                    LevelScratch.Init => s.IsEdge(st) && edgeShare,
+                    LevelScratch.Steady => false,
+                    _ => edgeShare,
                 };
-            }
+            selection |= edge ? 1 << v : 0;
+        }
 
-            sub.Dims[v] = (int)size;
-            sub.HasDims[v] = true;
+        int slot = (depth * Selections) + selection;
+        if (_memoStamp[slot] == _evaluation)
+        {
+            return _memoRuntime[slot];
+        }
+
+        LevelScratch sub = _scratch[depth + 1];
+        Array.Clear(sub.HasDims);
+        for (int v = 0; v < Dim.Count; v++)
+        {
+            if (l.DirectiveOf[v] >= 0)
+            {
+                sub.Dims[v] = (int)((selection & (1 << v)) != 0 ? l.MappedEdge[v] : l.Mapped[v]);
+                sub.HasDims[v] = true;
+            }
         }
 
         if (sub.HasDims[Dim.Y])
@@ -262,41 +286,9 @@ internal sealed class MaestroKernel
             sub.HasDims[Dim.XOut] = true;
         }
 
-        long key0 = depth + 1, key1 = 0, key2 = 0;
-        for (int v = 0; v < Dim.Count; v++)
-        {
-            long part = sub.HasDims[v] ? sub.Dims[v] + 1L : 0;
-            if (v < 3)
-            {
-                key0 = (key0 << 20) | (part & 0xFFFFF);
-            }
-            else if (v < 6)
-            {
-                key1 = (key1 << 20) | (part & 0xFFFFF);
-            }
-            else
-            {
-                key2 = (key2 << 20) | (part & 0xFFFFF);
-            }
-        }
-
-        for (int m = 0; m < _memoCount; m++)
-        {
-            if (_memoKey[3 * m] == key0 && _memoKey[(3 * m) + 1] == key1 && _memoKey[(3 * m) + 2] == key2)
-            {
-                return _memoRuntime[m];
-            }
-        }
-
         long runtime = Analyze(depth + 1, false).Runtime;
-        if (_memoCount < MemoSize)
-        {
-            _memoKey[3 * _memoCount] = key0;
-            _memoKey[(3 * _memoCount) + 1] = key1;
-            _memoKey[(3 * _memoCount) + 2] = key2;
-            _memoRuntime[_memoCount++] = runtime;
-        }
-
+        _memoRuntime[slot] = runtime;
+        _memoStamp[slot] = _evaluation;
         return runtime;
     }
 
@@ -355,13 +347,18 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>Map <paramref name="i"/>'s position in the current case: its state at <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SetCase(LevelScratch s, int i, int at)
     {
+        s.State[i] = at - (3 * i);
         s.Pos[i] = s.Position[at];
         s.IsUnrolled[i] = s.Unrolled[at];
         s.IsInitEdge[i] = s.InitEdge[at];
         s.IsEdgeEdge[i] = s.EdgeEdge[at];
         s.EdgeNow[i] = s.Pos[i] == LevelScratch.Edge || s.IsInitEdge[i];
+        int bit = 1 << i;
+        s.EdgeBits = s.EdgeNow[i] ? s.EdgeBits | bit : s.EdgeBits & ~bit;
+        s.NonInitBits = s.Pos[i] != LevelScratch.Init ? s.NonInitBits | bit : s.NonInitBits & ~bit;
     }
 
     private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
@@ -374,6 +371,7 @@ internal sealed class MaestroKernel
         s.EdgeEdge[at] = edgeEdge;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long NocDelay(long elements)
     {
         long bandwidth = _hardware.NocBandwidth;
@@ -397,7 +395,7 @@ internal sealed class MaestroKernel
                 mapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
             }
 
-            upSize[t] += KernelTraffic.SpatialIngress(l, s, mask, tensor, KernelTraffic.Changing(l, s)) * 2;
+            upSize[t] += KernelTraffic.SpatialIngress(l, s, mask, t, KernelTraffic.Changing(l, s)) * 2;
             downSize[t] += 2 * mapped;
             if (isTop)
             {
@@ -411,7 +409,7 @@ internal sealed class MaestroKernel
             outputMapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
         }
 
-        upSize[2] = 2 * KernelTraffic.Output(l, s, _tensors.OutputMask, _tensors.Output, withMapping: false).Egress;
+        upSize[2] = 2 * KernelTraffic.Output(l, s, _tensors.OutputMask, KernelTensors.OutputIndex, withMapping: false).Egress;
         downSize[2] = 2 * outputMapped;
     }
 }
