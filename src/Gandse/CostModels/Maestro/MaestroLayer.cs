@@ -22,15 +22,10 @@ public sealed record MaestroLayer(MaestroLayerType Type, int K, int C, int Y, in
     /// </summary>
     public string? Problem()
     {
-        foreach ((string name, int size) in Dimensions)
-        {
-            if (size < 1)
-            {
-                return $"{name} = {size}: every dimension must be at least 1";
-            }
-        }
-
-        return Stride < 1 ? $"stride {Stride}: must be at least 1" : null;
+        // Checked without building Dimensions: the batched model asks this of every row it analyses.
+        static string Bad(string name, int size) => $"{name} = {size}: every dimension must be at least 1";
+        return K < 1 ? Bad("K", K) : C < 1 ? Bad("C", C) : Y < 1 ? Bad("Y", Y) : X < 1 ? Bad("X", X) : R < 1 ? Bad("R", R) : S < 1 ? Bad("S", S)
+            : Stride < 1 ? $"stride {Stride}: must be at least 1" : null;
     }
 
     /// <summary>The layer in MAESTRO's mapping syntax (the Stride and Dimensions lines).</summary>

@@ -30,6 +30,8 @@ internal sealed class KernelLevel
     public readonly bool[] TensorSpatial = new bool[3];
     public readonly int[] TensorLast = new int[3];
     public readonly int[] TensorEdgeStates = new int[3];
+    // Per tensor, the maps whose dimension indexes it (bit i for map i).
+    public readonly int[] TensorMaps = new int[3];
     public bool AllSpatial;
     public int AllLast;
     public int AllEdgeStates;
@@ -40,14 +42,14 @@ internal sealed class KernelLevel
     public void Clear()
     {
         Count = 0;
-        Array.Fill(DirectiveOf, -1);
-        Array.Fill(LastOf, -1);
-        Array.Clear(HasDim);
-        Array.Clear(HasMapped);
-        Array.Clear(Mapped);
-        Array.Clear(Unique);
-        Array.Clear(MappedEdge);
-        Array.Clear(UniqueEdge);
+        DirectiveOf.AsSpan().Fill(-1);
+        LastOf.AsSpan().Fill(-1);
+        HasDim.AsSpan().Clear();
+        HasMapped.AsSpan().Clear();
+        Mapped.AsSpan().Clear();
+        Unique.AsSpan().Clear();
+        MappedEdge.AsSpan().Clear();
+        UniqueEdge.AsSpan().Clear();
     }
 
     public void Add(bool spatial, int size, int offset, int variable)
@@ -152,6 +154,13 @@ internal sealed class KernelLevel
                 }
             }
 
+            int mask = t == 0 ? tensors.InputMask : t == 1 ? tensors.FilterMask : tensors.OutputMask, maps = 0;
+            for (int i = 0; i < Count; i++)
+            {
+                maps |= (mask & (1 << Var[i])) != 0 ? 1 << i : 0;
+            }
+
+            TensorMaps[t] = maps;
             TensorSpatial[t] = spatial;
             TensorLast[t] = last;
             TensorEdgeStates[t] = edgeStates;

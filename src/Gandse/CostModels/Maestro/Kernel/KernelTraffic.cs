@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 namespace Gandse.CostModels.Maestro.Kernel;
 
@@ -34,30 +35,25 @@ internal static class KernelTraffic
         return -1;
     }
 
-    /// <summary>What enters all sub-clusters for an input tensor (MAESTRO's GetSpatialIngressTraffic).</summary>
+    /// <summary>
+    /// What enters all sub-clusters for an input tensor (MAESTRO's GetSpatialIngressTraffic). The maps indexing the
+    /// tensor come as a bit set; a temporal map scales all four variants alike, so its factors are gathered apart.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static long SpatialIngress(KernelLevel l, LevelScratch s, int mask, int tensor, int changing)
+    public static long SpatialIngress(KernelLevel l, LevelScratch s, int tensor, int changing)
     {
-        // [first & !ee, !first & !ee, first & ee, !first & ee]
-        long v0 = 1, v1 = 1, v2 = 1, v3 = 1;
+        int maps = l.TensorMaps[tensor];
+        // [first & !ee, !first & !ee, first & ee, !first & ee], and the temporal maps' common factor.
+        long v0 = 1, v1 = 1, v2 = 1, v3 = 1, temporal = 1;
         if (changing == -1)
         {
-            for (int i = 0; i < l.Count; i++)
+            for (int rest = maps; rest != 0; rest &= rest - 1)
             {
-                int v = l.Var[i];
-                if (!Uses(mask, v))
-                {
-                    continue;
-                }
-
+                int i = BitOperations.TrailingZeroCount(rest), v = l.Var[i];
                 bool edge = s.IsEdge(l.StateOf[i]);
                 if (!l.Spatial[i])
                 {
-                    long f = edge ? l.MappedEdge[v] : l.Mapped[v];
-                    v0 *= f;
-                    v1 *= f;
-                    v2 *= f;
-                    v3 *= f;
+                    temporal *= edge ? l.MappedEdge[v] : l.Mapped[v];
                 }
                 else if (edge)
                 {
@@ -85,7 +81,7 @@ internal static class KernelTraffic
                 }
             }
         }
-        else if (!Uses(mask, l.Var[changing]))
+        else if ((maps & (1 << changing)) == 0)
         {
             // The map that moved does not index this tensor: nothing new enters (MAESTRO walks the maps to find so, and
             // nothing on that walk can refuse the case, as only the moving map's own step can).
@@ -93,73 +89,45 @@ internal static class KernelTraffic
         }
         else
         {
+            // Whether a later map of the tensor starts over (Init, not unrolled): then the moving map's data is not new.
             bool inited = false;
-            for (int i = changing + 1; i < l.Count; i++)
+            for (int rest = maps & ~((2 << changing) - 1); rest != 0 && !inited; rest &= rest - 1)
             {
-                int st = l.StateOf[i];
-                if (s.Pos[st] == LevelScratch.Init && Uses(mask, l.Var[i]) && !s.IsUnrolled[st])
-                {
-                    inited = true;
-                    break;
-                }
+                inited = (s.InitKeptBits & (1 << l.StateOf[BitOperations.TrailingZeroCount(rest)])) != 0;
             }
 
-            bool changes = false;
-            for (int i = 0; i < l.Count; i++)
+            for (int rest = maps; rest != 0; rest &= rest - 1)
             {
-                int v = l.Var[i];
-                if (!Uses(mask, v))
-                {
-                    continue;
-                }
-
-                int st = l.StateOf[i];
-                bool isChanging = i == changing;
-                changes |= isChanging;
+                int i = BitOperations.TrailingZeroCount(rest), v = l.Var[i], st = l.StateOf[i];
+                bool isChanging = i == changing, init = s.Pos[st] == LevelScratch.Init;
                 if (!l.Spatial[i])
                 {
-                    long f;
-                    if (s.Pos[st] == LevelScratch.Init)
+                    if (init)
                     {
-                        f = s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
+                        temporal *= s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
                     }
                     else if (isChanging && !inited)
                     {
-                        if (l.Unique[v] == 0)
-                        {
-                            throw new Analysis.MaestroAnalysisException($"the temporal map over dimension {v} moves but brings nothing new");
-                        }
-
-                        f = l.Unique[v];
+                        temporal *= l.Unique[v] != 0 ? l.Unique[v] : throw new Analysis.MaestroAnalysisException($"the temporal map over dimension {v} moves but brings nothing new");
                     }
                     else
                     {
-                        f = l.Mapped[v];
+                        temporal *= l.Mapped[v];
                     }
-
-                    v0 *= f;
-                    v1 *= f;
-                    v2 *= f;
-                    v3 *= f;
                 }
                 else
                 {
                     // First sub-clusters take the whole share; later ones what is new where the map moved.
-                    bool takesUnique = s.Pos[st] == LevelScratch.Init ? i > changing : !inited && isChanging;
+                    bool takesUnique = init ? i > changing : !inited && isChanging;
                     v0 *= l.Mapped[v];
                     v1 *= takesUnique ? l.Unique[v] : l.Mapped[v];
                     v2 *= l.MappedEdge[v];
                     v3 *= takesUnique ? l.UniqueEdge[v] : l.MappedEdge[v];
                 }
             }
-
-            if (!changes)
-            {
-                return 0;
-            }
         }
 
-        return Spread(l, s, tensor, v0, v1, v2, v3);
+        return Spread(l, s, tensor, v0 * temporal, v1 * temporal, v2 * temporal, v3 * temporal);
     }
 
     /// <summary>
@@ -172,8 +140,8 @@ internal static class KernelTraffic
     {
         // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse],
         // and the partial sums' over the maps the output does not use: [first & !ee, first & ee, !first & ee] (OutputFactors).
-        long o0 = 1, o1 = 1, o2 = 1, o3 = 1, o4 = 1;
-        long[] factor = s.OutputFactor;
+        long[] factor = s.OutputFactor, constant = s.OutputBase;
+        long o0 = constant[0], o1 = constant[1], o2 = constant[2], o3 = constant[3], o4 = constant[4];
         for (int d = 0; d < s.OutputCount; d++)
         {
             int at = ((3 * d) + s.State[s.OutputState[d]]) * 5;
@@ -184,8 +152,9 @@ internal static class KernelTraffic
             o4 *= factor[at + 4];
         }
 
-        long p0 = 1, p2 = 1, p3 = 1;
         factor = s.SumFactor;
+        constant = s.SumBase;
+        long p0 = constant[0], p2 = constant[1], p3 = constant[2];
         for (int m = 0; m < s.SumCount; m++)
         {
             int at = ((3 * m) + s.State[s.SumState[m]]) * 3;

@@ -31,6 +31,8 @@ internal sealed class LevelScratch
     // Bit i: map i's current position is at an edge / is not its first (Init).
     public int EdgeBits;
     public int NonInitBits;
+    // Bit i: map i is at its first position (Init) and that position is not an unrolled one.
+    public int InitKeptBits;
     public readonly int[] Pos = new int[16];
     public readonly bool[] IsUnrolled = new bool[16];
     public readonly bool[] IsInitEdge = new bool[16];
@@ -41,9 +43,11 @@ internal sealed class LevelScratch
     public readonly long[] OutputFactor = new long[Dim.Count * 3 * 5];
     public readonly int[] OutputState = new int[Dim.Count];
     public int OutputCount;
+    public readonly long[] OutputBase = new long[5];
     public readonly long[] SumFactor = new long[16 * 3 * 3];
     public readonly int[] SumState = new int[16];
     public int SumCount;
+    public readonly long[] SumBase = new long[3];
 
     // A sub-level analysis's buffer needs (the top level keeps its own).
     public readonly long[] UpSize = new long[3];

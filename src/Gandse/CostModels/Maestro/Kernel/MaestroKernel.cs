@@ -62,8 +62,8 @@ internal sealed class MaestroKernel
         _haveInnermost = false;
         KernelLevel top = _structure.Levels[0];
         LevelScratch s = _scratch[0];
-        Array.Copy(top.Dims, s.Dims, Dim.Count);
-        Array.Copy(top.HasDim, s.HasDims, Dim.Count);
+        top.Dims.AsSpan().CopyTo(s.Dims);
+        top.HasDim.AsSpan().CopyTo(s.HasDims);
         (long runtime, long computations) = Analyze(0, true);
         long l2 = _upSize[0] + _upSize[1] + _upSize[2];
         // MAESTRO's L1 figure is the first analysis to finish: a sub-cluster's, unless every top case was skipped and
@@ -112,18 +112,18 @@ internal sealed class MaestroKernel
         long[] upSize = isTop ? _upSize : s.UpSize, downSize = isTop ? _downSize : s.DownSize;
         if (!isTop)
         {
-            Array.Clear(upSize);
-            Array.Clear(downSize);
+            upSize.AsSpan().Clear();
+            downSize.AsSpan().Clear();
         }
 
         if (isTop)
         {
-            Array.Clear(_upSize);
-            Array.Clear(_downSize);
-            Array.Clear(_upRead);
-            Array.Clear(_upWrite);
-            Array.Clear(_downRead);
-            Array.Clear(_downWrite);
+            _upSize.AsSpan().Clear();
+            _downSize.AsSpan().Clear();
+            _upRead.AsSpan().Clear();
+            _upWrite.AsSpan().Clear();
+            _downRead.AsSpan().Clear();
+            _downWrite.AsSpan().Clear();
         }
 
         int outputMask = _tensors.OutputMask;
@@ -168,8 +168,8 @@ internal sealed class MaestroKernel
             }
 
             int changing = KernelTraffic.Changing(l, s);
-            long inputIngress = KernelTraffic.SpatialIngress(l, s, _tensors.InputMask, KernelTensors.InputIndex, changing);
-            long filterIngress = KernelTraffic.SpatialIngress(l, s, _tensors.FilterMask, KernelTensors.FilterIndex, changing);
+            long inputIngress = KernelTraffic.SpatialIngress(l, s, KernelTensors.InputIndex, changing);
+            long filterIngress = KernelTraffic.SpatialIngress(l, s, KernelTensors.FilterIndex, changing);
             if (isTop)
             {
                 _upRead[0] += occurrences * inputIngress;
@@ -264,7 +264,7 @@ internal sealed class MaestroKernel
         }
 
         LevelScratch sub = _scratch[depth + 1];
-        Array.Clear(sub.HasDims);
+        sub.HasDims.AsSpan().Clear();
         for (int v = 0; v < Dim.Count; v++)
         {
             if (l.DirectiveOf[v] >= 0)
@@ -359,6 +359,7 @@ internal sealed class MaestroKernel
         int bit = 1 << i;
         s.EdgeBits = s.EdgeNow[i] ? s.EdgeBits | bit : s.EdgeBits & ~bit;
         s.NonInitBits = s.Pos[i] != LevelScratch.Init ? s.NonInitBits | bit : s.NonInitBits & ~bit;
+        s.InitKeptBits = s.Pos[i] == LevelScratch.Init && !s.IsUnrolled[i] ? s.InitKeptBits | bit : s.InitKeptBits & ~bit;
     }
 
     private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
@@ -395,7 +396,7 @@ internal sealed class MaestroKernel
                 mapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
             }
 
-            upSize[t] += KernelTraffic.SpatialIngress(l, s, mask, t, KernelTraffic.Changing(l, s)) * 2;
+            upSize[t] += KernelTraffic.SpatialIngress(l, s, t, KernelTraffic.Changing(l, s)) * 2;
             downSize[t] += 2 * mapped;
             if (isTop)
             {

@@ -5,8 +5,9 @@ namespace Gandse.CostModels.Maestro.Kernel;
 /// <summary>
 /// The factors of a level's output traffic (<see cref="KernelTraffic.Output"/>), tabled once per analysis: each output
 /// dimension's five variants and each other map's three partial-sum variants, for every position the deciding map can
-/// take. A case then multiplies table entries picked by its maps' positions instead of re-deciding each factor; the
-/// products are the same integers in another order.
+/// take. Entries whose deciding map never moves are multiplied together once. A case then multiplies the other
+/// entries, picked by its maps' positions, instead of re-deciding each factor; the products are the same integers in
+/// another order.
 /// </summary>
 internal static class OutputFactors
 {
@@ -84,6 +85,40 @@ internal static class OutputFactors
         }
 
         s.SumCount = count;
+        Fold(s.OutputFactor, s.OutputState, ref s.OutputCount, s.OutputBase, 5, s);
+        Fold(s.SumFactor, s.SumState, ref s.SumCount, s.SumBase, 3, s);
+    }
+
+    /// <summary>
+    /// Multiplies the entries whose deciding map has one position (the same in every case) into
+    /// <paramref name="constant"/> and keeps only the others, so a case multiplies just the moving maps' factors.
+    /// </summary>
+    private static void Fold(long[] factor, int[] state, ref int count, long[] constant, int variants, LevelScratch s)
+    {
+        constant.AsSpan(0, variants).Fill(1);
+        int kept = 0;
+        for (int e = 0; e < count; e++)
+        {
+            if (s.StateCount[state[e]] == 1)
+            {
+                for (int j = 0; j < variants; j++)
+                {
+                    constant[j] *= factor[3 * e * variants + j];
+                }
+
+                continue;
+            }
+
+            if (kept != e)
+            {
+                state[kept] = state[e];
+                Array.Copy(factor, 3 * e * variants, factor, 3 * kept * variants, 3 * variants);
+            }
+
+            kept++;
+        }
+
+        count = kept;
     }
 
     /// <summary>Map <paramref name="map"/>'s k-th position and whether it is at an edge (an Edge, or an Init that is one).</summary>
