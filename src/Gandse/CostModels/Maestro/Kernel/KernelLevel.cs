@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -75,7 +74,6 @@ internal sealed class KernelLevel
     }
 
     /// <summary>Sub-cluster count, spatial edge and reuse volumes, once the maps and dimensions are set.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Prepare(int clusters)
     {
         Clusters = clusters;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Gandse.CostModels.Maestro.Analysis;
 
 namespace Gandse.CostModels.Maestro.Kernel;
@@ -19,7 +18,6 @@ internal sealed class KernelStructure
     public int LevelCount { get; private set; }
 
     /// <summary>Builds the levels of <paramref name="dataflow"/> for <paramref name="layer"/> on <paramref name="numPes"/> PEs.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(ReadOnlySpan<DirectiveSpec> dataflow, MaestroLayer layer, int numPes, int[] inputVariables)
     {
         int clusterCount = 0, uppermost = 1, innermost = numPes;

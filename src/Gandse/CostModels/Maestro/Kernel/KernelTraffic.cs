@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
+
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -11,11 +11,9 @@ namespace Gandse.CostModels.Maestro.Kernel;
 /// </summary>
 internal static class KernelTraffic
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Uses(int mask, int v) => (mask & (1 << v)) != 0;
 
     /// <summary>The innermost map that has moved on from its first step, or -1 (the case is all Init).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Changing(KernelLevel l, LevelScratch s)
     {
         int moved = s.NonInitBits;
@@ -39,7 +37,6 @@ internal static class KernelTraffic
     /// What enters all sub-clusters for an input tensor (MAESTRO's GetSpatialIngressTraffic). The maps indexing the
     /// tensor come as a bit set; a temporal map scales all four variants alike, so its factors are gathered apart.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long SpatialIngress(KernelLevel l, LevelScratch s, int tensor, int changing)
     {
         int maps = l.TensorMaps[tensor];
@@ -135,7 +132,6 @@ internal static class KernelTraffic
     /// sums on the critical path (GetNumCriticalPathPartialSums) and, when <paramref name="withMapping"/>, the partial
     /// sums over all sub-clusters (GetOutputTensorSpatialMappingSize with partial sums).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (long Egress, long PartialSums, long Mapping) Output(KernelLevel l, LevelScratch s, int mask, int tensor, bool withMapping)
     {
         // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse],
@@ -193,7 +189,6 @@ internal static class KernelTraffic
     }
 
     /// <summary>A per-sub-cluster volume's variants summed as MAESTRO sums ingress and egress over sub-clusters.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Spread(KernelLevel l, LevelScratch s, int tensor, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
     {
         (bool spatial, bool edge, int last) = SpatialOf(l, s, tensor);
@@ -220,7 +215,6 @@ internal static class KernelTraffic
         return volume;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long SpatialShare(KernelLevel l, int position, bool isEdge, int variable, int actual, bool first, bool edgeEdge, bool reuseAtEdge, bool partialSums)
     {
         long uniqueOrOne = l.Unique[actual] != 0 ? l.Unique[actual] : 1;
@@ -257,12 +251,10 @@ internal static class KernelTraffic
     }
 
     /// <summary>Whether a tensor's dimensions are spatially mapped, whether at an edge, and the last such state (tabled per level).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (bool Spatial, bool Edge, int Last) SpatialOf(KernelLevel l, LevelScratch s, int tensor) =>
         (l.TensorSpatial[tensor], (l.TensorEdgeStates[tensor] & s.EdgeBits) != 0, l.TensorLast[tensor]);
 
     /// <summary>As <see cref="SpatialOf"/> for the output, then over every spatial map of the level (MAESTRO's partial-sum mapping).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (bool Spatial, bool Edge, int Last) SpatialOfAll(KernelLevel l, LevelScratch s) =>
         (l.AllSpatial, (l.AllEdgeStates & s.EdgeBits) != 0, l.AllLast);
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -57,6 +55,5 @@ internal sealed class LevelScratch
     public readonly int[] SubDims = new int[Dim.Count];
     public readonly bool[] SubHasDims = new bool[Dim.Count];
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsEdge(int map) => EdgeNow[map];
 }

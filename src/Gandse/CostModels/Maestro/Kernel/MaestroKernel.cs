@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Gandse.CostModels.Maestro.Analysis;
 
 namespace Gandse.CostModels.Maestro.Kernel;
@@ -42,7 +41,6 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>As above, from resolved directives (the batched model's allocation-free path).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KernelResult Evaluate(MaestroLayer layer, ReadOnlySpan<DirectiveSpec> dataflow, MaestroHardware hardware)
     {
         if (layer.Problem() is string problem)
@@ -76,7 +74,6 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>Analyses level <paramref name="depth"/> under the dimensions in its scratch; the top level keeps its figures.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (long Runtime, long Computations) Analyze(int depth, bool isTop)
     {
         KernelLevel l = _structure.Levels[depth];
@@ -212,7 +209,6 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>The runtime of the sub-clusters a case leaves, analysed once per set of sub-cluster dimensions.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long SubClusterDelay(int depth, KernelLevel l, LevelScratch s)
     {
         int spatial = l.LastOf[l.Var[l.SpatialIndex]];
@@ -231,7 +227,6 @@ internal sealed class MaestroKernel
     /// dimensions take the edge size: a selection of at most eight bits, under which the analysis is kept for the
     /// rest of the evaluation (a level's cases ask for the same few again and again).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long SubCluster(int depth, KernelLevel l, LevelScratch s, bool edgeEdge)
     {
         bool edgeShare = l.EdgeClusters == 1 || edgeEdge;
@@ -296,7 +291,6 @@ internal sealed class MaestroKernel
         s.HasDims[v] ? s.Dims[v] : throw new MaestroAnalysisException("a dimension is missing from a sub-cluster");
 
     /// <summary>Each map's positions under the level's given dimensions (the reference's <see cref="IterationCases"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PrepareStates(KernelLevel l, LevelScratch s)
     {
         for (int i = 0; i < l.Count; i++)
@@ -347,7 +341,6 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>Map <paramref name="i"/>'s position in the current case: its state at <paramref name="at"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SetCase(LevelScratch s, int i, int at)
     {
         s.State[i] = at - (3 * i);
@@ -372,7 +365,6 @@ internal sealed class MaestroKernel
         s.EdgeEdge[at] = edgeEdge;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long NocDelay(long elements)
     {
         long bandwidth = _hardware.NocBandwidth;
@@ -382,7 +374,6 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>The buffers a level needs from its first case, double-buffered (reference: CostAnalysis.SizeBuffers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SizeBuffers(KernelLevel l, LevelScratch s, long[] upSize, long[] downSize, bool isTop)
     {
         for (int t = 0; t < 2; t++)

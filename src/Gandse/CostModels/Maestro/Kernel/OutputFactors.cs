@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -12,7 +10,6 @@ namespace Gandse.CostModels.Maestro.Kernel;
 internal static class OutputFactors
 {
     /// <summary>Fills <paramref name="s"/>'s output tables for level <paramref name="l"/> under its prepared states.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Prepare(KernelLevel l, LevelScratch s, int mask)
     {
         int count = 0;
@@ -122,7 +119,6 @@ internal static class OutputFactors
     }
 
     /// <summary>Map <paramref name="map"/>'s k-th position and whether it is at an edge (an Edge, or an Init that is one).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (int Position, bool Edge) Position(LevelScratch s, int map, int k)
     {
         int at = (3 * map) + k;
