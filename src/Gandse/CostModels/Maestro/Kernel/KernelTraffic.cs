@@ -11,8 +11,6 @@ namespace Gandse.CostModels.Maestro.Kernel;
 /// </summary>
 internal static class KernelTraffic
 {
-    private static bool Uses(int mask, int v) => (mask & (1 << v)) != 0;
-
     /// <summary>The innermost map that has moved on from its first step, or -1 (the case is all Init).</summary>
     public static int Changing(KernelLevel l, LevelScratch s)
     {
@@ -132,7 +130,7 @@ internal static class KernelTraffic
     /// sums on the critical path (GetNumCriticalPathPartialSums) and, when <paramref name="withMapping"/>, the partial
     /// sums over all sub-clusters (GetOutputTensorSpatialMappingSize with partial sums).
     /// </summary>
-    public static (long Egress, long PartialSums, long Mapping) Output(KernelLevel l, LevelScratch s, int mask, int tensor, bool withMapping)
+    public static (long Egress, long PartialSums, long Mapping) Output(KernelLevel l, LevelScratch s, int tensor, bool withMapping)
     {
         // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse],
         // and the partial sums' over the maps the output does not use: [first & !ee, first & ee, !first & ee] (OutputFactors).

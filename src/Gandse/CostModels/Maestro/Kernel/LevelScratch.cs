@@ -32,8 +32,6 @@ internal sealed class LevelScratch
     // Bit i: map i is at its first position (Init) and that position is not an unrolled one.
     public int InitKeptBits;
     public readonly int[] Pos = new int[16];
-    public readonly bool[] IsUnrolled = new bool[16];
-    public readonly bool[] IsInitEdge = new bool[16];
     public readonly bool[] IsEdgeEdge = new bool[16];
     public readonly bool[] EdgeNow = new bool[16];
 
@@ -51,9 +49,6 @@ internal sealed class LevelScratch
     public readonly long[] UpSize = new long[3];
     public readonly long[] DownSize = new long[3];
 
-    // A sub-cluster's dimensions, built for the next level.
-    public readonly int[] SubDims = new int[Dim.Count];
-    public readonly bool[] SubHasDims = new bool[Dim.Count];
 
     public bool IsEdge(int map) => EdgeNow[map];
 }

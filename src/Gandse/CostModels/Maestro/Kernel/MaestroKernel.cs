@@ -123,7 +123,6 @@ internal sealed class MaestroKernel
             _downWrite.AsSpan().Clear();
         }
 
-        int outputMask = _tensors.OutputMask;
         long runtime = 0, computations = 0;
         int caseId = 0;
         long fill = 0, drain = 0;
@@ -151,7 +150,7 @@ internal sealed class MaestroKernel
                 fill = (upSize[0] + upSize[1]) / _hardware.OffchipBandwidth;
             }
 
-            (long egress, long partialSums, long mapping) = KernelTraffic.Output(l, s, outputMask, KernelTensors.OutputIndex, withMapping: isTop);
+            (long egress, long partialSums, long mapping) = KernelTraffic.Output(l, s, KernelTensors.OutputIndex, withMapping: isTop);
             if (isTop)
             {
                 _upWrite[2] += occurrences * egress;
@@ -345,14 +344,12 @@ internal sealed class MaestroKernel
     {
         s.State[i] = at - (3 * i);
         s.Pos[i] = s.Position[at];
-        s.IsUnrolled[i] = s.Unrolled[at];
-        s.IsInitEdge[i] = s.InitEdge[at];
         s.IsEdgeEdge[i] = s.EdgeEdge[at];
-        s.EdgeNow[i] = s.Pos[i] == LevelScratch.Edge || s.IsInitEdge[i];
+        s.EdgeNow[i] = s.Pos[i] == LevelScratch.Edge || s.InitEdge[at];
         int bit = 1 << i;
         s.EdgeBits = s.EdgeNow[i] ? s.EdgeBits | bit : s.EdgeBits & ~bit;
         s.NonInitBits = s.Pos[i] != LevelScratch.Init ? s.NonInitBits | bit : s.NonInitBits & ~bit;
-        s.InitKeptBits = s.Pos[i] == LevelScratch.Init && !s.IsUnrolled[i] ? s.InitKeptBits | bit : s.InitKeptBits & ~bit;
+        s.InitKeptBits = s.Pos[i] == LevelScratch.Init && !s.Unrolled[at] ? s.InitKeptBits | bit : s.InitKeptBits & ~bit;
     }
 
     private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
@@ -379,7 +376,6 @@ internal sealed class MaestroKernel
         for (int t = 0; t < 2; t++)
         {
             int[] tensor = t == 0 ? _tensors.Input : _tensors.Filter;
-            int mask = t == 0 ? _tensors.InputMask : _tensors.FilterMask;
             long size = 1, mapped = 1;
             foreach (int v in tensor)
             {
@@ -401,7 +397,7 @@ internal sealed class MaestroKernel
             outputMapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
         }
 
-        upSize[2] = 2 * KernelTraffic.Output(l, s, _tensors.OutputMask, KernelTensors.OutputIndex, withMapping: false).Egress;
+        upSize[2] = 2 * KernelTraffic.Output(l, s, KernelTensors.OutputIndex, withMapping: false).Egress;
         downSize[2] = 2 * outputMapped;
     }
 }
