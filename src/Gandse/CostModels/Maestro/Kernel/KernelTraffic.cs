@@ -32,100 +32,6 @@ internal static class KernelTraffic
     }
 
     /// <summary>
-    /// What enters all sub-clusters for an input tensor (MAESTRO's GetSpatialIngressTraffic). The maps indexing the
-    /// tensor come as a bit set; a temporal map scales all four variants alike, so its factors are gathered apart.
-    /// </summary>
-    public static long SpatialIngress(KernelLevel l, LevelScratch s, int tensor, int changing)
-    {
-        int maps = l.TensorMaps[tensor];
-        // [first & !ee, !first & !ee, first & ee, !first & ee], and the temporal maps' common factor.
-        long v0 = 1, v1 = 1, v2 = 1, v3 = 1, temporal = 1;
-        if (changing == -1)
-        {
-            for (int rest = maps; rest != 0; rest &= rest - 1)
-            {
-                int i = BitOperations.TrailingZeroCount(rest), v = l.Var[i];
-                bool edge = s.IsEdge(l.StateOf[i]);
-                if (!l.Spatial[i])
-                {
-                    temporal *= edge ? l.MappedEdge[v] : l.Mapped[v];
-                }
-                else if (edge)
-                {
-                    int active = l.EdgeClusters;
-                    if (active == 1)
-                    {
-                        v0 *= l.MappedEdge[v];
-                        v2 *= l.MappedEdge[v];
-                        v3 *= l.MappedEdge[v];
-                    }
-                    else if (active > 1)
-                    {
-                        v0 *= l.Mapped[v];
-                        v1 *= l.Mapped[v];
-                        v2 *= l.MappedEdge[v];
-                        v3 *= l.MappedEdge[v];
-                    }
-                }
-                else
-                {
-                    v0 *= l.Mapped[v];
-                    v1 *= l.Mapped[v];
-                    v2 *= l.Mapped[v];
-                    v3 *= l.Mapped[v];
-                }
-            }
-        }
-        else if ((maps & (1 << changing)) == 0)
-        {
-            // The map that moved does not index this tensor: nothing new enters (MAESTRO walks the maps to find so, and
-            // nothing on that walk can refuse the case, as only the moving map's own step can).
-            return 0;
-        }
-        else
-        {
-            // Whether a later map of the tensor starts over (Init, not unrolled): then the moving map's data is not new.
-            bool inited = false;
-            for (int rest = maps & ~((2 << changing) - 1); rest != 0 && !inited; rest &= rest - 1)
-            {
-                inited = (s.InitKeptBits & (1 << l.StateOf[BitOperations.TrailingZeroCount(rest)])) != 0;
-            }
-
-            for (int rest = maps; rest != 0; rest &= rest - 1)
-            {
-                int i = BitOperations.TrailingZeroCount(rest), v = l.Var[i], st = l.StateOf[i];
-                bool isChanging = i == changing, init = s.Pos[st] == LevelScratch.Init;
-                if (!l.Spatial[i])
-                {
-                    if (init)
-                    {
-                        temporal *= s.IsEdge(st) ? l.MappedEdge[v] : l.Mapped[v];
-                    }
-                    else if (isChanging && !inited)
-                    {
-                        temporal *= l.Unique[v] != 0 ? l.Unique[v] : throw new Analysis.MaestroAnalysisException($"the temporal map over dimension {v} moves but brings nothing new");
-                    }
-                    else
-                    {
-                        temporal *= l.Mapped[v];
-                    }
-                }
-                else
-                {
-                    // First sub-clusters take the whole share; later ones what is new where the map moved.
-                    bool takesUnique = init ? i > changing : !inited && isChanging;
-                    v0 *= l.Mapped[v];
-                    v1 *= takesUnique ? l.Unique[v] : l.Mapped[v];
-                    v2 *= l.MappedEdge[v];
-                    v3 *= takesUnique ? l.UniqueEdge[v] : l.MappedEdge[v];
-                }
-            }
-        }
-
-        return Spread(l, s, tensor, v0 * temporal, v1 * temporal, v2 * temporal, v3 * temporal);
-    }
-
-    /// <summary>
     /// The output's traffic in one case: what leaves all sub-clusters (MAESTRO's GetSpatialEgressTraffic), the partial
     /// sums on the critical path (GetNumCriticalPathPartialSums) and, when <paramref name="withMapping"/>, the partial
     /// sums over all sub-clusters (GetOutputTensorSpatialMappingSize with partial sums).
@@ -187,7 +93,7 @@ internal static class KernelTraffic
     }
 
     /// <summary>A per-sub-cluster volume's variants summed as MAESTRO sums ingress and egress over sub-clusters.</summary>
-    private static long Spread(KernelLevel l, LevelScratch s, int tensor, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
+    public static long Spread(KernelLevel l, LevelScratch s, int tensor, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
     {
         (bool spatial, bool edge, int last) = SpatialOf(l, s, tensor);
         if (!spatial)

@@ -45,10 +45,21 @@ internal sealed class LevelScratch
     public int SumCount;
     public readonly long[] SumBase = new long[3];
 
+    // The input tensors' ingress per changing map (CaseTables): [(tensor · 17 + row) · 4 + variant], row 16 for no map moved.
+    public readonly long[] IngressFactor = new long[2 * 17 * 4];
+    public readonly int[] IngressInitEdge = new int[2 * 17];
+    public readonly bool[] IngressRefused = new bool[2 * 17];
+
+    // The sub-cluster edge selection (CaseTables): the fixed states' bits, and the moving states' per position at
+    // [48 · edgeShare + 3 · state + k].
+    public readonly int[] SelectionBase = new int[2];
+    public readonly int[] SelectionBits = new int[2 * 48];
+    public readonly int[] SelectionMoving = new int[16];
+    public int SelectionMovingCount;
+
     // A sub-level analysis's buffer needs (the top level keeps its own).
     public readonly long[] UpSize = new long[3];
     public readonly long[] DownSize = new long[3];
-
 
     public bool IsEdge(int map) => EdgeNow[map];
 }

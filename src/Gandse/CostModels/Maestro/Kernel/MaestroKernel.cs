@@ -80,6 +80,7 @@ internal sealed class MaestroKernel
         LevelScratch s = _scratch[depth];
         PrepareStates(l, s);
         OutputFactors.Prepare(l, s, _tensors.OutputMask);
+        CaseTables.Prepare(l, s);
         int total = 1;
         for (int i = 0; i < l.Count; i++)
         {
@@ -95,13 +96,13 @@ internal sealed class MaestroKernel
             cumulative *= s.StateCount[i];
             s.Counter[i] = 0;
             s.Countdown[i] = 1;
+            SetCase(s, i, 3 * i);
             if (s.StateCount[i] > 1)
             {
                 s.Moving[moving++] = i;
             }
             else
             {
-                SetCase(s, i, 3 * i);
                 fixedOccurrences *= s.Occurrences[3 * i];
             }
         }
@@ -131,15 +132,18 @@ internal sealed class MaestroKernel
             long occurrences = fixedOccurrences;
             for (int m = 0; m < moving; m++)
             {
-                int i = s.Moving[m], k = s.Counter[i], at = (3 * i) + k;
-                SetCase(s, i, at);
-                occurrences *= s.Occurrences[at];
-                // A map moves on at every case number its frequency divides (MAESTRO's order), counted down, not divided.
-                if (--s.Countdown[i] == 0)
+                int i = s.Moving[m];
+                // A map moves on after every case number its frequency divides (MAESTRO's order; case 0 moves them all),
+                // counted down, not divided; only a map that moved is set again.
+                if (c > 0 && --s.Countdown[i] == 0)
                 {
                     s.Countdown[i] = s.Frequency[i];
-                    s.Counter[i] = k + 1 == s.StateCount[i] ? 0 : k + 1;
+                    int k = s.Counter[i] + 1 == s.StateCount[i] ? 0 : s.Counter[i] + 1;
+                    s.Counter[i] = k;
+                    SetCase(s, i, (3 * i) + k);
                 }
+
+                occurrences *= s.Occurrences[(3 * i) + s.State[i]];
             }
 
             occurrences = unchecked((int)occurrences);
@@ -164,8 +168,8 @@ internal sealed class MaestroKernel
             }
 
             int changing = KernelTraffic.Changing(l, s);
-            long inputIngress = KernelTraffic.SpatialIngress(l, s, KernelTensors.InputIndex, changing);
-            long filterIngress = KernelTraffic.SpatialIngress(l, s, KernelTensors.FilterIndex, changing);
+            long inputIngress = CaseTables.Ingress(l, s, KernelTensors.InputIndex, changing);
+            long filterIngress = CaseTables.Ingress(l, s, KernelTensors.FilterIndex, changing);
             if (isTop)
             {
                 _upRead[0] += occurrences * inputIngress;
@@ -228,29 +232,7 @@ internal sealed class MaestroKernel
     /// </summary>
     private long SubCluster(int depth, KernelLevel l, LevelScratch s, bool edgeEdge)
     {
-        bool edgeShare = l.EdgeClusters == 1 || edgeEdge;
-        int selection = 0;
-        for (int v = 0; v < Dim.Count; v++)
-        {
-            int i = l.DirectiveOf[v];
-            if (i < 0)
-            {
-                continue;
-            }
-
-            // The dimension's first map decides, in the state of the dimension's last map (MAESTRO keys states by name).
-            int st = l.LastOf[v];
-            bool edge = !l.Spatial[i]
-                ? s.IsEdge(st)
-                : s.Pos[st] switch
-                {
-                    LevelScratch.Init => s.IsEdge(st) && edgeShare,
-                    LevelScratch.Steady => false,
-                    _ => edgeShare,
-                };
-            selection |= edge ? 1 << v : 0;
-        }
-
+        int selection = CaseTables.Selection(s, l.EdgeClusters == 1 || edgeEdge);
         int slot = (depth * Selections) + selection;
         if (_memoStamp[slot] == _evaluation)
         {
@@ -383,7 +365,7 @@ internal sealed class MaestroKernel
                 mapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
             }
 
-            upSize[t] += KernelTraffic.SpatialIngress(l, s, t, KernelTraffic.Changing(l, s)) * 2;
+            upSize[t] += CaseTables.Ingress(l, s, t, KernelTraffic.Changing(l, s)) * 2;
             downSize[t] += 2 * mapped;
             if (isTop)
             {
