@@ -4,15 +4,20 @@ namespace Gandse.Bench;
 public sealed record MaestroSimulatorBenchmarkResult(
     long BatchedEvaluations,
     double BatchedSeconds,
+    double ColdBatchedSeconds,
     long ScalarEvaluations,
     double ScalarSeconds,
     int ScalarDisagreements,
     int OptimumSpaceSize,
     IReadOnlyList<double> OptimumMilliseconds,
+    double ColdOptimumMilliseconds,
     int Threads)
 {
-    /// <summary>Batched design × layer evaluations per second.</summary>
+    /// <summary>Batched design × layer evaluations per second, in steady state (median call after the warm-up).</summary>
     public double BatchedPerSecond => BatchedEvaluations / BatchedSeconds;
+
+    /// <summary>The same on the process's first call, before the runtime has optimised the code.</summary>
+    public double ColdBatchedPerSecond => BatchedEvaluations / ColdBatchedSeconds;
 
     /// <summary>Scalar reference evaluations per second.</summary>
     public double ScalarPerSecond => ScalarEvaluations / ScalarSeconds;
