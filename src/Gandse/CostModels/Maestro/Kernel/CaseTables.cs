@@ -23,8 +23,11 @@ internal static class CaseTables
     /// <summary>The table row of the case with no map moved (c = -1).</summary>
     public const int AllInit = 16;
 
-    /// <summary>Fills <paramref name="s"/>'s ingress and selection tables for level <paramref name="l"/> under its prepared states.</summary>
-    public static void Prepare(KernelLevel l, LevelScratch s)
+    /// <summary>
+    /// Fills <paramref name="s"/>'s ingress tables for level <paramref name="l"/> under its prepared states, and its
+    /// selection tables when <paramref name="hasSubClusters"/> (the innermost level has none to select for).
+    /// </summary>
+    public static void Prepare(KernelLevel l, LevelScratch s, bool hasSubClusters)
     {
         for (int t = 0; t < 2; t++)
         {
@@ -38,7 +41,10 @@ internal static class CaseTables
             }
         }
 
-        PrepareSelection(l, s);
+        if (hasSubClusters)
+        {
+            PrepareSelection(l, s);
+        }
     }
 
     /// <summary>Tensor <paramref name="tensor"/>'s ingress in the current case, whose changing map is <paramref name="changing"/>.</summary>

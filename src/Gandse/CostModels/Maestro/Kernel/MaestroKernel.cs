@@ -80,7 +80,7 @@ internal sealed class MaestroKernel
         LevelScratch s = _scratch[depth];
         PrepareStates(l, s);
         OutputFactors.Prepare(l, s, _tensors.OutputMask);
-        CaseTables.Prepare(l, s);
+        CaseTables.Prepare(l, s, hasSubClusters: depth < _structure.LevelCount - 1);
         int total = 1;
         for (int i = 0; i < l.Count; i++)
         {
