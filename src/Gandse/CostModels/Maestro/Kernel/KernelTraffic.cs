@@ -1,13 +1,11 @@
-using System.Numerics;
-
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
-/// The reference's <see cref="Analysis.ReuseTraffic"/> on the kernel's arrays, for one case at one level. MAESTRO
-/// asks for a sub-cluster's volume as the first one, a later one and the edge-edge one, each a product over the
-/// maps; here every variant comes out of one pass over the maps (the temporal factors are shared, the spatial ones
-/// differ), and the sums over sub-clusters are taken from those. A case's state for a dimension is that of the
-/// dimension's last map, as MAESTRO keys its states by name.
+/// The reference's <see cref="Analysis.ReuseTraffic"/> on the kernel's arrays, for one case at one level: the output's
+/// traffic (from <see cref="OutputFactors"/>' tables) and the sums over sub-clusters, which the input tensors' ingress
+/// (<see cref="CaseTables"/>) shares. MAESTRO asks for a sub-cluster's volume as the first one, a later one and the
+/// edge-edge one; every variant is kept side by side and summed as MAESTRO sums them. A case's state for a dimension
+/// is that of the dimension's last map, as MAESTRO keys its states by name.
 /// </summary>
 internal static class KernelTraffic
 {

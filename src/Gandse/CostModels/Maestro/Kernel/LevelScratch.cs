@@ -29,9 +29,6 @@ internal sealed class LevelScratch
     // Bit i: map i's current position is at an edge / is not its first (Init).
     public int EdgeBits;
     public int NonInitBits;
-    // Bit i: map i is at its first position (Init) and that position is not an unrolled one.
-    public int InitKeptBits;
-    public readonly int[] Pos = new int[16];
     public readonly bool[] IsEdgeEdge = new bool[16];
     public readonly bool[] EdgeNow = new bool[16];
 

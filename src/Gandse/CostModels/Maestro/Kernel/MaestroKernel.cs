@@ -87,7 +87,7 @@ internal sealed class MaestroKernel
             total *= s.StateCount[i];
         }
 
-        // Maps with one position keep it in every case: set once, and only the others are walked.
+        // Every map starts at its first position; maps with one position keep it, and only the others are walked.
         int cumulative = 1, moving = 0;
         long fixedOccurrences = 1;
         for (int i = l.Count - 1; i >= 0; i--)
@@ -325,13 +325,12 @@ internal sealed class MaestroKernel
     private static void SetCase(LevelScratch s, int i, int at)
     {
         s.State[i] = at - (3 * i);
-        s.Pos[i] = s.Position[at];
+        int position = s.Position[at];
         s.IsEdgeEdge[i] = s.EdgeEdge[at];
-        s.EdgeNow[i] = s.Pos[i] == LevelScratch.Edge || s.InitEdge[at];
+        s.EdgeNow[i] = position == LevelScratch.Edge || s.InitEdge[at];
         int bit = 1 << i;
         s.EdgeBits = s.EdgeNow[i] ? s.EdgeBits | bit : s.EdgeBits & ~bit;
-        s.NonInitBits = s.Pos[i] != LevelScratch.Init ? s.NonInitBits | bit : s.NonInitBits & ~bit;
-        s.InitKeptBits = s.Pos[i] == LevelScratch.Init && !s.Unrolled[at] ? s.InitKeptBits | bit : s.InitKeptBits & ~bit;
+        s.NonInitBits = position != LevelScratch.Init ? s.NonInitBits | bit : s.NonInitBits & ~bit;
     }
 
     private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
