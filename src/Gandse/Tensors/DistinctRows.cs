@@ -19,15 +19,21 @@ public static class DistinctRows
     /// <returns><paramref name="outputs"/> float64 tensors of the inputs' broadcast shape.</returns>
     public static Tensor[] Map(IReadOnlyList<Tensor> inputs, int outputs, RowFunction function)
     {
-        IList<Tensor> broadcast = broadcast_tensors(inputs.ToArray());
-        long[] shape = broadcast[0].shape;
+        long[] shape = broadcast_shapes(inputs.Select(t => t.shape).ToArray()).ToArray();
         int width = inputs.Count;
-        int count = checked((int)broadcast[0].numel());
+        int count = checked((int)shape.Aggregate(1L, (a, b) => a * b));
+        double[] values = Rows(inputs, shape, count);
 
-        // One flat row-major copy of the inputs; rows are compared in place, so no per-row array is made.
-        double[] values = stack(broadcast.Select(t => t.to_type(ScalarType.Float64).reshape(-1)).ToArray(), -1).contiguous().data<double>().ToArray();
-        var comparer = new RowComparer(values, width);
-        var index = new Dictionary<int, int>(comparer);
+        // Row hashes in parallel, then one serial pass that numbers the distinct rows in order of first appearance.
+        var hashes = new int[count];
+        Parallel.For(0, (count + HashChunk - 1) / HashChunk, chunk =>
+        {
+            for (int i = chunk * HashChunk, end = Math.Min(i + HashChunk, count); i < end; i++)
+            {
+                hashes[i] = Hash(values.AsSpan(i * width, width));
+            }
+        });
+        var index = new Dictionary<int, int>(count, new RowComparer(values, width, hashes));
         var rowOf = new int[count];
         var distinct = new List<int>();
         for (int i = 0; i < count; i++)
@@ -74,29 +80,83 @@ public static class DistinctRows
     /// <summary>Computes a row's outputs from its values.</summary>
     public delegate void RowFunction(ReadOnlySpan<double> row, Span<double> output);
 
-    /// <summary>Equality and hash of rows of a flat buffer, by row number.</summary>
+    /// <summary>Rows hashed per parallel work item.</summary>
+    private const int HashChunk = 4096;
+
+    /// <summary>
+    /// The inputs broadcast to <paramref name="shape"/> as one flat row-major buffer (row i's values at i · width), read
+    /// straight from each input's own elements by broadcast strides (a size-1 or missing dimension repeats).
+    /// </summary>
+    private static double[] Rows(IReadOnlyList<Tensor> inputs, long[] shape, int count)
+    {
+        int width = inputs.Count, rank = shape.Length;
+        var values = new double[count * width];
+        var index = new long[rank];
+        for (int column = 0; column < width; column++)
+        {
+            Tensor input = inputs[column];
+            double[] own = input.to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
+            long[] strides = new long[rank];
+            long stride = 1;
+            for (int d = rank - 1, ownDim = (int)input.dim() - 1; d >= 0 && ownDim >= 0; d--, ownDim--)
+            {
+                long size = input.shape[ownDim];
+                strides[d] = size == 1 ? 0 : stride;
+                stride *= size;
+            }
+
+            Array.Clear(index);
+            long at = 0;
+            for (int i = 0; i < count; i++)
+            {
+                values[(i * width) + column] = own[at];
+                // Advance the multi-index like an odometer, innermost dimension first.
+                for (int d = rank - 1; d >= 0; d--)
+                {
+                    at += strides[d];
+                    if (++index[d] < shape[d])
+                    {
+                        break;
+                    }
+
+                    at -= strides[d] * shape[d];
+                    index[d] = 0;
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A row's hash over its values' bits (-0 as +0, so rows <see cref="RowComparer"/> calls equal mostly hash equal; a miss only repeats work).</summary>
+    private static int Hash(ReadOnlySpan<double> row)
+    {
+        ulong hash = 0x9E3779B97F4A7C15UL;
+        foreach (double value in row)
+        {
+            hash = (hash ^ (ulong)BitConverter.DoubleToInt64Bits(value + 0.0)) * 0xBF58476D1CE4E5B9UL;
+            hash ^= hash >> 31;
+        }
+
+        return (int)hash ^ (int)(hash >> 32);
+    }
+
+    /// <summary>Equality of rows of a flat buffer by row number, with their hashes computed beforehand.</summary>
     private sealed class RowComparer : IEqualityComparer<int>
     {
         private readonly double[] _values;
         private readonly int _width;
+        private readonly int[] _hashes;
 
-        public RowComparer(double[] values, int width)
+        public RowComparer(double[] values, int width, int[] hashes)
         {
             _values = values;
             _width = width;
+            _hashes = hashes;
         }
 
         public bool Equals(int a, int b) => _values.AsSpan(a * _width, _width).SequenceEqual(_values.AsSpan(b * _width, _width));
 
-        public int GetHashCode(int row)
-        {
-            var hash = new HashCode();
-            foreach (double value in _values.AsSpan(row * _width, _width))
-            {
-                hash.Add(value);
-            }
-
-            return hash.ToHashCode();
-        }
+        public int GetHashCode(int row) => _hashes[row];
     }
 }
