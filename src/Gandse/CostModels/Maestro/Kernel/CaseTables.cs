@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Gandse.CostModels.Maestro.Kernel;
@@ -48,6 +49,7 @@ internal static class CaseTables
     }
 
     /// <summary>Tensor <paramref name="tensor"/>'s ingress in the current case, whose changing map is <paramref name="changing"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Ingress(KernelLevel l, LevelScratch s, int tensor, int changing)
     {
         int row = (tensor * (AllInit + 1)) + (changing < 0 ? AllInit : changing);
@@ -79,6 +81,7 @@ internal static class CaseTables
     }
 
     /// <summary>The current case's edge selection for a sub-cluster that does (or does not) take an edge share.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Selection(LevelScratch s, bool edgeShare)
     {
         int e = edgeShare ? 1 : 0, selection = s.SelectionBase[e];

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -10,6 +13,7 @@ namespace Gandse.CostModels.Maestro.Kernel;
 internal static class KernelTraffic
 {
     /// <summary>The innermost map that has moved on from its first step, or -1 (the case is all Init).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Changing(KernelLevel l, LevelScratch s)
     {
         int moved = s.NonInitBits;
@@ -38,27 +42,32 @@ internal static class KernelTraffic
     {
         // Output dimensions' factor per variant: [first & !ee, !first & !ee, first & ee, !first & ee, !first & ee without reuse],
         // and the partial sums' over the maps the output does not use: [first & !ee, first & ee, !first & ee] (OutputFactors).
-        long[] factor = s.OutputFactor, constant = s.OutputBase;
+        long[] constant = s.OutputBase;
         long o0 = constant[0], o1 = constant[1], o2 = constant[2], o3 = constant[3], o4 = constant[4];
+        // Unchecked reads: the tables are sized for every entry and state (LevelScratch); this loop runs once per case.
+        ref long factor = ref MemoryMarshal.GetArrayDataReference(s.OutputFactor);
+        ref int states = ref MemoryMarshal.GetArrayDataReference(s.State);
+        ref int outputState = ref MemoryMarshal.GetArrayDataReference(s.OutputState);
         for (int d = 0; d < s.OutputCount; d++)
         {
-            int at = ((3 * d) + s.State[s.OutputState[d]]) * 5;
-            o0 *= factor[at];
-            o1 *= factor[at + 1];
-            o2 *= factor[at + 2];
-            o3 *= factor[at + 3];
-            o4 *= factor[at + 4];
+            ref long f = ref Unsafe.Add(ref factor, ((3 * d) + Unsafe.Add(ref states, Unsafe.Add(ref outputState, d))) * 5);
+            o0 *= f;
+            o1 *= Unsafe.Add(ref f, 1);
+            o2 *= Unsafe.Add(ref f, 2);
+            o3 *= Unsafe.Add(ref f, 3);
+            o4 *= Unsafe.Add(ref f, 4);
         }
 
-        factor = s.SumFactor;
         constant = s.SumBase;
         long p0 = constant[0], p2 = constant[1], p3 = constant[2];
+        ref long sumFactor = ref MemoryMarshal.GetArrayDataReference(s.SumFactor);
+        ref int sumState = ref MemoryMarshal.GetArrayDataReference(s.SumState);
         for (int m = 0; m < s.SumCount; m++)
         {
-            int at = ((3 * m) + s.State[s.SumState[m]]) * 3;
-            p0 *= factor[at];
-            p2 *= factor[at + 1];
-            p3 *= factor[at + 2];
+            ref long f = ref Unsafe.Add(ref sumFactor, ((3 * m) + Unsafe.Add(ref states, Unsafe.Add(ref sumState, m))) * 3);
+            p0 *= f;
+            p2 *= Unsafe.Add(ref f, 1);
+            p3 *= Unsafe.Add(ref f, 2);
         }
 
         long egress = Spread(l, s, tensor, o0, o1, o2, o3);
@@ -91,6 +100,7 @@ internal static class KernelTraffic
     }
 
     /// <summary>A per-sub-cluster volume's variants summed as MAESTRO sums ingress and egress over sub-clusters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Spread(KernelLevel l, LevelScratch s, int tensor, long firstPlain, long laterPlain, long firstEdgeEdge, long laterEdgeEdge)
     {
         (bool spatial, bool edge, int last) = SpatialOf(l, s, tensor);
@@ -153,10 +163,12 @@ internal static class KernelTraffic
     }
 
     /// <summary>Whether a tensor's dimensions are spatially mapped, whether at an edge, and the last such state (tabled per level).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (bool Spatial, bool Edge, int Last) SpatialOf(KernelLevel l, LevelScratch s, int tensor) =>
         (l.TensorSpatial[tensor], (l.TensorEdgeStates[tensor] & s.EdgeBits) != 0, l.TensorLast[tensor]);
 
     /// <summary>As <see cref="SpatialOf"/> for the output, then over every spatial map of the level (MAESTRO's partial-sum mapping).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (bool Spatial, bool Edge, int Last) SpatialOfAll(KernelLevel l, LevelScratch s) =>
         (l.AllSpatial, (l.AllEdgeStates & s.EdgeBits) != 0, l.AllLast);
 }

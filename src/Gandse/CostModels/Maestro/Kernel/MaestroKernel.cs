@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Gandse.CostModels.Maestro.Analysis;
 
 namespace Gandse.CostModels.Maestro.Kernel;
@@ -127,27 +129,39 @@ internal sealed class MaestroKernel
         long runtime = 0, computations = 0;
         int caseId = 0;
         long fill = 0, drain = 0;
+        // Unchecked reads of the per-map arrays (16 maps, 48 positions: LevelScratch), once per case per moving map.
+        ref int movingMaps = ref MemoryMarshal.GetArrayDataReference(s.Moving);
+        ref int countdown = ref MemoryMarshal.GetArrayDataReference(s.Countdown);
+        ref int counter = ref MemoryMarshal.GetArrayDataReference(s.Counter);
+        ref int stateCount = ref MemoryMarshal.GetArrayDataReference(s.StateCount);
+        ref int frequency = ref MemoryMarshal.GetArrayDataReference(s.Frequency);
+        ref int state = ref MemoryMarshal.GetArrayDataReference(s.State);
+        ref int perPosition = ref MemoryMarshal.GetArrayDataReference(s.Occurrences);
+        // Only the first analysis below the top gives MAESTRO's L1 figure; later ones' buffer sizes are read by nothing.
+        bool sizeBuffers = isTop || !_haveInnermost;
         for (int c = 0; c < total; c++)
         {
             long occurrences = fixedOccurrences;
             for (int m = 0; m < moving; m++)
             {
-                int i = s.Moving[m];
+                int i = Unsafe.Add(ref movingMaps, m);
                 // A map moves on after every case number its frequency divides (MAESTRO's order; case 0 moves them all),
                 // counted down, not divided; only a map that moved is set again.
-                if (c > 0 && --s.Countdown[i] == 0)
+                if (c > 0 && --Unsafe.Add(ref countdown, i) == 0)
                 {
-                    s.Countdown[i] = s.Frequency[i];
-                    int k = s.Counter[i] + 1 == s.StateCount[i] ? 0 : s.Counter[i] + 1;
-                    s.Counter[i] = k;
+                    Unsafe.Add(ref countdown, i) = Unsafe.Add(ref frequency, i);
+                    int k = Unsafe.Add(ref counter, i) + 1 == Unsafe.Add(ref stateCount, i) ? 0 : Unsafe.Add(ref counter, i) + 1;
+                    Unsafe.Add(ref counter, i) = k;
                     SetCase(s, i, (3 * i) + k);
                 }
 
-                occurrences *= s.Occurrences[(3 * i) + s.State[i]];
+                occurrences *= Unsafe.Add(ref perPosition, (3 * i) + Unsafe.Add(ref state, i));
             }
 
             occurrences = unchecked((int)occurrences);
-            if (caseId == 0)
+            // At c = 0 every map is at Init, so sizing cannot refuse the case and may be skipped when nothing reads it;
+            // a first counted case later than that is sized as before, keeping MAESTRO's refusals.
+            if (caseId == 0 && (sizeBuffers || c > 0))
             {
                 SizeBuffers(l, s, upSize, downSize, isTop);
                 drain = upSize[2] / _hardware.OffchipBandwidth;
@@ -268,6 +282,7 @@ internal sealed class MaestroKernel
         return runtime;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Dimension(LevelScratch s, int v) =>
         s.HasDims[v] ? s.Dims[v] : throw new MaestroAnalysisException("a dimension is missing from a sub-cluster");
 
@@ -322,6 +337,7 @@ internal sealed class MaestroKernel
     }
 
     /// <summary>Map <paramref name="i"/>'s position in the current case: its state at <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SetCase(LevelScratch s, int i, int at)
     {
         s.State[i] = at - (3 * i);
@@ -333,6 +349,7 @@ internal sealed class MaestroKernel
         s.NonInitBits = position != LevelScratch.Init ? s.NonInitBits | bit : s.NonInitBits & ~bit;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
     {
         int at = (3 * map) + k;
@@ -343,6 +360,7 @@ internal sealed class MaestroKernel
         s.EdgeEdge[at] = edgeEdge;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long NocDelay(long elements)
     {
         long bandwidth = _hardware.NocBandwidth;

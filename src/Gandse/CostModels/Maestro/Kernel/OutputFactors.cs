@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Gandse.CostModels.Maestro.Kernel;
 
 /// <summary>
@@ -119,6 +120,7 @@ internal static class OutputFactors
     }
 
     /// <summary>Map <paramref name="map"/>'s k-th position and whether it is at an edge (an Edge, or an Init that is one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (int Position, bool Edge) Position(LevelScratch s, int map, int k)
     {
         int at = (3 * map) + k;
