@@ -283,8 +283,11 @@ internal sealed class MaestroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Dimension(LevelScratch s, int v) =>
-        s.HasDims[v] ? s.Dims[v] : throw new MaestroAnalysisException("a dimension is missing from a sub-cluster");
+    private static int Dimension(LevelScratch s, int v) => s.HasDims[v] ? s.Dims[v] : MissingDimension();
+
+    // The throw kept out of line, so Dimension stays small enough to inline.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MissingDimension() => throw new MaestroAnalysisException("a dimension is missing from a sub-cluster");
 
     /// <summary>Each map's positions under the level's given dimensions (the reference's <see cref="IterationCases"/>).</summary>
     private static void PrepareStates(KernelLevel l, LevelScratch s)

@@ -13,6 +13,8 @@ internal static class OutputFactors
     /// <summary>Fills <paramref name="s"/>'s output tables for level <paramref name="l"/> under its prepared states.</summary>
     public static void Prepare(KernelLevel l, LevelScratch s, int mask)
     {
+        s.OutputBase.AsSpan().Fill(1);
+        s.SumBase.AsSpan().Fill(1);
         int count = 0;
         for (int v = 0; v < Dim.Count; v++)
         {
@@ -48,7 +50,7 @@ internal static class OutputFactors
                 }
             }
 
-            count++;
+            count = Keep(s.OutputFactor, s.OutputBase, 5, count, s.StateCount[st]);
         }
 
         s.OutputCount = count;
@@ -79,44 +81,31 @@ internal static class OutputFactors
                 }
             }
 
-            count++;
+            count = Keep(s.SumFactor, s.SumBase, 3, count, s.StateCount[st]);
         }
 
         s.SumCount = count;
-        Fold(s.OutputFactor, s.OutputState, ref s.OutputCount, s.OutputBase, 5, s);
-        Fold(s.SumFactor, s.SumState, ref s.SumCount, s.SumBase, 3, s);
     }
 
     /// <summary>
-    /// Multiplies the entries whose deciding map has one position (the same in every case) into
-    /// <paramref name="constant"/> and keeps only the others, so a case multiplies just the moving maps' factors.
+    /// Keeps the entry just written at <paramref name="count"/> when its deciding map has more than one position, or
+    /// multiplies it into <paramref name="constant"/> when it has one (the same in every case; the slot is then
+    /// written over by the next entry), so a case multiplies just the moving maps' factors. Returns the entries kept.
     /// </summary>
-    private static void Fold(long[] factor, int[] state, ref int count, long[] constant, int variants, LevelScratch s)
+    private static int Keep(long[] factor, long[] constant, int variants, int count, int states)
     {
-        constant.AsSpan(0, variants).Fill(1);
-        int kept = 0;
-        for (int e = 0; e < count; e++)
+        if (states > 1)
         {
-            if (s.StateCount[state[e]] == 1)
-            {
-                for (int j = 0; j < variants; j++)
-                {
-                    constant[j] *= factor[3 * e * variants + j];
-                }
-
-                continue;
-            }
-
-            if (kept != e)
-            {
-                state[kept] = state[e];
-                Array.Copy(factor, 3 * e * variants, factor, 3 * kept * variants, 3 * variants);
-            }
-
-            kept++;
+            return count + 1;
         }
 
-        count = kept;
+        int at = 3 * count * variants;
+        for (int j = 0; j < variants; j++)
+        {
+            constant[j] *= factor[at + j];
+        }
+
+        return count;
     }
 
     /// <summary>Map <paramref name="map"/>'s k-th position and whether it is at an edge (an Edge, or an Init that is one).</summary>
