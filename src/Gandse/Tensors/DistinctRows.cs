@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,34 +20,11 @@ public static class DistinctRows
     /// <returns><paramref name="outputs"/> float64 tensors of the inputs' broadcast shape.</returns>
     public static Tensor[] Map(IReadOnlyList<Tensor> inputs, int outputs, RowFunction function)
     {
-        long[] shape = broadcast_shapes(inputs.Select(t => t.shape).ToArray()).ToArray();
+        long[] shape = BroadcastShape(inputs.Select(t => t.shape).ToList());
         int width = inputs.Count;
         int count = checked((int)shape.Aggregate(1L, (a, b) => a * b));
         double[] values = Rows(inputs, shape, count);
-
-        // Row hashes in parallel, then one serial pass that numbers the distinct rows in order of first appearance.
-        var hashes = new int[count];
-        Parallel.For(0, (count + HashChunk - 1) / HashChunk, chunk =>
-        {
-            for (int i = chunk * HashChunk, end = Math.Min(i + HashChunk, count); i < end; i++)
-            {
-                hashes[i] = Hash(values.AsSpan(i * width, width));
-            }
-        });
-        var index = new Dictionary<int, int>(count, new RowComparer(values, width, hashes));
-        var rowOf = new int[count];
-        var distinct = new List<int>();
-        for (int i = 0; i < count; i++)
-        {
-            if (!index.TryGetValue(i, out int at))
-            {
-                at = distinct.Count;
-                index[i] = at;
-                distinct.Add(i);
-            }
-
-            rowOf[i] = at;
-        }
+        (int[] rowOf, List<int> distinct) = Number(values, width, count);
 
         var results = new double[distinct.Count * outputs];
         void Run(int r) => function(values.AsSpan(distinct[r] * width, width), results.AsSpan(r * outputs, outputs));
@@ -66,11 +44,7 @@ public static class DistinctRows
         var column = new double[count];
         for (int o = 0; o < outputs; o++)
         {
-            for (int i = 0; i < count; i++)
-            {
-                column[i] = results[(rowOf[i] * outputs) + o];
-            }
-
+            Gather(results, rowOf, outputs, o, column);
             result[o] = tensor(column, shape, ScalarType.Float64);
         }
 
@@ -81,12 +55,15 @@ public static class DistinctRows
     public delegate void RowFunction(ReadOnlySpan<double> row, Span<double> output);
 
     /// <summary>Rows hashed per parallel work item.</summary>
-    private const int HashChunk = 4096;
+    private const int RowsPerHashChunk = 4096;
 
     /// <summary>
     /// The inputs broadcast to <paramref name="shape"/> as one flat row-major buffer (row i's values at i · width), read
     /// straight from each input's own elements by broadcast strides (a size-1 or missing dimension repeats).
     /// </summary>
+    // Straight to optimised code: these loops run a few times per call, too few for tiering to reach them before
+    // a first query does (on-stack replacement there made a cold 768-design optimum 20-30 ms, not 5-8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Rows(IReadOnlyList<Tensor> inputs, long[] shape, int count)
     {
         int width = inputs.Count, rank = shape.Length;
@@ -126,6 +103,79 @@ public static class DistinctRows
         }
 
         return values;
+    }
+
+    /// <summary>The shape <paramref name="shapes"/> broadcast to (NumPy's rules: aligned on the right, a size 1 or a missing dimension stretches).</summary>
+    private static long[] BroadcastShape(IReadOnlyList<long[]> shapes)
+    {
+        var shape = new long[shapes.Max(s => s.Length)];
+        Array.Fill(shape, 1L);
+        foreach (long[] s in shapes)
+        {
+            for (int d = 1; d <= s.Length; d++)
+            {
+                long size = s[^d], current = shape[^d];
+                shape[^d] = current == 1 ? size
+                    : size == 1 || size == current ? current
+                    : throw new ArgumentException($"shapes [{string.Join(", ", shapes.Select(x => string.Join("x", x)))}] do not broadcast together");
+            }
+        }
+
+        return shape;
+    }
+
+    /// <summary>
+    /// Each row's number among the distinct rows, and the first row of each, in order of first appearance: row hashes
+    /// (in parallel on large inputs), then one serial pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int[] RowOf, List<int> Distinct) Number(double[] values, int width, int count)
+    {
+        var hashes = new int[count];
+        void HashChunk(int chunk)
+        {
+            for (int i = chunk * RowsPerHashChunk, end = Math.Min(i + RowsPerHashChunk, count); i < end; i++)
+            {
+                hashes[i] = Hash(values.AsSpan(i * width, width));
+            }
+        }
+
+        int chunks = (count + RowsPerHashChunk - 1) / RowsPerHashChunk;
+        if (chunks > 1)
+        {
+            Parallel.For(0, chunks, HashChunk);
+        }
+        else if (chunks == 1)
+        {
+            HashChunk(0);
+        }
+
+        var index = new Dictionary<int, int>(count, new RowComparer(values, width, hashes));
+        var rowOf = new int[count];
+        var distinct = new List<int>();
+        for (int i = 0; i < count; i++)
+        {
+            if (!index.TryGetValue(i, out int at))
+            {
+                at = distinct.Count;
+                index[i] = at;
+                distinct.Add(i);
+            }
+
+            rowOf[i] = at;
+        }
+
+        return (rowOf, distinct);
+    }
+
+    /// <summary>Output <paramref name="output"/> of every row, from its distinct row's results.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gather(double[] results, int[] rowOf, int outputs, int output, double[] column)
+    {
+        for (int i = 0; i < column.Length; i++)
+        {
+            column[i] = results[(rowOf[i] * outputs) + output];
+        }
     }
 
     /// <summary>A row's hash over its values' bits (-0 as +0, so rows <see cref="RowComparer"/> calls equal mostly hash equal; a miss only repeats work).</summary>
