@@ -24,6 +24,8 @@ internal sealed class KernelLevel
     public readonly bool[] HasMapped = new bool[Dim.Count];
     // Each map's state: its dimension's last map's (MAESTRO keys states by name).
     public readonly int[] StateOf = new int[16];
+    // Bit i: map i is its dimension's last map, so states are kept under it.
+    public int StateMaps;
     // Per tensor (input, filter, output): whether a dimension of it is spatially mapped, the last such dimension's state,
     // and the states whose edge makes the tensor's share an edge one; then the same over the output and every spatial map.
     public readonly bool[] TensorSpatial = new bool[3];
@@ -98,9 +100,11 @@ internal sealed class KernelLevel
             throw new Analysis.MaestroAnalysisException("a cluster level has more than two SpatialMaps");
         }
 
+        StateMaps = 0;
         for (int i = 0; i < Count; i++)
         {
             StateOf[i] = LastOf[Var[i]];
+            StateMaps |= StateOf[i] == i ? 1 << i : 0;
         }
 
         EdgeClusters = SpatialEdgeClusters(Size[SpatialIndex], Offset[SpatialIndex], Dimension(Var[SpatialIndex]), clusters);

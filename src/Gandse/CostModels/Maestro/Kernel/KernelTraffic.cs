@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -16,21 +17,10 @@ internal static class KernelTraffic
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Changing(KernelLevel l, LevelScratch s)
     {
-        int moved = s.NonInitBits;
-        if (moved == 0)
-        {
-            return -1;
-        }
-
-        for (int i = l.Count - 1; i >= 0; i--)
-        {
-            if ((moved & (1 << l.StateOf[i])) != 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        // MAESTRO takes the last map whose state (its dimension's last map's) has moved. A map's state is at or after
+        // it, so that map is the last moved state itself: the highest moved bit among the state maps.
+        int moved = s.NonInitBits & l.StateMaps;
+        return moved == 0 ? -1 : BitOperations.Log2((uint)moved);
     }
 
     /// <summary>
