@@ -127,6 +127,7 @@ internal sealed class MaestroKernel
         }
 
         long runtime = 0, computations = 0;
+        long egressTotal = 0, mappingTotal = 0, inputTotal = 0, filterTotal = 0, mappingCounted = 0;
         int caseId = 0;
         long fill = 0, drain = 0;
         // Unchecked reads of the per-map arrays (16 maps, 48 positions: LevelScratch), once per case per moving map.
@@ -139,6 +140,8 @@ internal sealed class MaestroKernel
         ref int perPosition = ref MemoryMarshal.GetArrayDataReference(s.Occurrences);
         // Only the first analysis below the top gives MAESTRO's L1 figure; later ones' buffer sizes are read by nothing.
         bool sizeBuffers = isTop || !_haveInnermost;
+        bool hasSubClusters = depth < _structure.LevelCount - 1;
+        long simdLanes = _hardware.SimdLanes, nocBandwidth = _hardware.NocBandwidth, nocLatency = _hardware.NocLatency;
         for (int c = 0; c < total; c++)
         {
             long occurrences = fixedOccurrences;
@@ -169,12 +172,9 @@ internal sealed class MaestroKernel
             }
 
             (long egress, long partialSums, long mapping) = KernelTraffic.Output(l, s, KernelTensors.OutputIndex, withMapping: isTop);
-            if (isTop)
-            {
-                _upWrite[2] += occurrences * egress;
-                _downWrite[2] += occurrences * mapping;
-                _downRead[2] += occurrences * mapping;
-            }
+            // The top level's access counts, summed here and stored after the walk (zero below the top).
+            egressTotal += occurrences * egress;
+            mappingTotal += occurrences * mapping;
 
             if (partialSums <= 0)
             {
@@ -184,20 +184,14 @@ internal sealed class MaestroKernel
             int changing = KernelTraffic.Changing(l, s);
             long inputIngress = CaseTables.Ingress(l, s, KernelTensors.InputIndex, changing);
             long filterIngress = CaseTables.Ingress(l, s, KernelTensors.FilterIndex, changing);
-            if (isTop)
-            {
-                _upRead[0] += occurrences * inputIngress;
-                _downWrite[0] = _upRead[0];
-                _downRead[0] += occurrences * mapping;
-                _upRead[1] += occurrences * filterIngress;
-                _downWrite[1] = _upRead[1];
-                _downRead[1] += occurrences * mapping;
-            }
+            inputTotal += occurrences * inputIngress;
+            filterTotal += occurrences * filterIngress;
+            mappingCounted += occurrences * mapping;
 
-            long computation = depth < _structure.LevelCount - 1
+            long computation = hasSubClusters
                 ? SubClusterDelay(depth, l, s)
-                : _hardware.SimdLanes == 1 ? partialSums : (partialSums + _hardware.SimdLanes - 1) / _hardware.SimdLanes;
-            long ingressDelay = NocDelay(inputIngress + filterIngress), egressDelay = NocDelay(egress);
+                : simdLanes == 1 ? partialSums : (partialSums + simdLanes - 1) / simdLanes;
+            long ingressDelay = NocDelay(inputIngress + filterIngress, nocBandwidth, nocLatency), egressDelay = NocDelay(egress, nocBandwidth, nocLatency);
             // No map has moved from its first step (changing is -1): the case's ingress and compute do not overlap.
             long delay = changing == -1 ? computation + ingressDelay : Math.Max(egressDelay, Math.Max(computation, ingressDelay));
             if (isTop)
@@ -213,6 +207,15 @@ internal sealed class MaestroKernel
             runtime += occurrences * delay;
             computations += occurrences * mapping;
             caseId++;
+        }
+
+        if (isTop)
+        {
+            _upWrite[2] = egressTotal;
+            _downWrite[2] = _downRead[2] = mappingTotal;
+            _upRead[0] = _downWrite[0] = inputTotal;
+            _upRead[1] = _downWrite[1] = filterTotal;
+            _downRead[0] = _downRead[1] = mappingCounted;
         }
 
         // MAESTRO lists results as analyses finish; its L1 figure is the first's (the innermost level's, normally).
@@ -364,12 +367,11 @@ internal sealed class MaestroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long NocDelay(long elements)
+    private static long NocDelay(long elements, long bandwidth, long latency)
     {
-        long bandwidth = _hardware.NocBandwidth;
         // The common case, a NoC wide enough for the whole transfer, without the divisions.
         long sends = elements >= 0 && elements <= bandwidth ? (elements > 0 ? 1 : 0) : (elements / bandwidth) + (elements % bandwidth != 0 ? 1 : 0);
-        return _hardware.NocLatency + (sends - 1);
+        return latency + (sends - 1);
     }
 
     /// <summary>The buffers a level needs from its first case, double-buffered (reference: CostAnalysis.SizeBuffers).</summary>
