@@ -43,14 +43,12 @@ internal sealed class KernelLevel
     public void Clear()
     {
         Count = 0;
-        DirectiveOf.AsSpan().Fill(-1);
-        LastOf.AsSpan().Fill(-1);
-        HasDim.AsSpan().Clear();
-        HasMapped.AsSpan().Clear();
-        Mapped.AsSpan().Clear();
-        Unique.AsSpan().Clear();
-        MappedEdge.AsSpan().Clear();
-        UniqueEdge.AsSpan().Clear();
+        for (int v = 0; v < Dim.Count; v++)
+        {
+            DirectiveOf[v] = LastOf[v] = -1;
+            HasDim[v] = HasMapped[v] = false;
+            Mapped[v] = Unique[v] = MappedEdge[v] = UniqueEdge[v] = 0;
+        }
     }
 
     public void Add(bool spatial, int size, int offset, int variable)

@@ -112,18 +112,15 @@ internal sealed class MaestroKernel
         long[] upSize = isTop ? _upSize : s.UpSize, downSize = isTop ? _downSize : s.DownSize;
         if (!isTop)
         {
-            upSize.AsSpan().Clear();
-            downSize.AsSpan().Clear();
+            upSize[0] = upSize[1] = upSize[2] = 0;
+            downSize[0] = downSize[1] = downSize[2] = 0;
         }
 
         if (isTop)
         {
-            _upSize.AsSpan().Clear();
-            _downSize.AsSpan().Clear();
-            _upRead.AsSpan().Clear();
-            _upWrite.AsSpan().Clear();
-            _downRead.AsSpan().Clear();
-            _downWrite.AsSpan().Clear();
+            // The access counts are all stored after the walk, and the input tensors' writes by the first case's sizing.
+            _upSize[0] = _upSize[1] = _upSize[2] = 0;
+            _downSize[0] = _downSize[1] = _downSize[2] = 0;
         }
 
         long runtime = 0, computations = 0;
@@ -257,13 +254,13 @@ internal sealed class MaestroKernel
         }
 
         LevelScratch sub = _scratch[depth + 1];
-        sub.HasDims.AsSpan().Clear();
         for (int v = 0; v < Dim.Count; v++)
         {
-            if (l.DirectiveOf[v] >= 0)
+            bool has = l.DirectiveOf[v] >= 0;
+            sub.HasDims[v] = has;
+            if (has)
             {
                 sub.Dims[v] = (int)((selection & (1 << v)) != 0 ? l.MappedEdge[v] : l.Mapped[v]);
-                sub.HasDims[v] = true;
             }
         }
 

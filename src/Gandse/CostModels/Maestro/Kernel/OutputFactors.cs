@@ -13,8 +13,9 @@ internal static class OutputFactors
     /// <summary>Fills <paramref name="s"/>'s output tables for level <paramref name="l"/> under its prepared states.</summary>
     public static void Prepare(KernelLevel l, LevelScratch s, int mask)
     {
-        s.OutputBase.AsSpan().Fill(1);
-        s.SumBase.AsSpan().Fill(1);
+        long[] output = s.OutputBase, sums = s.SumBase;
+        output[0] = output[1] = output[2] = output[3] = output[4] = 1;
+        sums[0] = sums[1] = sums[2] = 1;
         int count = 0;
         for (int v = 0; v < Dim.Count; v++)
         {
@@ -38,7 +39,8 @@ internal static class OutputFactors
                         LevelScratch.Steady => l.Mapped[actual],
                         _ => l.MappedEdge[actual],
                     };
-                    s.OutputFactor.AsSpan(at, 5).Fill(f);
+                    long[] table = s.OutputFactor;
+                    table[at] = table[at + 1] = table[at + 2] = table[at + 3] = table[at + 4] = f;
                 }
                 else
                 {
@@ -71,7 +73,8 @@ internal static class OutputFactors
                 int at = ((3 * count) + k) * 3;
                 if (!l.Spatial[i])
                 {
-                    s.SumFactor.AsSpan(at, 3).Fill(edge ? l.MappedEdge[v] : l.Mapped[v]);
+                    long f = edge ? l.MappedEdge[v] : l.Mapped[v];
+                    s.SumFactor[at] = s.SumFactor[at + 1] = s.SumFactor[at + 2] = f;
                 }
                 else
                 {
