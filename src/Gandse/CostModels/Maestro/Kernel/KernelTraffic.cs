@@ -117,6 +117,8 @@ internal static class KernelTraffic
         return volume;
     }
 
+    // Inlined so that each call's constant flags fold away (OutputFactors asks for five variants of each position of an output dimension, three of any other map).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long SpatialShare(KernelLevel l, int position, bool isEdge, int variable, int actual, bool first, bool edgeEdge, bool reuseAtEdge, bool partialSums)
     {
         long uniqueOrOne = l.Unique[actual] != 0 ? l.Unique[actual] : 1;
