@@ -109,7 +109,8 @@ internal sealed class KernelLevel
         for (int i = 0; i < Count; i++)
         {
             int v = Var[i], size = Size[i], offset = Offset[i], dimension = Dimension(v);
-            int steady = Math.Max((dimension - size) / offset, 0);
+            // A map that covers its dimension has no steady steps; the division is skipped for it.
+            int steady = dimension <= size ? 0 : Math.Max((dimension - size) / offset, 0);
             bool hasEdge = (steady * offset) + size < dimension || size > dimension;
             Mapped[v] = size;
             HasMapped[v] = true;
@@ -182,6 +183,11 @@ internal sealed class KernelLevel
 
     private static int SpatialEdgeClusters(int size, int offset, int dimension, int clusters)
     {
+        if (dimension <= size)
+        {
+            return 1;
+        }
+
         int fullCoverage = (offset * (clusters - 1)) + size;
         int edge;
         if (dimension > fullCoverage)

@@ -300,6 +300,13 @@ internal sealed class MaestroKernel
             {
                 bool initEdge = dimension < size;
                 Set(s, i, n++, LevelScratch.Init, 1, dimension <= size, initEdge, false);
+                if (dimension <= size)
+                {
+                    // The map covers its dimension at once: no Steady or Edge, and no division to find that out.
+                    s.StateCount[i] = n;
+                    continue;
+                }
+
                 int steady = (dimension - size) / offset;
                 if (size < dimension && steady > 0)
                 {
@@ -317,6 +324,13 @@ internal sealed class MaestroKernel
                 int coverage = size + (offset * (clusters - 1));
                 bool initUnroll = dimension <= coverage, initEdge = dimension < coverage;
                 Set(s, i, n++, LevelScratch.Init, 1, initUnroll, initEdge, initEdge);
+                if (initUnroll)
+                {
+                    // The clusters cover the dimension at once: no Steady or Edge (as below, without the divisions).
+                    s.StateCount[i] = n;
+                    continue;
+                }
+
                 int steady = ((((dimension - size) / offset) + 1) / clusters) - 1;
                 bool hasEdge = !initUnroll
                     && ((steady + 1) * offset * clusters) + coverage > dimension
