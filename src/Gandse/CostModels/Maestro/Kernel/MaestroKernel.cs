@@ -80,7 +80,7 @@ internal sealed class MaestroKernel
     {
         KernelLevel l = _structure.Levels[depth];
         LevelScratch s = _scratch[depth];
-        PrepareStates(l, s);
+        CaseStates.Prepare(l, s);
         OutputFactors.Prepare(l, s, _tensors.OutputMask);
         CaseTables.Prepare(l, s, hasSubClusters: depth < _structure.LevelCount - 1);
         int total = 1;
@@ -98,7 +98,7 @@ internal sealed class MaestroKernel
             cumulative *= s.StateCount[i];
             s.Counter[i] = 0;
             s.Countdown[i] = 1;
-            SetCase(s, i, 3 * i);
+            CaseStates.Move(s, i, 3 * i);
             if (s.StateCount[i] > 1)
             {
                 s.Moving[moving++] = i;
@@ -152,7 +152,7 @@ internal sealed class MaestroKernel
                     Unsafe.Add(ref countdown, i) = Unsafe.Add(ref frequency, i);
                     int k = Unsafe.Add(ref counter, i) + 1 == Unsafe.Add(ref stateCount, i) ? 0 : Unsafe.Add(ref counter, i) + 1;
                     Unsafe.Add(ref counter, i) = k;
-                    SetCase(s, i, (3 * i) + k);
+                    CaseStates.Move(s, i, (3 * i) + k);
                 }
 
                 occurrences *= Unsafe.Add(ref perPosition, (3 * i) + Unsafe.Add(ref state, i));
@@ -266,13 +266,13 @@ internal sealed class MaestroKernel
 
         if (sub.HasDims[Dim.Y])
         {
-            sub.Dims[Dim.YOut] = sub.Dims[Dim.Y] - Dimension(sub, Dim.R) + 1;
+            sub.Dims[Dim.YOut] = sub.Dims[Dim.Y] - CaseStates.Dimension(sub, Dim.R) + 1;
             sub.HasDims[Dim.YOut] = true;
         }
 
         if (sub.HasDims[Dim.X])
         {
-            sub.Dims[Dim.XOut] = sub.Dims[Dim.X] - Dimension(sub, Dim.S) + 1;
+            sub.Dims[Dim.XOut] = sub.Dims[Dim.X] - CaseStates.Dimension(sub, Dim.S) + 1;
             sub.HasDims[Dim.XOut] = true;
         }
 
@@ -280,101 +280,6 @@ internal sealed class MaestroKernel
         _memoRuntime[slot] = runtime;
         _memoStamp[slot] = _evaluation;
         return runtime;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Dimension(LevelScratch s, int v) => s.HasDims[v] ? s.Dims[v] : MissingDimension();
-
-    // The throw kept out of line, so Dimension stays small enough to inline.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int MissingDimension() => throw new MaestroAnalysisException("a dimension is missing from a sub-cluster");
-
-    /// <summary>Each map's positions under the level's given dimensions (the reference's <see cref="IterationCases"/>).</summary>
-    private static void PrepareStates(KernelLevel l, LevelScratch s)
-    {
-        for (int i = 0; i < l.Count; i++)
-        {
-            int size = l.Size[i], offset = l.Offset[i], dimension = Dimension(s, l.Var[i]);
-            int n = 0;
-            if (!l.Spatial[i])
-            {
-                bool initEdge = dimension < size;
-                Set(s, i, n++, LevelScratch.Init, 1, dimension <= size, initEdge, false);
-                if (dimension <= size)
-                {
-                    // The map covers its dimension at once: no Steady or Edge, and no division to find that out.
-                    s.StateCount[i] = n;
-                    continue;
-                }
-
-                int steady = (dimension - size) / offset;
-                if (size < dimension && steady > 0)
-                {
-                    Set(s, i, n++, LevelScratch.Steady, steady, false, false, false);
-                }
-
-                if (!initEdge && (steady * offset) + size < dimension)
-                {
-                    Set(s, i, n++, LevelScratch.Edge, 1, false, false, false);
-                }
-            }
-            else
-            {
-                int clusters = l.Clusters;
-                int coverage = size + (offset * (clusters - 1));
-                bool initUnroll = dimension <= coverage, initEdge = dimension < coverage;
-                Set(s, i, n++, LevelScratch.Init, 1, initUnroll, initEdge, initEdge);
-                if (initUnroll)
-                {
-                    // The clusters cover the dimension at once: no Steady or Edge (as below, without the divisions).
-                    s.StateCount[i] = n;
-                    continue;
-                }
-
-                int steady = ((((dimension - size) / offset) + 1) / clusters) - 1;
-                bool hasEdge = !initUnroll
-                    && ((steady + 1) * offset * clusters) + coverage > dimension
-                    && (steady * offset * clusters) + coverage != dimension;
-                if (coverage < dimension && steady > 0)
-                {
-                    Set(s, i, n++, LevelScratch.Steady, steady, false, false, false);
-                }
-
-                int remaining = dimension - ((steady + 1) * offset * clusters);
-                int active = remaining < size ? 1 : ((remaining - size) / offset) + 1;
-                bool edgeEdge = ((active - 1) * offset) + size < remaining;
-                if (!initEdge && hasEdge)
-                {
-                    Set(s, i, n++, LevelScratch.Edge, 1, false, false, edgeEdge);
-                }
-            }
-
-            s.StateCount[i] = n;
-        }
-    }
-
-    /// <summary>Map <paramref name="i"/>'s position in the current case: its state at <paramref name="at"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SetCase(LevelScratch s, int i, int at)
-    {
-        s.State[i] = at - (3 * i);
-        int position = s.Position[at];
-        s.IsEdgeEdge[i] = s.EdgeEdge[at];
-        s.EdgeNow[i] = position == LevelScratch.Edge || s.InitEdge[at];
-        int bit = 1 << i;
-        s.EdgeBits = s.EdgeNow[i] ? s.EdgeBits | bit : s.EdgeBits & ~bit;
-        s.NonInitBits = position != LevelScratch.Init ? s.NonInitBits | bit : s.NonInitBits & ~bit;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Set(LevelScratch s, int map, int k, int position, int occurrences, bool unrolled, bool initEdge, bool edgeEdge)
-    {
-        int at = (3 * map) + k;
-        s.Position[at] = position;
-        s.Occurrences[at] = occurrences;
-        s.Unrolled[at] = unrolled;
-        s.InitEdge[at] = initEdge;
-        s.EdgeEdge[at] = edgeEdge;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -394,7 +299,7 @@ internal sealed class MaestroKernel
             long size = 1, mapped = 1;
             foreach (int v in tensor)
             {
-                size *= Dimension(s, v);
+                size *= CaseStates.Dimension(s, v);
                 mapped *= l.HasMapped[v] ? l.Mapped[v] : 1;
             }
 
