@@ -54,7 +54,7 @@ public static class CostModelExtensions
     /// </summary>
     public static ValueBatch EvaluateChunked(this ICostModel model, ValueBatch designs, ValueBatch conditions, long chunkElements = DefaultChunkElements)
     {
-        long[] shape = BroadcastShape(designs.Names.Select(n => designs[n].shape).Concat(conditions.Names.Select(n => conditions[n].shape)));
+        long[] shape = BroadcastShape.Of(designs.Names.Select(n => designs[n].shape).Concat(conditions.Names.Select(n => conditions[n].shape)));
         long total = shape.Aggregate(1L, (product, size) => product * size);
         if (total <= chunkElements || shape.Length == 0)
         {
@@ -84,27 +84,6 @@ public static class CostModelExtensions
         }
 
         return results!;
-    }
-
-    private static long[] BroadcastShape(IEnumerable<long[]> shapes)
-    {
-        var result = new List<long>();
-        foreach (long[] shape in shapes)
-        {
-            for (int i = 0; i < shape.Length; i++)
-            {
-                int fromEnd = shape.Length - 1 - i;
-                while (result.Count <= fromEnd)
-                {
-                    result.Insert(0, 1);
-                }
-
-                int position = result.Count - 1 - fromEnd;
-                result[position] = Math.Max(result[position], shape[i]);
-            }
-        }
-
-        return result.ToArray();
     }
 
     private static ValueBatch Slice(ValueBatch batch, int rank, int axis, long start, long length) => batch.Map(t =>

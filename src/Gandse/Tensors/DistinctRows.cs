@@ -20,7 +20,7 @@ public static class DistinctRows
     /// <returns><paramref name="outputs"/> float64 tensors of the inputs' broadcast shape.</returns>
     public static Tensor[] Map(IReadOnlyList<Tensor> inputs, int outputs, RowFunction function)
     {
-        long[] shape = BroadcastShape(inputs.Select(t => t.shape).ToList());
+        long[] shape = BroadcastShape.Of(inputs.Select(t => t.shape));
         int width = inputs.Count;
         int count = checked((int)shape.Aggregate(1L, (a, b) => a * b));
         double[] values = Rows(inputs, shape, count);
@@ -103,25 +103,6 @@ public static class DistinctRows
         }
 
         return values;
-    }
-
-    /// <summary>The shape <paramref name="shapes"/> broadcast to (NumPy's rules: aligned on the right, a size 1 or a missing dimension stretches).</summary>
-    private static long[] BroadcastShape(IReadOnlyList<long[]> shapes)
-    {
-        var shape = new long[shapes.Max(s => s.Length)];
-        Array.Fill(shape, 1L);
-        foreach (long[] s in shapes)
-        {
-            for (int d = 1; d <= s.Length; d++)
-            {
-                long size = s[^d], current = shape[^d];
-                shape[^d] = current == 1 ? size
-                    : size == 1 || size == current ? current
-                    : throw new ArgumentException($"shapes [{string.Join(", ", shapes.Select(x => string.Join("x", x)))}] do not broadcast together");
-            }
-        }
-
-        return shape;
     }
 
     /// <summary>
