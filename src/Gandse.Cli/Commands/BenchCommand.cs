@@ -101,6 +101,7 @@ public static class BenchCommand
     private static JsonObject Json(MaestroSimulatorBenchmarkResult r) => new()
     {
         ["batched_evaluations_per_second"] = Math.Round(r.BatchedPerSecond),
+        ["batched_cpu_us_per_evaluation"] = Math.Round(r.CpuMicrosecondsPerEvaluation, 2),
         ["batched_cold_evaluations_per_second"] = Math.Round(r.ColdBatchedPerSecond),
         ["scalar_evaluations_per_second"] = Math.Round(r.ScalarPerSecond),
         ["speedup"] = Math.Round(r.Speedup, 2),
@@ -121,6 +122,7 @@ public static class BenchCommand
     {
         var table = new Table().Title("maestro model (MAESTRO's analysis)").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow($"batched evaluations / s (design x layer), median of {MaestroSimulatorBenchmark.BatchedRuns} calls after a {MaestroSimulatorBenchmark.WarmUpSeconds:F0} s warm-up", $"{r.BatchedPerSecond:N0}");
+        table.AddRow("  CPU time per evaluation, all threads (mean of the timed calls)", $"{r.CpuMicrosecondsPerEvaluation:F2} µs");
         table.AddRow("  the process's first call (cold: unoptimised code)", $"{r.ColdBatchedPerSecond:N0}");
         table.AddRow("scalar reference evaluations / s", $"{r.ScalarPerSecond:N0}");
         table.AddRow("batched / scalar", $"{r.Speedup:F1}x");

@@ -72,7 +72,10 @@ public sealed class MaestroSimulatorBenchmark
 
         progress?.Invoke($"warming up for {WarmUpSeconds:F0} s, then {BatchedRuns} timed calls");
         Timing.WarmUp(WarmUpSeconds, Batch);
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         double batchedSeconds = Timing.MedianSeconds(warmups: 0, runs: BatchedRuns, Batch);
+        // The process's CPU time over the timed calls, all threads: what one evaluation costs whatever the core count.
+        double cpuSecondsPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / BatchedRuns;
 
         progress?.Invoke($"scalar reference on {ScalarPairs} of the same pairs");
         var pairs = Enumerable.Range(0, ScalarPairs).Select(_ => (Layer: random.Next(_layers), Design: random.Next(_designs))).ToList();
@@ -95,7 +98,7 @@ public sealed class MaestroSimulatorBenchmark
         Timing.WarmUp(WarmUpSeconds, () => Optimum(airchitect, grid, MaestroLayers.Draw(warmUpLayers)));
         var optimum = Enumerable.Range(0, OptimumQueries).Select(_ => Optimum(airchitect, grid, MaestroLayers.Draw(random))).ToList();
         return new MaestroSimulatorBenchmarkResult(
-            (long)_layers * _designs, batchedSeconds, coldSeconds, pairs.Count, scalarSeconds, disagreements, (int)airchitect.Size, optimum, coldOptimum,
+            (long)_layers * _designs, batchedSeconds, cpuSecondsPerCall, coldSeconds, pairs.Count, scalarSeconds, disagreements, (int)airchitect.Size, optimum, coldOptimum,
             Environment.ProcessorCount);
     }
 

@@ -4,6 +4,7 @@ namespace Gandse.Bench;
 public sealed record MaestroSimulatorBenchmarkResult(
     long BatchedEvaluations,
     double BatchedSeconds,
+    double BatchedCpuSecondsPerCall,
     double ColdBatchedSeconds,
     long ScalarEvaluations,
     double ScalarSeconds,
@@ -15,6 +16,12 @@ public sealed record MaestroSimulatorBenchmarkResult(
 {
     /// <summary>Batched design × layer evaluations per second, in steady state (median call after the warm-up).</summary>
     public double BatchedPerSecond => BatchedEvaluations / BatchedSeconds;
+
+    /// <summary>
+    /// Process CPU time per batched evaluation, over all threads (mean of the timed calls): the cost of one evaluation
+    /// whatever the core count; a rate of <c>r</c> per second on <c>n</c> cores needs at most <c>n / r</c> seconds of it.
+    /// </summary>
+    public double CpuMicrosecondsPerEvaluation => BatchedCpuSecondsPerCall / BatchedEvaluations * 1e6;
 
     /// <summary>The same on the process's first call, before the runtime has optimised the code.</summary>
     public double ColdBatchedPerSecond => BatchedEvaluations / ColdBatchedSeconds;

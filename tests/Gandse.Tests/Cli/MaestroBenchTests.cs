@@ -44,6 +44,7 @@ public sealed class MaestroBenchTests : IDisposable
         Assert.Equal(768, maestro.GetProperty("optimum_space_size").GetInt32());
         Assert.True(maestro.GetProperty("batched_evaluations_per_second").GetDouble() > 0);
         Assert.True(maestro.GetProperty("batched_cold_evaluations_per_second").GetDouble() > 0);
+        Assert.True(maestro.GetProperty("batched_cpu_us_per_evaluation").GetDouble() > 0);
         Assert.Equal(21, maestro.GetProperty("optimum_ms").GetArrayLength());
         Assert.True(maestro.GetProperty("optimum_cold_ms").GetDouble() > 0);
     }
