@@ -102,6 +102,8 @@ public static class BenchCommand
     {
         ["batched_evaluations_per_second"] = Math.Round(r.BatchedPerSecond),
         ["batched_cpu_us_per_evaluation"] = Math.Round(r.CpuMicrosecondsPerEvaluation, 2),
+        ["one_thread_us_per_evaluation"] = Math.Round(r.OneThreadMicrosecondsPerEvaluation, 2),
+        ["one_thread_row_analysis_us_per_evaluation"] = Math.Round(r.RowMicrosecondsPerEvaluation, 2),
         ["batched_cold_evaluations_per_second"] = Math.Round(r.ColdBatchedPerSecond),
         ["scalar_evaluations_per_second"] = Math.Round(r.ScalarPerSecond),
         ["speedup"] = Math.Round(r.Speedup, 2),
@@ -123,6 +125,8 @@ public static class BenchCommand
         var table = new Table().Title("maestro model (MAESTRO's analysis)").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow($"batched evaluations / s (design x layer), median of {MaestroSimulatorBenchmark.BatchedRuns} calls after a {MaestroSimulatorBenchmark.WarmUpSeconds:F0} s warm-up", $"{r.BatchedPerSecond:N0}");
         table.AddRow("  CPU time per evaluation, all threads (mean of the timed calls)", $"{r.CpuMicrosecondsPerEvaluation:F2} µs");
+        table.AddRow($"  on one thread, time per evaluation (mean of {MaestroSimulatorBenchmark.RowTimedRuns} calls)", $"{r.OneThreadMicrosecondsPerEvaluation:F2} µs");
+        table.AddRow("    of it in the per-row analysis (compiled kernel and metrics)", $"{r.RowMicrosecondsPerEvaluation:F2} µs");
         table.AddRow("  the process's first call (cold: unoptimised code)", $"{r.ColdBatchedPerSecond:N0}");
         table.AddRow("scalar reference evaluations / s", $"{r.ScalarPerSecond:N0}");
         table.AddRow("batched / scalar", $"{r.Speedup:F1}x");

@@ -44,6 +44,9 @@ public sealed class MaestroSimulatorBenchmark
     /// <summary>Batched calls timed (the median is reported).</summary>
     public const int BatchedRuns = 5;
 
+    /// <summary>Calls on one thread whose row analyses are clocked, after the timed ones (the mean is reported).</summary>
+    public const int RowTimedRuns = 2;
+
     /// <summary>Untimed runs before each steady-state measurement last at least this long.</summary>
     public const double WarmUpSeconds = 2.0;
 
@@ -77,6 +80,17 @@ public sealed class MaestroSimulatorBenchmark
         // The process's CPU time over the timed calls, all threads: what one evaluation costs whatever the core count.
         double cpuSecondsPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / BatchedRuns;
 
+        // Then calls on one thread that clock each row's analysis (kernel and metrics), apart from the timed calls above,
+        // whose rate the clock reads would touch: what one evaluation costs in the kernel, and in the whole call around it.
+        double rowSeconds = 0, oneThreadSeconds = 0;
+        for (int run = 0; run < RowTimedRuns; run++)
+        {
+            using IDisposable inner = NewDisposeScope();
+            var model = new MaestroCostModel(space) { TimeRows = true };
+            oneThreadSeconds += Timing.Seconds(() => model.EvaluateChunked(designBatch, conditionBatch));
+            rowSeconds += model.RowSeconds;
+        }
+
         progress?.Invoke($"scalar reference on {ScalarPairs} of the same pairs");
         var pairs = Enumerable.Range(0, ScalarPairs).Select(_ => (Layer: random.Next(_layers), Design: random.Next(_designs))).ToList();
         var reference = new MaestroMetrics[pairs.Count];
@@ -98,7 +112,7 @@ public sealed class MaestroSimulatorBenchmark
         Timing.WarmUp(WarmUpSeconds, () => Optimum(airchitect, grid, MaestroLayers.Draw(warmUpLayers)));
         var optimum = Enumerable.Range(0, OptimumQueries).Select(_ => Optimum(airchitect, grid, MaestroLayers.Draw(random))).ToList();
         return new MaestroSimulatorBenchmarkResult(
-            (long)_layers * _designs, batchedSeconds, cpuSecondsPerCall, coldSeconds, pairs.Count, scalarSeconds, disagreements, (int)airchitect.Size, optimum, coldOptimum,
+            (long)_layers * _designs, batchedSeconds, cpuSecondsPerCall, rowSeconds / RowTimedRuns, oneThreadSeconds / RowTimedRuns, coldSeconds, pairs.Count, scalarSeconds, disagreements, (int)airchitect.Size, optimum, coldOptimum,
             Environment.ProcessorCount);
     }
 

@@ -5,6 +5,8 @@ public sealed record MaestroSimulatorBenchmarkResult(
     long BatchedEvaluations,
     double BatchedSeconds,
     double BatchedCpuSecondsPerCall,
+    double RowSecondsPerCall,
+    double OneThreadSecondsPerCall,
     double ColdBatchedSeconds,
     long ScalarEvaluations,
     double ScalarSeconds,
@@ -22,6 +24,19 @@ public sealed record MaestroSimulatorBenchmarkResult(
     /// whatever the core count; a rate of <c>r</c> per second on <c>n</c> cores needs at most <c>n / r</c> seconds of it.
     /// </summary>
     public double CpuMicrosecondsPerEvaluation => BatchedCpuSecondsPerCall / BatchedEvaluations * 1e6;
+
+    /// <summary>
+    /// Time in the per-row analysis (the compiled kernel and the metrics beside it) per batched evaluation, on one thread
+    /// (mean of <see cref="MaestroSimulatorBenchmark.RowTimedRuns"/> clocked calls): the part of a call that a faster
+    /// kernel would cut.
+    /// </summary>
+    public double RowMicrosecondsPerEvaluation => RowSecondsPerCall / BatchedEvaluations * 1e6;
+
+    /// <summary>
+    /// The whole batched call per evaluation on one thread, in the same calls: beside the row analyses, reading the inputs,
+    /// finding the distinct rows and writing the tensors.
+    /// </summary>
+    public double OneThreadMicrosecondsPerEvaluation => OneThreadSecondsPerCall / BatchedEvaluations * 1e6;
 
     /// <summary>The same on the process's first call, before the runtime has optimised the code.</summary>
     public double ColdBatchedPerSecond => BatchedEvaluations / ColdBatchedSeconds;

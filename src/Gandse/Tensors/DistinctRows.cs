@@ -17,14 +17,16 @@ public static class DistinctRows
     /// <param name="inputs">Tensors that broadcast together; float64 values.</param>
     /// <param name="outputs">Values the function returns per row.</param>
     /// <param name="function">From one row of input values to <paramref name="outputs"/> values (written into the span).</param>
+    /// <param name="parallelism">How many threads may run rows at once; null for as many as the machine gives.</param>
     /// <returns><paramref name="outputs"/> float64 tensors of the inputs' broadcast shape.</returns>
-    public static Tensor[] Map(IReadOnlyList<Tensor> inputs, int outputs, RowFunction function)
+    public static Tensor[] Map(IReadOnlyList<Tensor> inputs, int outputs, RowFunction function, int? parallelism = null)
     {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? -1 };
         long[] shape = BroadcastShape.Of(inputs.Select(t => t.shape));
         int width = inputs.Count;
         int count = checked((int)shape.Aggregate(1L, (a, b) => a * b));
         double[] values = Rows(inputs, shape, count);
-        (int[] rowOf, List<int> distinct) = Number(values, width, count);
+        (int[] rowOf, List<int> distinct) = Number(values, width, count, options);
 
         var results = new double[distinct.Count * outputs];
         void Run(int r) => function(values.AsSpan(distinct[r] * width, width), results.AsSpan(r * outputs, outputs));
@@ -37,7 +39,7 @@ public static class DistinctRows
         }
         else
         {
-            Parallel.For(0, distinct.Count, Run);
+            Parallel.For(0, distinct.Count, options, Run);
         }
 
         var result = new Tensor[outputs];
@@ -110,7 +112,7 @@ public static class DistinctRows
     /// (in parallel on large inputs), then one serial pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int[] RowOf, List<int> Distinct) Number(double[] values, int width, int count)
+    private static (int[] RowOf, List<int> Distinct) Number(double[] values, int width, int count, ParallelOptions options)
     {
         var hashes = new int[count];
         void HashChunk(int chunk)
@@ -124,7 +126,7 @@ public static class DistinctRows
         int chunks = (count + RowsPerHashChunk - 1) / RowsPerHashChunk;
         if (chunks > 1)
         {
-            Parallel.For(0, chunks, HashChunk);
+            Parallel.For(0, chunks, options, HashChunk);
         }
         else if (chunks == 1)
         {

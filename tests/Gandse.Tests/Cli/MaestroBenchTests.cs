@@ -45,6 +45,8 @@ public sealed class MaestroBenchTests : IDisposable
         Assert.True(maestro.GetProperty("batched_evaluations_per_second").GetDouble() > 0);
         Assert.True(maestro.GetProperty("batched_cold_evaluations_per_second").GetDouble() > 0);
         Assert.True(maestro.GetProperty("batched_cpu_us_per_evaluation").GetDouble() > 0);
+        Assert.True(maestro.GetProperty("one_thread_row_analysis_us_per_evaluation").GetDouble() > 0);
+        Assert.True(maestro.GetProperty("one_thread_us_per_evaluation").GetDouble() >= maestro.GetProperty("one_thread_row_analysis_us_per_evaluation").GetDouble());
         Assert.Equal(21, maestro.GetProperty("optimum_ms").GetArrayLength());
         Assert.True(maestro.GetProperty("optimum_cold_ms").GetDouble() > 0);
     }

@@ -44,6 +44,7 @@ public sealed class MaestroCostModel : ICostModel
 
     private readonly DataflowTemplate[] _templates = MaestroSpace.Templates.Select(DataflowTemplates.Get).ToArray();
     private readonly ThreadLocal<MaestroKernel> _kernels = new(() => new MaestroKernel());
+    private long _rowTicks;
 
     /// <summary>The model over <paramref name="space"/> (the maestro space by default; a task's subset of it works too).</summary>
     public MaestroCostModel(DesignSpace? space = null)
@@ -53,6 +54,17 @@ public sealed class MaestroCostModel : ICostModel
 
     /// <inheritdoc/>
     public DesignSpace Space { get; }
+
+    /// <summary>
+    /// When set, <see cref="Evaluate"/> runs on the calling thread alone and clocks each row's analysis (the compiled
+    /// kernel and the metrics beside it) into <see cref="RowSeconds"/>: how the benchmark splits a call's time between
+    /// the kernel and the work around it. One thread, so that no clocked row also counts a wait for a core. Off by
+    /// default: it gives up the parallel rows and reads the clock twice per row.
+    /// </summary>
+    internal bool TimeRows { get; init; }
+
+    /// <summary>Seconds spent in row analyses since this model was made (only with <see cref="TimeRows"/>).</summary>
+    internal double RowSeconds => _rowTicks / (double)System.Diagnostics.Stopwatch.Frequency;
 
     /// <inheritdoc/>
     public IReadOnlyList<string> MetricNames => Metric.All;
@@ -74,7 +86,9 @@ public sealed class MaestroCostModel : ICostModel
             !r.Layer ? Input(r.Name, r.Fallback)
             : conditions.TryGet(r.Name, out Tensor value) ? value
             : throw new UsageException(NeedsLayer)).ToList();
-        Tensor[] metrics = DistinctRows.Map(inputs, Metric.All.Count, Analyse);
+        Tensor[] metrics = TimeRows
+            ? DistinctRows.Map(inputs, Metric.All.Count, AnalyseTimed, parallelism: 1)
+            : DistinctRows.Map(inputs, Metric.All.Count, Analyse);
         return new ValueBatch(Metric.All.Select((m, i) => new KeyValuePair<string, Tensor>(m, metrics[i])));
     }
 
@@ -117,6 +131,13 @@ public sealed class MaestroCostModel : ICostModel
         output[6] = macs;
         output[7] = runtime > 0 ? macs / Math.Max(runtime, 1) : 0;
         output[8] = runtime > 0 && l1 > 0 && l2 > 0 && l1 <= row[L1LimitColumn] && l2 <= row[L2LimitColumn] ? 1 : 0;
+    }
+
+    private void AnalyseTimed(ReadOnlySpan<double> row, Span<double> output)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        Analyse(row, output);
+        _rowTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>A row (template, PEs, KTileSz, CTileSz, ClusterSz, the layer, the hardware) through the kernel; null with the reason when MAESTRO would refuse it.</summary>

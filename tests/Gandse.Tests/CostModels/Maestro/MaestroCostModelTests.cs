@@ -87,4 +87,25 @@ public sealed class MaestroCostModelTests
         Assert.Equal(464_129, metrics[Metric.RuntimeCycles][0, 0].item<double>());
         Assert.Equal(1, metrics[Metric.Valid][0, 0].item<double>());
     }
+
+    [Fact]
+    public void Clocking_the_rows_changes_no_figure_and_counts_only_when_asked()
+    {
+        using IDisposable scope = NewDisposeScope();
+        var designs = new ValueBatch(new Dictionary<string, Tensor>
+        {
+            [P.NumPe] = tensor(new double[] { 1, 8, 16, 64, 100 }, ScalarType.Float64),
+            [P.KTileSz] = tensor(new double[] { 1, 4, 2, 12, 7 }, ScalarType.Float64),
+        });
+        var conditions = new ValueBatch(ConvFields.Of(new ConvShape(64, 32, 16, 16, 3, 3)).Select(p => new KeyValuePair<string, Tensor>(p.Key, tensor(p.Value, ScalarType.Float64))));
+        conditions[P.Dataflow] = tensor(2.0, ScalarType.Float64);
+        var plain = new MaestroCostModel();
+        var clocked = new MaestroCostModel { TimeRows = true };
+
+        ValueBatch expected = plain.Evaluate(designs, conditions), actual = clocked.Evaluate(designs, conditions);
+
+        Assert.All(Metric.All, m => Assert.True(expected[m].equal(actual[m]).all().item<bool>(), m));
+        Assert.Equal(0, plain.RowSeconds);
+        Assert.True(clocked.RowSeconds > 0);
+    }
 }
