@@ -64,6 +64,8 @@ public sealed class EvaluationCsv
         int[] parameterColumn = space.Parameters.Select(p => table.Column(p.Name)).ToArray();
         double[] defaultValues = space.Parameters.Select((p, i) => parameterColumn[i] >= 0 ? 0 : p.ParseValue(defaults[p.Name])).ToArray();
         var fieldColumns = environment.Fields.Select(f => (Field: f, Column: table.Column(f.Name))).ToList();
+        // A workload's values, once per distinct workload where rows that read the same share one instance (WorkloadColumns).
+        var layers = new Dictionary<Workload, IReadOnlyDictionary<string, double>>(ReferenceEqualityComparer.Instance);
 
         var rows = table.Parse(cells =>
         {
@@ -74,7 +76,15 @@ public sealed class EvaluationCsv
                 throw new UsageException($"workload '{network.Spec[..Math.Min(network.Spec.Length, 40)]}' is a network; evaluate --input takes one GEMM or conv layer per row (evaluate a network with -w network:…)");
             }
 
-            IReadOnlyDictionary<string, double> layer = new Condition(workload, new Dictionary<string, double>()).Values();
+            if (!layers.TryGetValue(workload, out IReadOnlyDictionary<string, double>? layer))
+            {
+                layer = new Condition(workload, new Dictionary<string, double>()).Values();
+                if (workloads.SharesWorkloads && layers.Count < WorkloadColumns.MaxShared)
+                {
+                    layers[workload] = layer;
+                }
+            }
+
             if (!workloadValues.All(layer.ContainsKey))
             {
                 throw new UsageException(
