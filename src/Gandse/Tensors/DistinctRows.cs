@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -25,32 +26,47 @@ public static class DistinctRows
         long[] shape = BroadcastShape.Of(inputs.Select(t => t.shape));
         int width = inputs.Count;
         int count = checked((int)shape.Aggregate(1L, (a, b) => a * b));
-        double[] values = Rows(inputs, shape, count);
-        (int[] rowOf, List<int> distinct) = Number(values, width, count, options);
-
-        var results = new double[distinct.Count * outputs];
-        void Run(int r) => function(values.AsSpan(distinct[r] * width, width), results.AsSpan(r * outputs, outputs));
-        if (distinct.Count < ParallelFrom)
+        // The two big buffers come from the shared pool: a call's rows (a 32 × 512 batch of 20 inputs is 2.6 MB) would
+        // otherwise land on the large-object heap every call and bring on a full collection about once a call.
+        double[] values = ArrayPool<double>.Shared.Rent(checked(count * width));
+        double[]? results = null;
+        try
         {
-            for (int r = 0; r < distinct.Count; r++)
+            Rows(inputs, shape, count, values);
+            (int[] rowOf, List<int> distinct) = Number(values, width, count, options);
+
+            results = ArrayPool<double>.Shared.Rent(checked(distinct.Count * outputs));
+            void Run(int r) => function(values.AsSpan(distinct[r] * width, width), results.AsSpan(r * outputs, outputs));
+            if (distinct.Count < ParallelFrom)
             {
-                Run(r);
+                for (int r = 0; r < distinct.Count; r++)
+                {
+                    Run(r);
+                }
+            }
+            else
+            {
+                Parallel.For(0, distinct.Count, options, Run);
+            }
+
+            var result = new Tensor[outputs];
+            var column = new double[count];
+            for (int o = 0; o < outputs; o++)
+            {
+                Gather(results, rowOf, outputs, o, column);
+                result[o] = tensor(column, shape, ScalarType.Float64);
+            }
+
+            return result;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(values);
+            if (results is not null)
+            {
+                ArrayPool<double>.Shared.Return(results);
             }
         }
-        else
-        {
-            Parallel.For(0, distinct.Count, options, Run);
-        }
-
-        var result = new Tensor[outputs];
-        var column = new double[count];
-        for (int o = 0; o < outputs; o++)
-        {
-            Gather(results, rowOf, outputs, o, column);
-            result[o] = tensor(column, shape, ScalarType.Float64);
-        }
-
-        return result;
     }
 
     /// <summary>Computes a row's outputs from its values.</summary>
@@ -60,16 +76,15 @@ public static class DistinctRows
     private const int RowsPerHashChunk = 4096;
 
     /// <summary>
-    /// The inputs broadcast to <paramref name="shape"/> as one flat row-major buffer (row i's values at i · width), read
+    /// The inputs broadcast to <paramref name="shape"/> into <paramref name="values"/> as one flat row-major buffer (row i's values at i · width), read
     /// straight from each input's own elements by broadcast strides (a size-1 or missing dimension repeats).
     /// </summary>
     // Straight to optimised code: these loops run a few times per call, too few for tiering to reach them before
     // a first query does (on-stack replacement there made a cold 768-design optimum 20-30 ms, not 5-8).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double[] Rows(IReadOnlyList<Tensor> inputs, long[] shape, int count)
+    private static void Rows(IReadOnlyList<Tensor> inputs, long[] shape, int count, double[] values)
     {
         int width = inputs.Count, rank = shape.Length;
-        var values = new double[count * width];
         var index = new long[rank];
         for (int column = 0; column < width; column++)
         {
@@ -103,8 +118,6 @@ public static class DistinctRows
                 }
             }
         }
-
-        return values;
     }
 
     /// <summary>
