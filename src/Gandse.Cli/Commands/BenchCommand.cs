@@ -15,7 +15,8 @@ public static class BenchCommand
             "simulator",
             "Design x workload evaluations per second of the batched and scalar (reference) cost models on the same seeded inputs, "
             + "their ratio, and the time of exact optima: over the full systolic space (one fixed query, and queries drawn like the training data), "
-            + "and for the maestro model over the AIrchitect-v2 space (768 designs, layers drawn as that dataset's), each by a fresh model so nothing is reused.\n"
+            + "and for the maestro model over the AIrchitect-v2 space (768 designs, layers drawn as that dataset's), each by a fresh model so nothing is reused. "
+            + "For the maestro model also the CPU time per evaluation, and the batched call on one thread with the part of it spent in the compiled per-row analysis.\n"
             + "Examples:\n  gandse bench simulator --json\n  gandse bench simulator --space maestro");
         var workloads = new Option<int>("--workloads") { Description = "Random GEMMs per batch.", DefaultValueFactory = _ => 32 };
         var designs = new Option<int>("--designs") { Description = "Random designs per batch.", DefaultValueFactory = _ => 512 };
