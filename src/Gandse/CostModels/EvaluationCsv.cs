@@ -66,6 +66,7 @@ public sealed class EvaluationCsv
         var fieldColumns = environment.Fields.Select(f => (Field: f, Column: table.Column(f.Name))).ToList();
         // A workload's values, once per distinct workload where rows that read the same share one instance (WorkloadColumns).
         var layers = new Dictionary<Workload, IReadOnlyDictionary<string, double>>(ReferenceEqualityComparer.Instance);
+        bool shared = workloads.SharesWorkloads;
 
         var rows = table.Parse(cells =>
         {
@@ -76,10 +77,10 @@ public sealed class EvaluationCsv
                 throw new UsageException($"workload '{network.Spec[..Math.Min(network.Spec.Length, 40)]}' is a network; evaluate --input takes one GEMM or conv layer per row (evaluate a network with -w network:…)");
             }
 
-            if (!layers.TryGetValue(workload, out IReadOnlyDictionary<string, double>? layer))
+            if (!shared || !layers.TryGetValue(workload, out IReadOnlyDictionary<string, double>? layer))
             {
                 layer = new Condition(workload, new Dictionary<string, double>()).Values();
-                if (workloads.SharesWorkloads && layers.Count < WorkloadColumns.MaxShared)
+                if (shared && layers.Count < WorkloadColumns.MaxShared)
                 {
                     layers[workload] = layer;
                 }

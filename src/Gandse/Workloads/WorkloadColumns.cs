@@ -88,7 +88,6 @@ public sealed class WorkloadColumns
             {
                 _parsed[spec] = workload;
             }
-
         }
 
         return workload;
